@@ -1,0 +1,1 @@
+"""Contest Assistant: a Telegram bot for professional skills contests."""

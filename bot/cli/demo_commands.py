@@ -1,0 +1,47 @@
+"""`contest-bot demo load`: the fictional demo contest, through the normal import."""
+
+from typing import Annotated
+
+import typer
+
+from bot.cli.console import Console, UserError
+from bot.domain.problems import N_
+
+
+def register(app: typer.Typer, console: Console) -> None:
+    demo = typer.Typer(help=console.text(N_("The demo contest.")), no_args_is_help=True)
+    app.add_typer(demo, name="demo")
+
+    @demo.command(
+        "load", help=console.text(N_("Load the demo contest: 2 tracks, 40 teams, 3 days."))
+    )
+    def load(
+        force: Annotated[
+            bool,
+            typer.Option(
+                "--force", help=console.text(N_("Replace a different contest that is loaded."))
+            ),
+        ] = False,
+    ) -> None:
+        if not console.run(_load(console, force)):
+            raise typer.Exit(1)
+
+
+async def _load(console: Console, force: bool) -> bool:
+    from bot.cli.runtime import database, report_import
+    from bot.demo.contest import demo_document
+    from bot.formats.parse import parse_document
+    from bot.formats.yaml_reader import document_from_mapping
+    from bot.services.contest_import import import_contest
+
+    draft, problems = parse_document(document_from_mapping(demo_document()))
+    async with database(console) as db:
+        async with db.unit_of_work() as uow:
+            loaded = await uow.contest.load_contest()
+        if loaded and draft.contest and loaded.name != draft.contest.name and not force:
+            raise UserError(
+                N_("Another contest is loaded ({name}); add --force to replace it with the demo."),
+                name=loaded.name,
+            )
+        result = await import_contest(db.unit_of_work, draft, problems)
+    return report_import(console, result, console.text(N_("the demo contest")))

@@ -1,0 +1,59 @@
+"""What several commands share: the database handle and the import report."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from bot.cli.console import Console, UserError
+from bot.domain.problems import N_, Sheet
+from bot.services.contest_import import ImportResult
+from storage.database import Database
+
+
+@asynccontextmanager
+async def database(console: Console) -> AsyncIterator[Database]:
+    """The configured database, migrated to the current schema."""
+    try:
+        handle = await Database.open(console.settings.database_url)
+    except OSError as error:  # unreachable server, unknown host, refused connection
+        raise UserError(
+            N_("Cannot use the database {url}: {reason}"),
+            url=console.safe_url(),
+            reason=str(error).splitlines()[0],
+        ) from error
+    try:
+        yield handle
+    finally:
+        await handle.close()
+
+
+def report_import(console: Console, result: ImportResult, source: Path | str) -> bool:
+    """Prints problems or changes; True when the import was valid."""
+    from bot.formats.problem_text import describe
+
+    if result.problems:
+        console.say(
+            N_("{count} problem(s) in {file}; nothing was imported:"),
+            count=len(result.problems),
+            file=source,
+        )
+        for problem in result.problems:
+            console.line(f"  - {describe(problem, console.locale)}")
+        return False
+    for sheet in Sheet:
+        changes = result.changes.get(sheet)
+        if changes is not None:
+            console.say(
+                N_("  {sheet}: {added} added, {updated} updated, {removed} removed, "
+                   "{unchanged} unchanged"),
+                sheet=sheet.value,
+                added=changes.added,
+                updated=changes.updated,
+                removed=changes.removed,
+                unchanged=changes.unchanged,
+            )  # fmt: skip
+    if result.applied:
+        console.say(N_("Imported {file}."), file=source)
+    else:
+        console.say(N_("Dry run: {file} is valid; nothing was saved."), file=source)
+    return True

@@ -1,0 +1,1 @@
+"""A fictional demo contest in the format of the reference event."""

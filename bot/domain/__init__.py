@@ -1,0 +1,1 @@
+"""Pure rules of the contest: frozen dataclasses and functions, no I/O."""

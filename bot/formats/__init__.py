@@ -1,0 +1,1 @@
+"""Reading and writing contest workbooks (.xlsx) and YAML documents."""

@@ -1,0 +1,1 @@
+"""Use cases. They depend on the ports in `ports.py`, never on an edge library."""

@@ -1,0 +1,1 @@
+"""Thin aiogram routers (the Telegram edge). Routers are built by `create_router()` factories."""

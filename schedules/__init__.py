@@ -1,0 +1,1 @@
+"""APScheduler wiring (the time edge). Jobs are rebuilt from the database, never pickled."""

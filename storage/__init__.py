@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, repositories (which never commit), unit of work, migrations."""

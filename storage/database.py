@@ -1,0 +1,26 @@
+"""The long-lived database handle an application builds once and passes around."""
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from storage.engine import create_engine, create_session_factory
+from storage.migrate import upgrade
+from storage.uow import SqlUnitOfWork
+
+
+class Database:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self._sessions = create_session_factory(engine)
+
+    @classmethod
+    async def open(cls, url: str, *, migrate: bool = True) -> "Database":
+        """Connects, bringing the schema up to date first unless told not to."""
+        if migrate:
+            await upgrade(url)
+        return cls(create_engine(url))
+
+    def unit_of_work(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._sessions)
+
+    async def close(self) -> None:
+        await self.engine.dispose()

@@ -1,0 +1,138 @@
+"""Tables. One contest per database; every other table belongs to it implicitly."""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from storage.types import UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+CODE = 64
+NAME = 200
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Identified(Base):
+    """Every table has a surrogate integer key; natural keys are unique columns."""
+
+    __abstract__ = True
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class ContestRow(Identified):
+    __tablename__ = "contest"
+
+    name: Mapped[str] = mapped_column(String(NAME))
+    timezone: Mapped[str] = mapped_column(String(64))
+    default_locale: Mapped[str] = mapped_column(String(16))
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    host: Mapped[str] = mapped_column(String(NAME), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class VenueRow(Identified):
+    __tablename__ = "venues"
+
+    code: Mapped[str] = mapped_column(String(CODE), unique=True)
+    name: Mapped[str] = mapped_column(String(NAME))
+    name_en: Mapped[str] = mapped_column(String(NAME), default="")
+    address: Mapped[str] = mapped_column(String(NAME), default="")
+    directions: Mapped[str] = mapped_column(Text, default="")
+    capacity: Mapped[int | None] = mapped_column(Integer)
+
+
+class TrackRow(Identified):
+    __tablename__ = "tracks"
+
+    code: Mapped[str] = mapped_column(String(CODE), unique=True)
+    name: Mapped[str] = mapped_column(String(NAME))
+    name_en: Mapped[str] = mapped_column(String(NAME), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class TeamRow(Identified):
+    __tablename__ = "teams"
+
+    code: Mapped[str] = mapped_column(String(CODE), unique=True)
+    name: Mapped[str] = mapped_column(String(NAME))
+    track_id: Mapped[int] = mapped_column(ForeignKey("tracks.id"), index=True)
+    organisation: Mapped[str] = mapped_column(String(NAME), default="")
+
+
+class PersonRow(Identified):
+    __tablename__ = "people"
+
+    code: Mapped[str] = mapped_column(String(CODE), unique=True)
+    name: Mapped[str] = mapped_column(String(NAME))
+    role: Mapped[str] = mapped_column(String(16), index=True)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
+    seat: Mapped[int | None] = mapped_column(Integer)
+    invite_code: Mapped[str] = mapped_column(String(CODE), unique=True)
+    locale: Mapped[str | None] = mapped_column(String(16))
+
+
+class RoundRow(Identified):
+    __tablename__ = "rounds"
+
+    code: Mapped[str] = mapped_column(String(CODE), unique=True)
+    name: Mapped[str] = mapped_column(String(NAME))
+    name_en: Mapped[str] = mapped_column(String(NAME), default="")
+    kind: Mapped[str] = mapped_column(String(32))
+    track_id: Mapped[int | None] = mapped_column(ForeignKey("tracks.id"), index=True)
+    venue_id: Mapped[int | None] = mapped_column(ForeignKey("venues.id"), index=True)
+
+
+class SlotRow(Identified):
+    __tablename__ = "slots"
+    __table_args__ = (UniqueConstraint("round_id", "position"),)
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"), index=True)
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    duration_seconds: Mapped[int] = mapped_column(Integer)
+    venue_id: Mapped[int | None] = mapped_column(ForeignKey("venues.id"), index=True)
+    title: Mapped[str] = mapped_column(String(NAME), default="")
+    title_en: Mapped[str] = mapped_column(String(NAME), default="")
+
+
+class QuestionRow(Identified):
+    __tablename__ = "questions"
+
+    code: Mapped[str] = mapped_column(String(CODE), unique=True)
+    type: Mapped[str] = mapped_column(String(16), index=True)
+    track_id: Mapped[int | None] = mapped_column(ForeignKey("tracks.id"), index=True)
+    stem: Mapped[str] = mapped_column(Text)
+    options: Mapped[list[str]] = mapped_column(JSON, default=list)
+    correct_options: Mapped[list[int]] = mapped_column(JSON, default=list)
+    truth: Mapped[bool | None] = mapped_column(Boolean)
+    blanks: Mapped[list[list[str]]] = mapped_column(JSON, default=list)
+    reference_answer: Mapped[str] = mapped_column(Text, default="")
+    key_points: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text, default="")
+    topics: Mapped[list[str]] = mapped_column(JSON, default=list)
+    difficulty: Mapped[int | None] = mapped_column(Integer)

@@ -1,0 +1,57 @@
+"""Settings: defaults that work out of the box, `.env` files, and refusal of nonsense."""
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot.config import DEFAULT_DATABASE_URL, Settings
+from bot.domain.enums import Locale
+
+NAMES = ("BOT_TOKEN", "TELEGRAM_API_URL", "DATABASE_URL", "TIMEZONE", "DEFAULT_LOCALE")
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in NAMES:
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_defaults_need_no_configuration() -> None:
+    settings = Settings()
+    assert settings.database_url == DEFAULT_DATABASE_URL
+    assert settings.default_locale is Locale.ZH_HANS
+    assert settings.timezone == "Asia/Shanghai"
+    assert settings.bot_token is None
+
+
+def test_a_dotenv_file_is_read_and_empty_values_mean_default(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("BOT_TOKEN=\nDEFAULT_LOCALE=en\n", encoding="utf-8")
+    settings = Settings()
+    assert settings.bot_token is None
+    assert settings.default_locale is Locale.EN
+
+
+def test_the_token_never_shows_in_a_printout(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_TOKEN", "123:SECRET")
+    settings = Settings()
+    assert "SECRET" not in repr(settings)
+    assert settings.bot_token is not None
+    assert settings.bot_token.get_secret_value() == "123:SECRET"
+
+
+@pytest.mark.parametrize(("name", "value"), [("TIMEZONE", "Mars/Base"), ("DEFAULT_LOCALE", "fr")])
+def test_an_unknown_value_is_refused(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValidationError, match=name.lower()):
+        Settings()
+
+
+def test_the_example_file_documents_every_setting() -> None:
+    example = (Path(__file__).resolve().parents[1] / ".env.example").read_text(encoding="utf-8")
+    assert {name.upper() for name in Settings.model_fields} == {
+        line.split("=")[0] for line in example.splitlines() if "=" in line and line[0] != "#"
+    }
