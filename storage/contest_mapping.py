@@ -55,30 +55,10 @@ def contest_from(row: ContestRow) -> Contest:
     )
 
 
-def venue_values(venue: Venue) -> Values:
-    return {
-        "code": venue.code,
-        "name": venue.name,
-        "name_en": venue.name_en,
-        "address": venue.address,
-        "directions": venue.directions,
-        "capacity": venue.capacity,
-    }
-
-
 def venue_from(row: VenueRow) -> Venue:
     return Venue(
         row.code, row.name, row.name_en, row.address, row.directions, row.capacity, id=row.id
     )
-
-
-def track_values(track: Track) -> Values:
-    return {
-        "code": track.code,
-        "name": track.name,
-        "name_en": track.name_en,
-        "description": track.description,
-    }
 
 
 def track_from(row: TrackRow) -> Track:

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.changes import Changes
-from bot.domain.contest import Contest, ContestData
+from bot.domain.contest import Contest, ContestData, plain_values
 from bot.domain.problems import Sheet
 from storage import contest_mapping as m
 from storage.models import (
@@ -88,10 +88,10 @@ class SqlContestRepository:
             return ids
 
         venues = await sync(
-            Sheet.VENUES, VenueRow, _by_code, [m.venue_values(v) for v in data.venues]
+            Sheet.VENUES, VenueRow, _by_code, [plain_values(v) for v in data.venues]
         )
         tracks = await sync(
-            Sheet.TRACKS, TrackRow, _by_code, [m.track_values(t) for t in data.tracks]
+            Sheet.TRACKS, TrackRow, _by_code, [plain_values(t) for t in data.tracks]
         )
         teams = await sync(
             Sheet.TEAMS, TeamRow, _by_code, [m.team_values(t, tracks) for t in data.teams]

@@ -1,13 +1,16 @@
 """`contest-bot import`, `export` and `template`."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bot.cli.console import Console, UserError
 from bot.domain.draft import ContestDraft
 from bot.domain.problems import N_, Problem
+
+if TYPE_CHECKING:  # the formats pull in openpyxl, which `--help` should not wait for
+    from bot.formats.files import UnsupportedFormatError
 
 FileArgument = Annotated[Path, typer.Argument(metavar="FILE", show_default=False)]
 
@@ -56,11 +59,15 @@ def read_file(path: Path) -> tuple[ContestDraft, list[Problem]]:
     try:
         return parse_document(read_document(path))
     except UnsupportedFormatError as error:
-        raise UserError(
-            N_("Unsupported file type '{suffix}': use .xlsx, .yaml or .yml"), suffix=error.suffix
-        ) from error
+        raise unsupported(error) from error
     except UnreadableFileError as error:
         raise UserError(N_("Cannot read {file}: {reason}"), file=path, reason=error) from error
+
+
+def unsupported(error: "UnsupportedFormatError") -> UserError:
+    return UserError(
+        N_("Unsupported file type '{suffix}': use .xlsx, .yaml or .yml"), suffix=error.suffix
+    )
 
 
 async def _export(console: Console, path: Path) -> None:
@@ -75,9 +82,7 @@ async def _export(console: Console, path: Path) -> None:
     try:
         write_document(to_document(data), path)
     except UnsupportedFormatError as error:
-        raise UserError(
-            N_("Unsupported file type '{suffix}': use .xlsx, .yaml or .yml"), suffix=error.suffix
-        ) from error
+        raise unsupported(error) from error
     except OSError as error:
         raise UserError(N_("Cannot write {file}: {reason}"), file=path, reason=error) from error
     console.say(N_("Exported the contest to {file}."), file=path)

@@ -18,6 +18,7 @@ from bot.domain.summary import (
     track_summaries,
 )
 
+LIST_SEPARATOR = N_(", ")
 ROLE_NAMES = {
     Role.CONTESTANT: N_("contestants"),
     Role.LEADER: N_("leaders"),
@@ -63,11 +64,12 @@ def overview_lines(console: Console, data: ContestData) -> Iterator[str]:
             leaders=summary.leaders,
         )
     yield console.text(N_("Teams: {count}"), count=len(data.teams))
-    roles = ", ".join(
+    separator = console.text(LIST_SEPARATOR)
+    roles = separator.join(
         f"{count} {console.text(ROLE_NAMES[role])}" for role, count in role_counts(data).items()
     )
     yield console.text(N_("People: {count} ({roles})"), count=len(data.people), roles=roles)
-    kinds = ", ".join(
+    kinds = separator.join(
         f"{console.text(TYPE_NAMES[kind])} {count}" for kind, count in question_counts(data).items()
     )
     yield console.text(N_("Questions: {count} ({kinds})"), count=len(data.questions), kinds=kinds)

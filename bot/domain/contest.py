@@ -5,8 +5,9 @@ Entities refer to each other by their natural keys (codes), which is what spread
 equality, so a contest exported and imported elsewhere compares equal.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from bot.domain.enums import Locale, Role, RoundKind
 from bot.domain.questions import Question
@@ -122,3 +123,8 @@ class ContestData:
         rounds = {r.code: r for r in self.rounds}
         found = rounds.get(slot.round_code)
         return found.venue_code if found else None
+
+
+def plain_values(entity: Venue | Track) -> dict[str, Any]:
+    """The fields of an entity that has no references, without its database identity."""
+    return {f.name: getattr(entity, f.name) for f in fields(entity) if f.name != "id"}

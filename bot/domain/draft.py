@@ -35,6 +35,8 @@ class ContestDraft:
     # Codes of rows that exist but could not be read: references to them are not reported
     # again as "does not exist", the row's own error already says what is wrong.
     unreadable: dict[Sheet, set[str]] = field(default_factory=dict)
+    # Sheets absent from the file (already reported): nothing is said about references to them.
+    missing_sheets: set[Sheet] = field(default_factory=set)
 
     def known_codes(self, sheet: Sheet, located: Sequence[Located[Coded]]) -> set[str]:
         return {entry.item.code for entry in located} | self.unreadable.get(sheet, set())

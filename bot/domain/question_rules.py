@@ -52,6 +52,9 @@ def _choice_problems(question: Question) -> Iterator[QuestionProblem]:
             N_("needs between {low} and {high} options, has {count}"),
             {"low": MIN_OPTIONS, "high": MAX_OPTIONS, "count": count},
         )
+    for index, option in enumerate(question.options):
+        if not option.strip():
+            yield ("options", N_("option {letter} is empty"), {"letter": option_letter(index)})
     if not question.correct_options:
         yield ("answer", N_("no correct option"), {})
     for index in question.correct_options:

@@ -12,16 +12,21 @@ from bot.domain.problems import N_, Problem, Sheet
 from bot.domain.question_rules import question_problems
 from bot.domain.schedule_rules import schedule_problems
 
+REFERENCED_SHEET = {
+    "track": Sheet.TRACKS,
+    "team": Sheet.TEAMS,
+    "venue": Sheet.VENUES,
+    "round": Sheet.ROUNDS,
+}
+
 
 def validate(draft: ContestDraft) -> list[Problem]:
     problems: list[Problem] = []
-    if draft.contest is None:
-        problems.append(Problem(N_("the contest itself is missing"), sheet=Sheet.CONTEST))
-    elif (
-        draft.contest.starts_on
-        and draft.contest.ends_on
-        and draft.contest.ends_on < draft.contest.starts_on
-    ):
+    contest = draft.contest
+    if contest is None:
+        if Sheet.CONTEST not in draft.missing_sheets:
+            problems.append(Problem(N_("the contest itself is missing"), sheet=Sheet.CONTEST))
+    elif contest.starts_on and contest.ends_on and contest.ends_on < contest.starts_on:
         problems.append(Problem(N_("the end date is before the start date"), sheet=Sheet.CONTEST))
     for sheet, located in (
         (Sheet.VENUES, draft.venues),
@@ -68,7 +73,8 @@ def _reference_problems(draft: ContestDraft) -> Iterator[Problem]:
     def missing(
         sheet: Sheet, row: int, column: str, value: str | None, known: set[str]
     ) -> Iterator[Problem]:
-        if value is not None and value not in known:
+        target = REFERENCED_SHEET[column]
+        if value is not None and value not in known and target not in draft.missing_sheets:
             message = {
                 "track": N_("track '{value}' does not exist"),
                 "team": N_("team '{value}' does not exist"),

@@ -139,7 +139,8 @@ class CellReader:
         if value is None:
             return ()
         if isinstance(value, list | tuple):
-            return tuple(str(v).strip() for v in value if str(v).strip())
+            # Blanks keep their place: an option's letter is its position.
+            return tuple("" if v is None else str(v).strip() for v in value)
         return tuple(split_lines(str(value)))
 
 
@@ -159,6 +160,8 @@ def _parse_moment(value: object, zone: ZoneInfo) -> datetime | None:
 
 
 def _parse_text_moment(text: str) -> datetime | None:
+    if ":" not in text:  # a date alone is not a start time, whatever fromisoformat thinks
+        return None
     try:
         return datetime.fromisoformat(text)
     except ValueError:

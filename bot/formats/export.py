@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.domain.contest import Contest, ContestData, Person, Round, Slot, Team, Track, Venue
+from bot.domain.contest import Contest, ContestData, Person, Round, Slot, Team, plain_values
 from bot.domain.enums import QuestionType
 from bot.domain.questions import KeyPoint, Question, option_letter
 from bot.formats.choices import (
@@ -24,8 +24,8 @@ def to_document(data: ContestData) -> dict[str, Any]:
     """Keys are the English sheet and column keys; empty optional values are left out."""
     zone = ZoneInfo(data.contest.timezone)
     sheets: dict[str, list[Row]] = {
-        "Venues": [_venue(v) for v in data.venues],
-        "Tracks": [_track(t) for t in data.tracks],
+        "Venues": [plain_values(v) for v in data.venues],
+        "Tracks": [plain_values(t) for t in data.tracks],
         "Teams": [_team(t) for t in data.teams],
         "People": [_person(p) for p in data.people],
         "Rounds": [_round(r) for r in data.rounds],
@@ -53,26 +53,6 @@ def _contest(contest: Contest) -> Row:
             "description": contest.description,
         }
     )
-
-
-def _venue(venue: Venue) -> Row:
-    return {
-        "code": venue.code,
-        "name": venue.name,
-        "name_en": venue.name_en,
-        "address": venue.address,
-        "directions": venue.directions,
-        "capacity": venue.capacity,
-    }
-
-
-def _track(track: Track) -> Row:
-    return {
-        "code": track.code,
-        "name": track.name,
-        "name_en": track.name_en,
-        "description": track.description,
-    }
 
 
 def _team(team: Team) -> Row:

@@ -1,6 +1,6 @@
 """Matching sheet names and column headers, forgiving spaces, case and full-width brackets."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bot.domain.problems import N_, Problem, Sheet
 from bot.formats.columns import OPTION_HEADERS, OPTION_KEYS, SheetSpec
@@ -66,3 +66,24 @@ class HeaderMap:
 
 def missing_sheet(spec: SheetSpec) -> Problem:
     return Problem(N_("the sheet is missing"), {}, spec.sheet)
+
+
+def fold_options(pairs: Sequence[tuple[str, object]]) -> dict[str, object]:
+    """Row values by key; one-column-per-option cells become the `options` list.
+
+    Empty option cells before a filled one stay in the list as "", so every option keeps its
+    letter and the gap is reported instead of shifting later options up.
+    """
+    values: dict[str, object] = {}
+    options: dict[int, object] = {}
+    for key, value in pairs:
+        if key.startswith("options:"):
+            options[int(key.split(":")[1])] = value
+        else:
+            values[key] = value
+    filled = [i for i, value in options.items() if value is not None and str(value).strip()]
+    if filled:
+        values["options"] = [
+            "" if options.get(i) is None else options[i] for i in range(max(filled) + 1)
+        ]
+    return values

@@ -20,7 +20,7 @@ FALLBACK_ZONE = "Asia/Shanghai"
 
 def parse_document(document: RawDocument) -> tuple[ContestDraft, list[Problem]]:
     problems = list(document.problems)
-    draft = ContestDraft()
+    draft = ContestDraft(missing_sheets=set(Sheet) - set(document.sheets))
     zone = ZoneInfo(FALLBACK_ZONE)
     for row in document.sheets.get(Sheet.CONTEST, []):
         cells = CellReader(Sheet.CONTEST, row, problems)

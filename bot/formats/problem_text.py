@@ -22,6 +22,8 @@ def describe(problem: Problem, locale: Locale) -> str:
     if problem.sheet is None:
         return message
     sheet = problem.sheet.value
+    if locale is not Locale.EN:
+        sheet = f"{sheet}（{SPECS[problem.sheet].title}）"  # the workbook's name, then ours
     column = column_title(problem, locale)
     if problem.row is not None and column is not None:
         template = N_("{sheet} row {row}, column {column}: {message}")

@@ -10,7 +10,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from bot.domain.problems import N_, Problem, Sheet
 from bot.formats.columns import CONTEST_FIELDS, CONTEST_LAYOUT, SHEETS, SheetSpec
 from bot.formats.document import RawDocument, RawRow
-from bot.formats.headers import HeaderMap, find_sheet, missing_sheet, normalise
+from bot.formats.headers import HeaderMap, find_sheet, fold_options, missing_sheet, normalise
 from bot.formats.yaml_reader import UnreadableFileError
 
 Cells = Sequence[object]
@@ -57,19 +57,8 @@ def _table_rows(
     keys = [headers.key(cell) if cell is not None else None for cell in header]
     result = []
     for number, cells in rows[1:]:
-        values: dict[str, object] = {}
-        options: dict[int, object] = {}
-        for key, cell in zip(keys, cells, strict=False):
-            if key is None:
-                continue
-            if key.startswith("options:"):
-                if cell is not None and str(cell).strip():
-                    options[int(key.split(":")[1])] = cell
-            else:
-                values[key] = cell
-        if options:
-            values["options"] = [options[index] for index in sorted(options)]
-        result.append(RawRow(number, values))
+        pairs = [(key, cell) for key, cell in zip(keys, cells, strict=False) if key is not None]
+        result.append(RawRow(number, fold_options(pairs)))
     return result
 
 

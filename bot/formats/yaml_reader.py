@@ -9,7 +9,7 @@ import yaml
 from bot.domain.problems import N_, Problem
 from bot.formats.columns import CONTEST_FIELDS, SHEETS, SheetSpec
 from bot.formats.document import RawDocument, RawRow
-from bot.formats.headers import HeaderMap, find_sheet, missing_sheet
+from bot.formats.headers import HeaderMap, find_sheet, fold_options, missing_sheet
 
 
 class UnreadableFileError(Exception):
@@ -52,10 +52,6 @@ def _rows(spec: SheetSpec, items: list[object], problems: list[Problem]) -> list
             problems.append(Problem(message, {}, spec.sheet, number))
             continue
         problems.extend(headers.check(item.keys(), number, require_all=False))
-        values: dict[str, object] = {}
-        for header, value in item.items():
-            key = headers.key(header)
-            if key is not None:
-                values[key.split(":")[0]] = value
-        rows.append(RawRow(number, values))
+        pairs = [(headers.key(header), value) for header, value in item.items()]
+        rows.append(RawRow(number, fold_options([(k, v) for k, v in pairs if k is not None])))
     return rows
