@@ -96,7 +96,9 @@ def _programme_lines(
 def _round_title(console: Console, round_: Round, title: str, title_en: str) -> str:
     name = _name(console, round_.name, round_.name_en)
     detail = _name(console, title, title_en)
-    return f"{name}: {detail}" if detail and detail != name else name
+    if not detail or detail == name:
+        return name
+    return detail if detail.startswith(name) else f"{name}: {detail}"
 
 
 def day_lines(console: Console, data: ContestData, day: date) -> Iterator[str]:
@@ -127,9 +129,10 @@ def _slot_lines(console: Console, data: ContestData, slots: list[Slot]) -> Itera
     teams = {t.code: t for t in data.teams}
     venues = {v.code: v for v in data.venues}
     for slot in slots:
-        venue = venues.get(data.slot_venue(slot) or "")
+        round_ = rounds[slot.round_code]
+        venue = venues.get(slot.venue(round_) or "")
         where = _name(console, venue.name, venue.name_en) if venue else ""
-        what = _round_title(console, rounds[slot.round_code], slot.title, slot.title_en)
+        what = _round_title(console, round_, slot.title, slot.title_en)
         team = teams.get(slot.team_code or "")
         if team is not None:
             position = console.text(N_("No. {position}"), position=slot.position)

@@ -9,7 +9,3 @@ class Changes:
     updated: int = 0
     removed: int = 0
     unchanged: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.added + self.updated + self.unchanged

@@ -103,6 +103,10 @@ class Slot:
     def key(self) -> tuple[str, int]:
         return (self.round_code, self.position)
 
+    def venue(self, round_: "Round") -> str | None:
+        """Where the slot happens: its own venue, else its round's."""
+        return self.venue_code or round_.venue_code
+
 
 @dataclass(frozen=True, slots=True)
 class ContestData:
@@ -116,13 +120,6 @@ class ContestData:
     rounds: tuple[Round, ...] = ()
     slots: tuple[Slot, ...] = ()
     questions: tuple[Question, ...] = ()
-
-    def slot_venue(self, slot: Slot) -> str | None:
-        if slot.venue_code:
-            return slot.venue_code
-        rounds = {r.code: r for r in self.rounds}
-        found = rounds.get(slot.round_code)
-        return found.venue_code if found else None
 
 
 def plain_values(entity: Venue | Track) -> dict[str, Any]:

@@ -29,7 +29,7 @@ def schedule_problems(draft: ContestDraft) -> Iterator[Problem]:
         if slot.duration <= timedelta(0):
             yield Problem(N_("the duration must be positive"), {}, Sheet.SCHEDULE, row, "duration")
         round_ = rounds.get(slot.round_code)
-        venue = slot.venue_code or (round_.venue_code if round_ else None)
+        venue = slot.venue(round_) if round_ else slot.venue_code
         if venue:
             by_venue[venue].append(entry)
         if slot.team_code:

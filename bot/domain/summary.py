@@ -73,7 +73,7 @@ def programme(data: ContestData, day: date | None = None) -> list[ProgrammeItem]
         if day is not None and local_day != day:
             continue
         round_ = rounds[slot.round_code]
-        venue = data.slot_venue(slot)
+        venue = slot.venue(round_)
         run = open_runs.get((slot.round_code, local_day))
         if slot.team_code is not None and run is not None and items[run].venue_code == venue:
             merged = items[run]
