@@ -1,6 +1,7 @@
 """How long the organizer waits: reading, importing, re-importing and exporting a contest.
 
-Usage: python bench/import_contest.py [--scale N] [--postgres URL] [--repeat R]
+Usage (from the repository root):
+    python -m bench.import_contest [--scale N] [--postgres URL] [--repeat R]
 --scale multiplies the demo's teams, people and running orders (N=1 is the real size: 40 teams,
 172 people, 88 slots, 109 questions). Prints the median of R runs for each step on SQLite and,
 if given, PostgreSQL (whose database is emptied first: use a scratch database).

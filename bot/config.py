@@ -16,6 +16,7 @@ class Settings(BaseSettings):
     )
 
     bot_token: SecretStr | None = Field(default=None, description="Telegram bot token")
+    bot_username: str | None = Field(default=None, description="Bot's @username for deep links")
     telegram_api_url: str | None = Field(default=None, description="Local Bot API server")
     database_url: str = Field(default=DEFAULT_DATABASE_URL, description="SQLAlchemy async URL")
     timezone: str = Field(default="Asia/Shanghai", description="Zone of new contests")

@@ -21,7 +21,7 @@ def pybabel(*args: str) -> None:
 def main() -> None:
     pybabel(
         "extract", "-k", "N_", "--no-default-keywords", "--no-location", "--sort-output",
-        "--project", "contest-assistant", "-o", str(TEMPLATE), "bot",
+        "--project", "contest-assistant", "-o", str(TEMPLATE), "bot", "handlers",
     )  # fmt: skip
     for locale in ("en", "zh_Hans"):
         po = LOCALES / locale / "LC_MESSAGES" / "messages.po"

@@ -73,9 +73,11 @@ class SqlContestRepository:
         """Upserts parents before children, then deletes what is gone, children first."""
         contest = await self._session.get(ContestRow, CONTEST_ID)
         if contest is None:
-            self._session.add(ContestRow(id=CONTEST_ID, **m.contest_values(data.contest)))
+            contest = ContestRow(id=CONTEST_ID, revision=0, **m.contest_values(data.contest))
+            self._session.add(contest)
+            contest_changed = True
         else:
-            _assign(contest, m.contest_values(data.contest))
+            contest_changed = _assign(contest, m.contest_values(data.contest))
         report: dict[Sheet, Changes] = {}
         stale: list[list[Identified]] = []
 
@@ -121,7 +123,17 @@ class SqlContestRepository:
             for row in rows:
                 await self._session.delete(row)
             await self._session.flush()
+        if contest_changed or any(c.added or c.updated or c.removed for c in report.values()):
+            contest.revision += 1
+            await self._session.flush()
         return report
+
+    async def revision(self) -> int | None:
+        """Changes whenever an import changes anything; None before the first import."""
+        found: int | None = await self._session.scalar(
+            select(ContestRow.revision).where(ContestRow.id == CONTEST_ID)
+        )
+        return found
 
     async def _sync(
         self, model: type[R], key: Callable[[Any], Hashable], incoming: list[m.Values]

@@ -5,6 +5,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
@@ -51,6 +52,8 @@ class ContestRow(Identified):
     ends_on: Mapped[date | None] = mapped_column(Date)
     host: Mapped[str] = mapped_column(String(NAME), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    # Bumped by every import that changes anything: caches compare it to know they are stale.
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class VenueRow(Identified):
@@ -136,3 +139,21 @@ class QuestionRow(Identified):
     source: Mapped[str] = mapped_column(Text, default="")
     topics: Mapped[list[str]] = mapped_column(JSON, default=list)
     difficulty: Mapped[int | None] = mapped_column(Integer)
+
+
+class AccountRow(Identified):
+    """A Telegram user of the bot: bound to a person by invite code, or a follower."""
+
+    __tablename__ = "accounts"
+
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), unique=True
+    )
+    locale: Mapped[str | None] = mapped_column(String(16))
+    failed_codes: Mapped[int] = mapped_column(Integer, default=0)
+    failed_since: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    blocked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    bound_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

@@ -1,23 +1,43 @@
-"""One transaction per unit of work: commit is explicit, anything else rolls back."""
+"""One transaction per unit of work: commit is explicit, anything else rolls back.
+
+The session is only created when a repository is first used, so an update answered from the
+caches costs no database work at all.
+"""
 
 from types import TracebackType
 from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from storage.account_repository import SqlAccountRepository
 from storage.contest_repository import SqlContestRepository
 
 
 class SqlUnitOfWork:
-    contest: SqlContestRepository
-
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
         self._session: AsyncSession | None = None
+        self._contest: SqlContestRepository | None = None
+        self._accounts: SqlAccountRepository | None = None
+
+    @property
+    def contest(self) -> SqlContestRepository:
+        if self._contest is None:
+            self._contest = SqlContestRepository(self._open())
+        return self._contest
+
+    @property
+    def accounts(self) -> SqlAccountRepository:
+        if self._accounts is None:
+            self._accounts = SqlAccountRepository(self._open())
+        return self._accounts
+
+    def _open(self) -> AsyncSession:
+        if self._session is None:
+            self._session = self._sessions()
+        return self._session
 
     async def __aenter__(self) -> Self:
-        self._session = self._sessions()
-        self.contest = SqlContestRepository(self._session)
         return self
 
     async def __aexit__(
@@ -26,20 +46,19 @@ class SqlUnitOfWork:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        session = self._require()
+        session, self._session = self._session, None
+        self._contest = self._accounts = None
+        if session is None:
+            return
         try:
             await session.rollback()
         finally:
             await session.close()
-            self._session = None
 
     async def commit(self) -> None:
-        await self._require().commit()
+        if self._session is not None:
+            await self._session.commit()
 
     async def rollback(self) -> None:
-        await self._require().rollback()
-
-    def _require(self) -> AsyncSession:
-        if self._session is None:
-            raise RuntimeError("the unit of work is not open")
-        return self._session
+        if self._session is not None:
+            await self._session.rollback()

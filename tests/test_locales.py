@@ -16,8 +16,11 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def code_messages() -> set[str]:
-    found = extract_from_dir(ROOT / "bot", keywords={"N_": None}, comment_tags=())
-    return {message for _, _, message, _, _ in found if isinstance(message, str)}
+    messages: set[str] = set()
+    for package in ("bot", "handlers"):
+        found = extract_from_dir(ROOT / package, keywords={"N_": None}, comment_tags=())
+        messages |= {message for _, _, message, _, _ in found if isinstance(message, str)}
+    return messages
 
 
 def catalog(locale: Locale, suffix: str) -> dict[str, str]:

@@ -3,7 +3,14 @@
 import typer
 from pydantic import ValidationError
 
-from bot.cli import contest_commands, db_commands, demo_commands, show_command
+from bot.cli import (
+    contest_commands,
+    db_commands,
+    demo_commands,
+    invites_command,
+    run_command,
+    show_command,
+)
 from bot.cli.console import Console
 from bot.config import Settings
 from bot.domain.problems import N_
@@ -21,6 +28,8 @@ def create_app() -> typer.Typer:
     contest_commands.register(app, console)
     demo_commands.register(app, console)
     show_command.register(app, console)
+    invites_command.register(app, console)
+    run_command.register(app, console)
     return app
 
 

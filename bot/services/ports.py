@@ -1,9 +1,11 @@
 """The small interfaces use cases need; storage/ and the edges implement them."""
 
 from collections.abc import Mapping
+from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from bot.domain.accounts import Account
 from bot.domain.changes import Changes
 from bot.domain.contest import Contest, ContestData
 from bot.domain.problems import Sheet
@@ -22,10 +24,27 @@ class ContestRepository(Protocol):
     async def replace(self, data: ContestData) -> Mapping[Sheet, Changes]:
         """Makes storage hold exactly `data`, matching rows by natural key."""
 
+    async def revision(self) -> int | None:
+        """Changes whenever an import changes anything; None before the first import."""
+
+
+class AccountRepository(Protocol):
+    async def by_telegram_id(self, telegram_user_id: int) -> Account | None: ...
+
+    async def by_person_id(self, person_id: int) -> Account | None: ...
+
+    async def save(self, account: Account) -> Account:
+        """Inserts or updates by Telegram user id; returns the account with its id."""
+
+    async def bound_person_ids(self) -> set[int]: ...
+
 
 class UnitOfWork(Protocol):
     @property
     def contest(self) -> ContestRepository: ...
+
+    @property
+    def accounts(self) -> AccountRepository: ...
 
     async def __aenter__(self) -> Self: ...
 
@@ -47,3 +66,8 @@ class UnitOfWorkFactory(Protocol):
 
 class InviteCodeGenerator(Protocol):
     def __call__(self) -> str: ...
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current time, timezone-aware."""

@@ -13,6 +13,8 @@ Invoke = Callable[..., Result]
 def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[str], Invoke]:
     """cli(database_url)(*args, locale="en") runs one command the way a user would."""
     monkeypatch.chdir(tmp_path)  # no stray .env, and relative paths land in tmp_path
+    for name in ("BOT_TOKEN", "BOT_USERNAME", "TELEGRAM_API_URL", "TIMEZONE"):
+        monkeypatch.delenv(name, raising=False)
 
     def for_database(url: str) -> Invoke:
         def invoke(*args: str, locale: str = "en") -> Result:

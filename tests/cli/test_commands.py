@@ -187,7 +187,12 @@ def test_template_writes_a_workbook(cli: Cli, tmp_path: Path) -> None:
 def test_db_upgrade_and_current_report_the_revision(cli: Cli, tmp_path: Path) -> None:
     run = cli(sqlite_url(tmp_path / "c.db"))
     assert "up to date" in run("db", "upgrade").output
-    assert "Schema revision: 0001" in run("db", "current").output
+    from alembic.script import ScriptDirectory
+
+    from storage.migrate import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert f"Schema revision: {head}" in run("db", "current").output
 
 
 def test_an_invalid_setting_is_named(tmp_path: Path) -> None:
@@ -201,3 +206,9 @@ def test_an_invalid_setting_is_named(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "DEFAULT_LOCALE" in done.stderr
+
+
+def test_run_without_a_token_says_what_to_do(cli: Cli, tmp_path: Path) -> None:
+    result = cli(sqlite_url(tmp_path / "c.db"))("run")
+    assert result.exit_code == 1
+    assert "BOT_TOKEN is not set" in result.output

@@ -137,3 +137,21 @@ async def test_a_slot_stored_in_another_zone_loads_as_the_same_instant(
     loaded = (await _load(database)).slots[0]
     assert loaded.starts_at == shanghai
     assert loaded.starts_at.tzinfo is UTC
+
+
+async def test_the_revision_moves_only_when_something_changed(
+    database: Database, demo_data: ContestData
+) -> None:
+    async with database.unit_of_work() as uow:
+        assert await uow.contest.revision() is None
+    await _store(database, demo_data)
+    async with database.unit_of_work() as uow:
+        first = await uow.contest.revision()
+    await _store(database, demo_data)
+    async with database.unit_of_work() as uow:
+        assert await uow.contest.revision() == first
+    await _store(database, replace(demo_data, contest=replace(demo_data.contest, host="新主办")))
+    async with database.unit_of_work() as uow:
+        second = await uow.contest.revision()
+    assert first is not None
+    assert second == first + 1

@@ -1,0 +1,77 @@
+"""The composition root: settings, database, bot, dispatcher. Nothing is built at import time."""
+
+import logging
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.memory import MemoryStorage
+
+from bot.config import Settings
+from bot.domain.enums import Locale
+from bot.services.accounts import AccountCache
+from bot.services.clock import SystemClock
+from bot.services.contest_cache import ContestCache
+from bot.services.ports import Clock
+from bot.texts.texts import Texts
+from handlers import create_routers
+from handlers.context import BotContext
+from handlers.menus import set_default_menus
+from handlers.middlewares import ContextMiddleware
+from storage.database import Database
+
+log = logging.getLogger(__name__)
+
+
+def create_context(
+    settings: Settings, database: Database, clock: Clock | None = None
+) -> BotContext:
+    clock = clock or SystemClock()
+    return BotContext(
+        settings=settings,
+        database=database,
+        clock=clock,
+        contests=ContestCache(clock),
+        accounts=AccountCache(clock),
+    )
+
+
+def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+    if session is None and settings.telegram_api_url:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    if settings.bot_token is None:
+        raise ValueError("BOT_TOKEN is not set")
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def create_dispatcher(context: BotContext) -> Dispatcher:
+    dispatcher = Dispatcher(storage=MemoryStorage(), app=context)
+    dispatcher.update.outer_middleware(ContextMiddleware())
+    dispatcher.include_routers(*create_routers())
+    return dispatcher
+
+
+async def on_startup(bot: Bot, app: BotContext) -> None:
+    texts = {locale: Texts(locale, app.zone) for locale in Locale}
+    await set_default_menus(bot, texts, app.settings.default_locale)
+    me = await bot.get_me()
+    log.info("running as @%s", me.username)
+
+
+async def run_polling(settings: Settings) -> None:
+    """Long polling until SIGINT/SIGTERM, which aiogram turns into a clean stop."""
+    database = await Database.open(settings.database_url)
+    bot = create_bot(settings)
+    dispatcher = create_dispatcher(create_context(settings, database))
+    dispatcher.startup.register(on_startup)
+    try:
+        await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=True)
+    finally:
+        await database.close()

@@ -1,0 +1,152 @@
+"""`contest-bot invites`: everyone's deep link and QR code, as a workbook or printable cards."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from bot.cli.console import Console, UserError
+from bot.domain.problems import N_
+
+if TYPE_CHECKING:  # Pillow, segno and openpyxl load only when the command runs
+    from bot.domain.contest import ContestData
+    from bot.invites.cards import InviteCard
+    from bot.invites.typeface import Typeface
+
+SUFFIXES = (".xlsx", ".pdf", ".png")
+
+
+def register(app: typer.Typer, console: Console) -> None:
+    @app.command(
+        "invites",
+        help=console.text(
+            N_("Write everyone's invite link and QR code: a list (.xlsx) or cards to print "
+               "(.pdf, .png).")
+        ),
+    )  # fmt: skip
+    def invites(
+        path: Annotated[Path, typer.Argument(metavar="FILE", show_default=False)],
+        bot_username: Annotated[
+            str | None,
+            typer.Option(
+                "--bot-username",
+                metavar="NAME",
+                help=console.text(N_("The bot's Telegram username (default: BOT_USERNAME).")),
+            ),
+        ] = None,
+    ) -> None:
+        suffix = path.suffix.lower()
+        if suffix not in SUFFIXES:
+            console.fail(
+                N_("Unsupported file type '{suffix}': use .xlsx, .pdf or .png"), suffix=path.suffix
+            )
+        username = _username(console, bot_username)
+        data = console.run(_load(console))
+        _write(console, data, username, path)
+
+
+def _username(console: Console, given: str | None) -> str:
+    from bot.invites.cards import normalise_username
+
+    text = given if given is not None else console.settings.bot_username
+    if not text:
+        console.fail(
+            N_("The links need the bot's username: pass --bot-username NAME or set BOT_USERNAME.")
+        )
+    name = normalise_username(text)
+    if name is None:
+        console.fail(
+            N_("'{value}' is not a Telegram username: 5 to 32 letters, digits or underscores, "
+               "starting with a letter."),
+            value=text,
+        )  # fmt: skip
+    return name
+
+
+async def _load(console: Console) -> "ContestData":
+    from bot.cli.runtime import database
+
+    async with database(console) as db, db.unit_of_work() as uow:
+        data = await uow.contest.load()
+    if data is None:
+        raise UserError(N_("There is no contest to make invites for yet; import one first."))
+    return data
+
+
+def _write(console: Console, data: "ContestData", username: str, path: Path) -> None:
+    from bot.invites.cards import invite_cards
+
+    cards = invite_cards(data, username)
+    if not cards:
+        console.fail(N_("The contest has nobody to invite yet."))
+    try:
+        if path.suffix.lower() == ".xlsx":
+            from bot.invites.xlsx import write_invite_workbook
+
+            write_invite_workbook(cards, path)
+            console.say(
+                N_("Wrote the invites of {count} people to {file}."), count=len(cards), file=path
+            )
+        else:
+            _write_pages(console, cards, path)
+    except OSError as error:
+        console.fail(N_("Cannot write {file}: {reason}"), file=path, reason=error)
+
+
+def _write_pages(console: Console, cards: "list[InviteCard]", path: Path) -> None:
+    from bot.invites.output import write_pdf, write_pngs
+    from bot.invites.pages import render_pages
+    from bot.invites.typeface import find_typeface
+
+    typeface = find_typeface()
+    _warn_about_fonts(console, cards, typeface)
+    pages = render_pages(cards, typeface)
+    if path.suffix.lower() == ".pdf":
+        count = write_pdf(pages, path)
+        first = last = path
+    else:
+        files = write_pngs(pages, path)
+        count, first, last = len(files), files[0], files[-1]
+    if first == last:
+        console.say(
+            N_("Wrote invite cards for {count} people on {pages} page(s) to {file}."),
+            count=len(cards),
+            pages=count,
+            file=path,
+        )
+    else:
+        console.say(
+            N_("Wrote invite cards for {count} people on {pages} pages: {first} to {last}."),
+            count=len(cards),
+            pages=count,
+            first=first,
+            last=last,
+        )
+
+
+def _warn_about_fonts(console: Console, cards: "list[InviteCard]", typeface: "Typeface") -> None:
+    if not typeface.has_chinese:
+        _warn(
+            console,
+            N_("Warning: no Chinese font was found, so the cards show only the QR code, the "
+               "invite code and the person's code. Reinstall contest-assistant, or install a "
+               "Chinese font (Debian: apt-get install fonts-noto-cjk)."),
+        )  # fmt: skip
+        return
+    missing = {
+        card.code: typeface.missing(card.name + card.role_label + card.team) for card in cards
+    }
+    missing = {code: characters for code, characters in missing.items() if characters}
+    if missing:
+        _warn(
+            console,
+            N_("Warning: no font here can draw {characters}; they print as boxes on the cards "
+               "of {people}. Install a fuller Chinese font (Debian: apt-get install "
+               "fonts-noto-cjk)."),
+            characters="".join(dict.fromkeys("".join(missing.values()))),
+            people=", ".join(missing),
+        )  # fmt: skip
+
+
+def _warn(console: Console, message: str, **params: object) -> None:
+    typer.echo(console.text(message, **params), err=True)

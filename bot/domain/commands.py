@@ -1,0 +1,45 @@
+"""What each kind of user may ask the bot: the table behind menus, /help and refusals."""
+
+from enum import StrEnum
+
+from bot.domain.enums import Role
+
+
+class Command(StrEnum):
+    TODAY = "today"
+    TOMORROW = "tomorrow"
+    NEXT = "next"
+    SCHEDULE = "schedule"
+    WHERE = "where"
+    TEAM = "team"
+    ONBOARDING = "onboarding"
+    UNBIND = "unbind"
+    LANGUAGE = "language"
+    HELP = "help"
+    CANCEL = "cancel"
+
+
+EVERYONE = (
+    Command.TODAY,
+    Command.TOMORROW,
+    Command.SCHEDULE,
+    Command.WHERE,
+    Command.LANGUAGE,
+    Command.HELP,
+    Command.CANCEL,
+)
+IN_A_TEAM = (Command.NEXT, Command.TEAM)
+
+# None is a follower: someone who started the bot without an invite code.
+COMMANDS: dict[Role | None, tuple[Command, ...]] = {
+    None: EVERYONE,
+    Role.CONTESTANT: (*IN_A_TEAM, *EVERYONE),
+    Role.LEADER: (*IN_A_TEAM, *EVERYONE),
+    Role.ORGANIZER: (*EVERYONE[:-3], Command.ONBOARDING, Command.UNBIND, *EVERYONE[-3:]),
+    Role.JUDGE: EVERYONE,
+    Role.AUDITOR: EVERYONE,
+}
+
+
+def allowed(role: Role | None, command: Command) -> bool:
+    return command in COMMANDS[role]

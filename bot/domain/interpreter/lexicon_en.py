@@ -1,0 +1,135 @@
+"""English keywords; entries are comma-separated phrases of space-separated words.
+
+Words are matched after apostrophes are dropped ("what's" -> "whats") and typos corrected.
+"""
+
+from collections.abc import Iterator
+
+from bot.domain.enums import RoundKind as K
+from bot.domain.interpreter.query import PartOfDay as P
+from bot.domain.interpreter.signals import Cue, Meaning, cue, day, kind, part, weekday
+
+_ENTRIES: tuple[tuple[str, Meaning], ...] = (
+    # "how long until" asks when something starts, not how long it lasts.
+    (
+        "when, whens, wen, what time, wat time, wut time, what hour, at what time, which day, "
+        "what day, what date, which date, time, times, start time, starting time, how soon, "
+        "how long until, how long till, how long til, how long before, how much longer, eta",
+        cue(Cue.WHEN),
+    ),
+    (
+        "start, starts, starting, begin, begins, beginning, end, ends, finish, finishes, kick off, "
+        "kickoff, open, opens",
+        cue(Cue.START),
+    ),
+    (
+        "compete, competes, competing, perform, performs, performing, play, plays, playing, go on, "
+        "going on stage, present, presenting",
+        cue(Cue.PLAY),
+    ),
+    (
+        "where, wheres, which room, what room, which hall, what hall, which venue, what venue, "
+        "which building, what building, which floor, what floor, which place, location, "
+        "located, directions, direction, address, whereabouts, how to get, how do i get, "
+        "how do we get, how can i get, how to find, how do i find, how do we find, "
+        "how can i find, how to go, how do i go, how do we go, way to, were is, were are, "
+        "were do, were does, were can, were should, wer is, wer are",
+        cue(Cue.WHERE),
+    ),
+    ("room, rooms, hall, halls, venue, venues, place, floor, building", cue(Cue.PLACE)),
+    (
+        "schedule, schedules, sched, programme, programmes, program, agenda, timetable, "
+        "time table, itinerary, plan, plans, planned, whats on, what is on, wats on, "
+        "whats happening, what is happening, wats happening, whats going on, what is going on, "
+        "going on, happening, events, event, lineup, line up, running order, order, activities, "
+        "anything on, calendar",
+        cue(Cue.SCHEDULE),
+    ),
+    ("whats next, what next, what is next, wats next", cue(Cue.SCHEDULE, Cue.NEXT)),
+    (
+        "how long, duration, durations, how many minutes, how many hours, how much time, "
+        "length, time limit, lasts, minutes, hours",
+        cue(Cue.HOW_LONG),
+    ),
+    ("stage, on stage, onstage, on the stage", cue(Cue.STAGE)),
+    ("whos on, who is on, whos up, who is up, whos playing", cue(Cue.WHO, Cue.STAGE)),
+    ("up now, on now", cue(Cue.NOW, Cue.STAGE)),
+    ("up next, whos next", cue(Cue.NEXT, Cue.STAGE)),
+    ("who, whos, whose, which team, what team, which teams", cue(Cue.WHO)),
+    ("now, currently, right now, at the moment, presently, at present, current", cue(Cue.NOW)),
+    ("next, coming up, upcoming, after that", cue(Cue.NEXT)),
+    ("turn, turns", cue(Cue.TURN)),
+    (
+        "we, us, our, ours, my team, our team, my teams, our teams, my group, our group, my squad",
+        cue(Cue.WE),
+    ),
+    ("i, me, my, mine, im", cue(Cue.ME)),
+    (
+        "results, result, score, scores, scoring, ranking, rankings, rank, winner, winners, won, "
+        "win, points, leaderboard, practice, practise, judge, judges, judging",
+        cue(Cue.OFF_TOPIC),
+    ),
+    # Greetings name a part of the day without asking about it.
+    ("good morning, good afternoon, good evening, good night, morning all", Meaning()),
+    # Rounds.
+    (
+        "theory, exam, exams, examination, written test, written exam, closed book, "
+        "theory exam, theory test",
+        kind(K.THEORY),
+    ),
+    ("exam room, exam rooms", kind(K.THEORY, Cue.PLACE)),
+    ("showcase, showcases, presentation, presentations, team showcase", kind(K.SHOWCASE)),
+    (
+        "arena, preliminary, preliminaries, prelim, prelims, preliminary round, heats, qualifying, "
+        "mandatory questions, risk questions",
+        kind(K.ARENA_PRELIMINARY),
+    ),
+    (
+        "final, finals, grand final, buzzer, buzzer round, buzzer final, final round, finale",
+        kind(K.ARENA_FINAL),
+    ),
+    (
+        "ceremony, ceremonies, awards, award, award ceremony, awards ceremony, closing, "
+        "closing ceremony, prize giving, prizegiving, prizes, prize",
+        kind(K.CEREMONY),
+    ),
+    ("check in, checkin, sign in, signin, registration, register, registering", kind(K.CHECKIN)),
+    (
+        "briefing, briefings, draw, meeting, meetings, leaders meeting, orientation",
+        kind(K.BRIEFING),
+    ),
+    # Days and parts of the day; noon counts as afternoon, as 中午 does.
+    ("today, todays", day(0)),
+    ("tonight, tonite", day(0, P.EVENING)),
+    ("tomorrow, tomorrows, tmr, tmrw, tmrow, tomoz, 2morrow, 2moro", day(1)),
+    ("day after tomorrow", day(2)),
+    ("yesterday", day(-1)),
+    ("this morning", day(0, P.MORNING)),
+    ("this afternoon", day(0, P.AFTERNOON)),
+    ("this evening", day(0, P.EVENING)),
+    ("morning, mornings, morn", part(P.MORNING)),
+    ("afternoon, afternoons, arvo, noon, midday, lunchtime", part(P.AFTERNOON)),
+    ("evening, evenings, night", part(P.EVENING)),
+)
+
+_DAY_NAMES = (
+    ("monday", "mon"),
+    ("tuesday", "tue", "tues"),
+    ("wednesday", "wed"),
+    ("thursday", "thu", "thur", "thurs"),
+    ("friday", "fri"),
+    ("saturday", "sat"),
+    ("sunday", "sun"),
+)
+# "next friday" is read as the Friday of next week, like 下周五.
+_WEEK_PREFIXES: dict[str, int | None] = {"": None, "this ": 0, "next ": 1, "last ": -1}
+
+
+def en_keywords() -> Iterator[tuple[str, Meaning]]:
+    for phrases, meaning in _ENTRIES:
+        for phrase in phrases.split(","):
+            yield phrase.strip(), meaning
+    for number, names in enumerate(_DAY_NAMES):
+        for prefix, week in _WEEK_PREFIXES.items():
+            for name in names:
+                yield f"{prefix}{name}", weekday(number, week)

@@ -1,0 +1,38 @@
+"""What a contestant asked about the schedule, as structured data the bot can answer."""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from bot.domain.enums import RoundKind
+
+
+class Intent(StrEnum):
+    WHEN = "when"
+    WHERE = "where"
+    WHATS_ON = "whats_on"
+    MY_TURN = "my_turn"
+    ON_STAGE = "on_stage"
+    HOW_LONG = "how_long"
+    UNKNOWN = "unknown"
+
+
+class PartOfDay(StrEnum):
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    intent: Intent
+    day: date | None = None
+    part_of_day: PartOfDay | None = None
+    round_kinds: frozenset[RoundKind] = frozenset()
+    # A team named in the text; the asker's own team is implied by MY_TURN instead.
+    team_code: str | None = None
+    venue_code: str | None = None
+    track_code: str | None = None
+
+
+UNKNOWN = Query(Intent.UNKNOWN)

@@ -1,0 +1,74 @@
+"""Who is writing: the account of a Telegram user, cached, and what it is allowed to do."""
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from bot.domain.accounts import Account
+from bot.domain.contest import Person, Team
+from bot.domain.enums import Locale, Role
+from bot.domain.snapshot import ContestSnapshot
+from bot.services.ports import Clock, UnitOfWork
+
+ACCOUNT_TTL = timedelta(seconds=30)
+
+
+@dataclass(frozen=True, slots=True)
+class Viewer:
+    """The person behind an update, resolved against the current contest."""
+
+    account: Account | None
+    person: Person | None
+    team: Team | None
+    locale: Locale
+
+    @property
+    def role(self) -> Role | None:
+        return self.person.role if self.person else None
+
+    @property
+    def track_code(self) -> str | None:
+        return self.team.track_code if self.team else None
+
+
+class AccountCache:
+    """Accounts by Telegram user id. Entries expire, and writers forget the ones they change."""
+
+    def __init__(self, clock: Clock, ttl: timedelta = ACCOUNT_TTL) -> None:
+        self._clock = clock
+        self._ttl = ttl
+        self._entries: dict[int, tuple[datetime, Account | None]] = {}
+
+    def forget(self, telegram_user_id: int) -> None:
+        self._entries.pop(telegram_user_id, None)
+
+    async def get(self, uow: UnitOfWork, telegram_user_id: int) -> Account | None:
+        now = self._clock.now()
+        cached = self._entries.get(telegram_user_id)
+        if cached is not None and now - cached[0] < self._ttl:
+            return cached[1]
+        account = await uow.accounts.by_telegram_id(telegram_user_id)
+        self._entries[telegram_user_id] = (now, account)
+        return account
+
+
+def resolve_viewer(
+    account: Account | None, snapshot: ContestSnapshot | None, fallback: Locale
+) -> Viewer:
+    person = None
+    if account and account.person_id is not None and snapshot is not None:
+        person = snapshot.people.get(account.person_id)
+    team = (
+        snapshot.teams.get(person.team_code) if snapshot and person and person.team_code else None
+    )
+    default = snapshot.data.contest.default_locale if snapshot else fallback
+    locale = (account.locale if account else None) or (person.locale if person else None) or default
+    return Viewer(account, person, team, locale)
+
+
+async def choose_locale(
+    uow: UnitOfWork, clock: Clock, telegram_user_id: int, chat_id: int, locale: Locale
+) -> Account:
+    account = await uow.accounts.by_telegram_id(telegram_user_id)
+    if account is None:
+        account = Account(telegram_user_id, chat_id, created_at=clock.now())
+    return await uow.accounts.save(replace(account, locale=locale))

@@ -1,0 +1,96 @@
+"""Binding a Telegram account to a person by the invite code on their badge."""
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+
+from bot.domain.accounts import Account, normalise_invite_code
+from bot.domain.contest import Person
+from bot.domain.snapshot import ContestSnapshot
+from bot.services.ports import Clock, UnitOfWork
+
+
+class Outcome(StrEnum):
+    BOUND = "bound"
+    ALREADY_YOURS = "already_yours"
+    ACCOUNT_TAKEN = "account_taken"  # this account already speaks for someone else
+    PERSON_TAKEN = "person_taken"  # someone else's account already speaks for this person
+    WRONG_CODE = "wrong_code"
+    BLOCKED = "blocked"
+    NO_CONTEST = "no_contest"
+
+
+@dataclass(frozen=True, slots=True)
+class StartResult:
+    outcome: Outcome
+    account: Account
+    person: Person | None = None
+    attempts_left: int = 0
+    blocked_until: datetime | None = None
+
+
+async def open_account(
+    uow: UnitOfWork, clock: Clock, telegram_user_id: int, chat_id: int
+) -> Account:
+    account = await uow.accounts.by_telegram_id(telegram_user_id)
+    if account is not None:
+        return account
+    return await uow.accounts.save(Account(telegram_user_id, chat_id, created_at=clock.now()))
+
+
+async def start_with_code(
+    uow: UnitOfWork,
+    clock: Clock,
+    snapshot: ContestSnapshot | None,
+    telegram_user_id: int,
+    chat_id: int,
+    code: str,
+) -> StartResult:
+    now = clock.now()
+    account = await open_account(uow, clock, telegram_user_id, chat_id)
+    if account.blocked(now):
+        return StartResult(Outcome.BLOCKED, account, blocked_until=account.blocked_until)
+    if snapshot is None:
+        return StartResult(Outcome.NO_CONTEST, account)
+    wanted = normalise_invite_code(code)
+    person = next((p for p in snapshot.people.values() if p.invite_code == wanted and wanted), None)
+    if person is None or person.id is None:
+        account = await uow.accounts.save(account.after_wrong_code(now))
+        if account.blocked(now):
+            return StartResult(Outcome.BLOCKED, account, blocked_until=account.blocked_until)
+        return StartResult(Outcome.WRONG_CODE, account, attempts_left=account.attempts_left)
+    if account.person_id == person.id:
+        return StartResult(Outcome.ALREADY_YOURS, account, person)
+    if account.person_id is not None:
+        return StartResult(Outcome.ACCOUNT_TAKEN, account, snapshot.people.get(account.person_id))
+    holder = await uow.accounts.by_person_id(person.id)
+    if holder is not None:
+        return StartResult(Outcome.PERSON_TAKEN, account, person)
+    account = await uow.accounts.save(account.bound_to(person.id, now))
+    return StartResult(Outcome.BOUND, account, person)
+
+
+async def unbind(uow: UnitOfWork, snapshot: ContestSnapshot, person_code: str) -> Account | None:
+    """Frees a person for a new account (an organizer's decision); None if nobody was bound."""
+    person = next((p for p in snapshot.people.values() if p.code == person_code), None)
+    if person is None or person.id is None:
+        return None
+    holder = await uow.accounts.by_person_id(person.id)
+    if holder is None:
+        return None
+    return await uow.accounts.save(replace(holder, person_id=None, bound_at=None))
+
+
+@dataclass(frozen=True, slots=True)
+class OnboardingStatus:
+    joined: int
+    total: int
+    # People who have not joined yet, in import order (teams first).
+    missing: tuple[Person, ...]
+
+
+async def onboarding_status(uow: UnitOfWork, snapshot: ContestSnapshot) -> OnboardingStatus:
+    bound = await uow.accounts.bound_person_ids()
+    people = snapshot.data.people
+    missing = tuple(p for p in people if p.id not in bound)
+    return OnboardingStatus(len(people) - len(missing), len(people), missing)

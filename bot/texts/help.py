@@ -1,0 +1,36 @@
+"""Menus and help: what each kind of user can do, in their language."""
+
+from bot.domain.commands import COMMANDS, Command
+from bot.domain.enums import Role
+from bot.domain.problems import N_
+from bot.texts.texts import Texts
+
+DESCRIPTIONS = {
+    Command.TODAY: N_("Today's programme"),
+    Command.TOMORROW: N_("Tomorrow's programme"),
+    Command.NEXT: N_("My team's next turn"),
+    Command.SCHEDULE: N_("The whole programme, day by day"),
+    Command.WHERE: N_("Venues and how to get there"),
+    Command.TEAM: N_("My team and its members"),
+    Command.ONBOARDING: N_("Who has joined the bot"),
+    Command.UNBIND: N_("Release a person's invite: /unbind CODE"),
+    Command.LANGUAGE: N_("Language: 中文 / English"),
+    Command.HELP: N_("What I can do"),
+    Command.CANCEL: N_("Leave the current dialogue"),
+}
+ROLE_NAMES = {
+    None: N_("follower"),
+    Role.CONTESTANT: N_("contestant"),
+    Role.LEADER: N_("team leader"),
+    Role.ORGANIZER: N_("organizer"),
+    Role.JUDGE: N_("judge"),
+    Role.AUDITOR: N_("auditor"),
+}
+
+
+def help_text(t: Texts, role: Role | None) -> str:
+    lines = [t(N_("<b>What I can do for you ({role})</b>"), role=t(ROLE_NAMES[role]))]
+    lines += [f"/{command} — {t(DESCRIPTIONS[command])}" for command in COMMANDS[role]]
+    lines.append("")
+    lines.append(t(N_("You can also just ask, e.g. “我们队几点上场？” or “where is the final?”")))
+    return "\n".join(lines)

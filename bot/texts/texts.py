@@ -1,0 +1,66 @@
+"""Translation plus locale-aware formatting of names, dates and times, for one reader."""
+
+from datetime import date, datetime
+from functools import lru_cache
+from html import escape
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_skeleton
+
+from bot.domain.enums import Locale
+from bot.i18n import catalog_name, translator
+
+
+class Markup(str):
+    """Text that is already HTML, so it is not escaped again when it fills a message."""
+
+    __slots__ = ()
+
+
+def html(text: str) -> Markup:
+    return Markup(escape(text, quote=False))
+
+
+class Texts:
+    def __init__(self, locale: Locale, zone: ZoneInfo) -> None:
+        self.locale = locale
+        self.zone = zone
+        self._translate = translator(locale)
+
+    def __call__(self, message: str, **params: object) -> str:
+        """The translated message; parameters are HTML-escaped because replies use HTML."""
+        text = self._translate(message)
+        if not params:
+            return text
+        return text.format(
+            **{
+                k: v if isinstance(v, Markup) else escape(str(v), quote=False)
+                for k, v in params.items()
+            }
+        )
+
+    def name(self, name: str, name_en: str = "") -> str:
+        return name_en if self.locale is Locale.EN and name_en else name
+
+    def day(self, day: date) -> str:
+        return _day(day, self.locale)
+
+    def clock(self, moment: datetime) -> str:
+        return moment.astimezone(self.zone).strftime("%H:%M")
+
+    def moment(self, moment: datetime) -> str:
+        """'9月26日周四 13:30' in the contest's zone."""
+        return f"{self.day(moment.astimezone(self.zone).date())} {self.clock(moment)}"
+
+    def span(self, start: datetime, end: datetime) -> str:
+        """'9月26日周四 13:30–14:10': the day of the start, then both times."""
+        return f"{self.moment(start)}–{self.clock(end)}"
+
+
+def _safe(value: object) -> str:
+    return value if isinstance(value, Markup) else escape(str(value), quote=False)
+
+
+@lru_cache(maxsize=256)
+def _day(day: date, locale: Locale) -> str:
+    return format_skeleton("MMMdEEE", day, locale=catalog_name(locale))

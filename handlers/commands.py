@@ -1,0 +1,43 @@
+"""Every command through one handler: the command, parsed once, picks its function by name.
+
+Checking a dozen command filters one after the other costs more than the answer itself, so
+commands are looked up in a table instead; rights were already checked by the middleware.
+"""
+
+from collections.abc import Awaitable, Callable
+
+from aiogram import Router
+from aiogram.types import Message
+
+from bot.domain.commands import Command
+from handlers import common, organizer, schedule, start
+from handlers.fallback import unknown_command
+from handlers.filters import CommandLike
+from handlers.request import Request
+
+CommandHandler = Callable[[Message, Request], Awaitable[None]]
+
+HANDLERS: dict[str, CommandHandler] = {
+    "start": start.start,
+    Command.TODAY: schedule.today,
+    Command.TOMORROW: schedule.tomorrow,
+    Command.SCHEDULE: schedule.schedule,
+    Command.NEXT: schedule.next_turn,
+    Command.WHERE: schedule.where,
+    Command.TEAM: schedule.team,
+    Command.ONBOARDING: organizer.onboarding,
+    Command.UNBIND: organizer.release,
+    Command.LANGUAGE: common.ask_language,
+    Command.HELP: common.show_help,
+    Command.CANCEL: common.cancel,
+}
+
+
+def create_router() -> Router:
+    router = Router(name="commands")
+    router.message.register(run_command, CommandLike())
+    return router
+
+
+async def run_command(message: Message, request: Request, command_name: str) -> None:
+    await HANDLERS.get(command_name, unknown_command)(message, request)

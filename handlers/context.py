@@ -1,0 +1,25 @@
+"""What every handler gets: the app's long-lived parts, and per update the viewer and texts."""
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from bot.config import Settings
+from bot.services.accounts import AccountCache
+from bot.services.contest_cache import ContestCache
+from bot.services.ports import Clock
+from storage.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class BotContext:
+    """Built once by the composition root and handed to the dispatcher as workflow data."""
+
+    settings: Settings
+    database: Database
+    clock: Clock
+    contests: ContestCache
+    accounts: AccountCache
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.settings.timezone)

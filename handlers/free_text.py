@@ -1,0 +1,52 @@
+"""Questions in plain words: understood when possible, a helpful menu otherwise."""
+
+from aiogram import Router
+from aiogram.types import Message
+
+from bot.domain.accounts import normalise_invite_code
+from bot.domain.commands import COMMANDS
+from bot.domain.interpreter import interpret
+from bot.domain.invites import ALPHABET, LENGTH
+from bot.domain.problems import N_
+from bot.texts.answers import answer_query
+from handlers.filters import PlainText
+from handlers.keyboards import suggestions
+from handlers.request import Request
+from handlers.start import Onboarding, code_entered, redeem
+
+MAX_QUESTION = 500
+
+
+def create_router() -> Router:
+    router = Router(name="free_text")
+    router.message.register(question, PlainText())
+    return router
+
+
+def looks_like_invite(text: str) -> bool:
+    code = normalise_invite_code(text)
+    return len(code) == LENGTH and len(text) <= 2 * LENGTH and set(code) <= set(ALPHABET)
+
+
+async def question(message: Message, request: Request) -> None:
+    text, snapshot, viewer, t = message.text or "", request.snapshot, request.viewer, request.t
+    if request.raw_state == Onboarding.waiting_for_code.state:
+        await code_entered(message, request)
+        return
+    if viewer.person is None and looks_like_invite(text):
+        await redeem(message, text, request)
+        return
+    if snapshot is None:
+        await message.answer(request.no_contest())
+        return
+    if len(text) <= MAX_QUESTION:
+        now = request.now()
+        query = interpret(text, snapshot.vocabulary, now.astimezone(snapshot.zone).date())
+        reply = answer_query(t, snapshot, viewer, query, now)
+        if reply is not None:
+            await message.answer(reply)
+            return
+    await message.answer(
+        t(N_("Sorry, I did not understand. Try “明天有什么安排”, “我们队几点上场？” or a button:")),
+        reply_markup=suggestions(t, COMMANDS[viewer.role]),
+    )

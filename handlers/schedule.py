@@ -1,0 +1,82 @@
+"""Schedule commands: /today, /tomorrow, /schedule (by day, with buttons), /next, /where, /team."""
+
+from aiogram import Router
+from aiogram.types import CallbackQuery, Message
+
+from bot.domain.problems import N_
+from bot.texts.answers import day_reply, next_reply, schedule_page, team_reply, where_reply
+from handlers.keyboards import SchedulePage, schedule_pages
+from handlers.request import Request
+
+
+def create_router() -> Router:
+    router = Router(name="schedule")
+    router.callback_query.register(turn_page, SchedulePage.filter())
+    return router
+
+
+async def today(message: Message, request: Request) -> None:
+    await _day(message, request, 0)
+
+
+async def tomorrow(message: Message, request: Request) -> None:
+    await _day(message, request, 1)
+
+
+async def _day(message: Message, request: Request, offset: int) -> None:
+    snapshot = request.snapshot
+    if snapshot is None:
+        await message.answer(request.no_contest())
+        return
+    await message.answer(day_reply(request.t, snapshot, request.viewer, request.now(), offset))
+
+
+async def schedule(message: Message, request: Request) -> None:
+    snapshot, t = request.snapshot, request.t
+    if snapshot is None or not snapshot.days:
+        await message.answer(request.no_contest())
+        return
+    today_ = request.now().astimezone(snapshot.zone).date()
+    index = next((i for i, day in enumerate(snapshot.days) if day >= today_), 0)
+    await message.answer(
+        schedule_page(t, snapshot, request.viewer, index),
+        reply_markup=schedule_pages(t, index, len(snapshot.days)),
+    )
+
+
+async def turn_page(query: CallbackQuery, callback_data: SchedulePage, request: Request) -> None:
+    snapshot, t, day = request.snapshot, request.t, callback_data.day
+    if snapshot is None or not 0 <= day < len(snapshot.days) or query.message is None:
+        await query.answer(t(N_("This button is no longer valid.")), show_alert=True)
+        return
+    await query.answer()
+    await query.message.edit_text(  # type: ignore[union-attr]
+        schedule_page(t, snapshot, request.viewer, day),
+        reply_markup=schedule_pages(t, day, len(snapshot.days)),
+    )
+
+
+async def next_turn(message: Message, request: Request) -> None:
+    snapshot = request.snapshot
+    text = (
+        next_reply(request.t, snapshot, request.viewer, request.now())
+        if snapshot
+        else request.no_contest()
+    )
+    await message.answer(text)
+
+
+async def where(message: Message, request: Request) -> None:
+    snapshot = request.snapshot
+    text = (
+        where_reply(request.t, snapshot, request.viewer, request.now())
+        if snapshot
+        else request.no_contest()
+    )
+    await message.answer(text)
+
+
+async def team(message: Message, request: Request) -> None:
+    snapshot = request.snapshot
+    text = team_reply(request.t, snapshot, request.viewer) if snapshot else request.no_contest()
+    await message.answer(text)

@@ -1,0 +1,64 @@
+"""Telegram accounts. Never commits."""
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain.accounts import Account
+from bot.domain.enums import Locale
+from storage.models import AccountRow
+
+
+class SqlAccountRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def by_telegram_id(self, telegram_user_id: int) -> Account | None:
+        row = await self._session.scalar(
+            select(AccountRow).where(AccountRow.telegram_user_id == telegram_user_id)
+        )
+        return _account(row) if row else None
+
+    async def by_person_id(self, person_id: int) -> Account | None:
+        row = await self._session.scalar(
+            select(AccountRow).where(AccountRow.person_id == person_id)
+        )
+        return _account(row) if row else None
+
+    async def save(self, account: Account) -> Account:
+        row = await self._session.scalar(
+            select(AccountRow).where(AccountRow.telegram_user_id == account.telegram_user_id)
+        )
+        if row is None:
+            row = AccountRow(telegram_user_id=account.telegram_user_id)
+            self._session.add(row)
+        row.chat_id = account.chat_id
+        row.person_id = account.person_id
+        row.locale = account.locale.value if account.locale else None
+        row.failed_codes = account.failed_codes
+        row.failed_since = account.failed_since
+        row.blocked_until = account.blocked_until
+        row.created_at = account.created_at
+        row.bound_at = account.bound_at
+        await self._session.flush()
+        return _account(row)
+
+    async def bound_person_ids(self) -> set[int]:
+        rows = await self._session.scalars(
+            select(AccountRow.person_id).where(AccountRow.person_id.is_not(None))
+        )
+        return {person_id for person_id in rows if person_id is not None}
+
+
+def _account(row: AccountRow) -> Account:
+    return Account(
+        telegram_user_id=row.telegram_user_id,
+        chat_id=row.chat_id,
+        created_at=row.created_at,
+        person_id=row.person_id,
+        locale=Locale(row.locale) if row.locale else None,
+        failed_codes=row.failed_codes,
+        failed_since=row.failed_since,
+        blocked_until=row.blocked_until,
+        bound_at=row.bound_at,
+        id=row.id,
+    )

@@ -1,0 +1,129 @@
+"""The real dispatcher on the demo contest, fed real Update objects, with a fake network edge."""
+
+import random
+import socket
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import count
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from aiogram import Bot, Dispatcher
+from aiogram.methods import SendMessage, TelegramMethod
+from aiogram.types import CallbackQuery, Chat, Message, Update, User
+from pydantic import SecretStr
+
+from bot.app import create_bot, create_context, create_dispatcher
+from bot.config import Settings
+from bot.domain.contest import Person
+from bot.domain.invites import ALPHABET, LENGTH
+from bot.services.contest_import import import_contest
+from storage.database import Database
+from tests.fakes.telegram import BOT_USER, RecordingSession
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+# The morning of the second day: theory exam at 08:30, showcase from 13:30.
+MORNING = datetime(2024, 9, 26, 8, 0, tzinfo=SHANGHAI)
+
+
+@dataclass
+class FakeClock:
+    moment: datetime = MORNING
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+@dataclass
+class Telegram:
+    """Sends updates as users would and shows what the bot answered."""
+
+    dispatcher: Dispatcher
+    bot: Bot
+    session: RecordingSession
+    clock: FakeClock
+    people: dict[str, Person]
+    ids: Any = field(default_factory=lambda: count(1))
+
+    def user(self, user_id: int, language: str = "zh-hans") -> User:
+        return User(id=user_id, is_bot=False, first_name="用户", language_code=language)
+
+    async def send(self, user_id: int, text: str) -> list[TelegramMethod[Any]]:
+        number = next(self.ids)
+        message = Message(
+            message_id=number,
+            date=self.clock.now(),
+            chat=Chat(id=user_id, type="private"),
+            from_user=self.user(user_id),
+            text=text,
+        )
+        return await self._feed(Update(update_id=number, message=message))
+
+    async def press(
+        self, user_id: int, data: str, message_id: int = 999
+    ) -> list[TelegramMethod[Any]]:
+        number = next(self.ids)
+        message = Message(
+            message_id=message_id,
+            date=self.clock.now(),
+            chat=Chat(id=user_id, type="private"),
+            from_user=BOT_USER,
+            text="…",
+        )
+        query = CallbackQuery(
+            id=str(number),
+            from_user=self.user(user_id),
+            chat_instance="chat",
+            data=data,
+            message=message,
+        )
+        return await self._feed(Update(update_id=number, callback_query=query))
+
+    async def _feed(self, update: Update) -> list[TelegramMethod[Any]]:
+        before = len(self.session.calls)
+        await self.dispatcher.feed_update(self.bot, update)
+        return self.session.calls[before:]
+
+    async def ask(self, user_id: int, text: str) -> str:
+        """The text of the single message the bot sends in reply."""
+        replies = [call for call in await self.send(user_id, text) if isinstance(call, SendMessage)]
+        assert len(replies) == 1, replies
+        return replies[0].text
+
+    async def join(self, user_id: int, person_code: str) -> None:
+        code = self.people[person_code].invite_code
+        await self.send(user_id, f"/start {code}")
+
+
+def invite_codes(seed: int = 7) -> Any:
+    rng = random.Random(seed)
+    return lambda: "".join(rng.choice(ALPHABET) for _ in range(LENGTH))
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"a test tried to reach the network: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+@pytest.fixture
+async def telegram(tmp_path: Path, demo_parsed: Any) -> AsyncIterator[Telegram]:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+    database = await Database.open(url)
+    await import_contest(database.unit_of_work, *demo_parsed, new_invite_code=invite_codes())
+    async with database.unit_of_work() as uow:
+        data = await uow.contest.load()
+    assert data is not None
+    settings = Settings(bot_token=SecretStr("42:TEST"), database_url=url)
+    session = RecordingSession()
+    clock = FakeClock()
+    bot = create_bot(settings, session)
+    dispatcher = create_dispatcher(create_context(settings, database, clock))
+    yield Telegram(dispatcher, bot, session, clock, {p.code: p for p in data.people})
+    await database.close()
