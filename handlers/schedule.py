@@ -4,7 +4,14 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.problems import N_
-from bot.texts.answers import day_reply, next_reply, schedule_page, team_reply, where_reply
+from bot.texts.answers import (
+    ScheduleReply,
+    day_reply,
+    next_reply,
+    schedule_page,
+    team_reply,
+    where_reply,
+)
 from handlers.keyboards import SchedulePage, schedule_pages
 from handlers.request import Request
 
@@ -57,26 +64,18 @@ async def turn_page(query: CallbackQuery, callback_data: SchedulePage, request: 
 
 
 async def next_turn(message: Message, request: Request) -> None:
-    snapshot = request.snapshot
-    text = (
-        next_reply(request.t, snapshot, request.viewer, request.now())
-        if snapshot
-        else request.no_contest()
-    )
-    await message.answer(text)
+    await _answer(message, request, next_reply)
 
 
 async def where(message: Message, request: Request) -> None:
-    snapshot = request.snapshot
-    text = (
-        where_reply(request.t, snapshot, request.viewer, request.now())
-        if snapshot
-        else request.no_contest()
-    )
-    await message.answer(text)
+    await _answer(message, request, where_reply)
 
 
 async def team(message: Message, request: Request) -> None:
+    await _answer(message, request, team_reply)
+
+
+async def _answer(message: Message, request: Request, reply: ScheduleReply) -> None:
     snapshot = request.snapshot
-    text = team_reply(request.t, snapshot, request.viewer) if snapshot else request.no_contest()
-    await message.answer(text)
+    text = reply(request.t, snapshot, request.viewer, request.now()) if snapshot else None
+    await message.answer(text or request.no_contest())

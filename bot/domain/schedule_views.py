@@ -2,20 +2,14 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import StrEnum
 
 from bot.domain.contest import Round, Slot, Venue
 from bot.domain.enums import RoundKind
+from bot.domain.interpreter import PartOfDay
 from bot.domain.snapshot import ContestSnapshot
 
 NOON = time(12)
 EVENING = time(18)
-
-
-class DayPart(StrEnum):
-    MORNING = "morning"
-    AFTERNOON = "afternoon"
-    EVENING = "evening"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +64,7 @@ def day_lines(
     *,
     track_code: str | None = None,
     team_code: str | None = None,
-    part: DayPart | None = None,
+    part: PartOfDay | None = None,
 ) -> list[Line]:
     """The day in time order for a viewer: their track's rounds, their own slot marked."""
     lines: list[Line] = []
@@ -105,12 +99,12 @@ def day_lines(
     return lines
 
 
-def _in_part(moment: time, part: DayPart | None) -> bool:
+def _in_part(moment: time, part: PartOfDay | None) -> bool:
     if part is None:
         return True
-    if part is DayPart.MORNING:
+    if part is PartOfDay.MORNING:
         return moment < NOON
-    if part is DayPart.AFTERNOON:
+    if part is PartOfDay.AFTERNOON:
         return NOON <= moment < EVENING
     return moment >= EVENING
 

@@ -1,11 +1,11 @@
 """Replies to schedule questions, whether asked by command, button or in free text."""
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from bot.domain.interpreter import Intent, PartOfDay, Query
 from bot.domain.problems import N_
 from bot.domain.schedule_views import (
-    DayPart,
     day_lines,
     first_day_from,
     next_turn,
@@ -24,11 +24,8 @@ from bot.texts.schedule import (
 )
 from bot.texts.texts import Texts
 
-PARTS = {
-    PartOfDay.MORNING: DayPart.MORNING,
-    PartOfDay.AFTERNOON: DayPart.AFTERNOON,
-    PartOfDay.EVENING: DayPart.EVENING,
-}
+# The replies that need nothing but the reader, the contest, the viewer and the time.
+ScheduleReply = Callable[[Texts, ContestSnapshot, Viewer, datetime], str]
 
 
 def day_reply(
@@ -37,7 +34,7 @@ def day_reply(
     viewer: Viewer,
     now: datetime,
     offset_days: int = 0,
-    part: DayPart | None = None,
+    part: PartOfDay | None = None,
 ) -> str:
     day = now.astimezone(snapshot.zone).date() + timedelta(days=offset_days)
     team = viewer.team.code if viewer.team else None
@@ -62,7 +59,7 @@ def next_reply(t: Texts, snapshot: ContestSnapshot, viewer: Viewer, now: datetim
     return turn_text(t, snapshot, viewer.team, next_turn(snapshot, viewer.team.code, now))
 
 
-def team_reply(t: Texts, snapshot: ContestSnapshot, viewer: Viewer) -> str:
+def team_reply(t: Texts, snapshot: ContestSnapshot, viewer: Viewer, _now: datetime) -> str:
     if viewer.team is None:
         return t(N_("You are not in a team. /today shows the programme."))
     return team_text(t, snapshot, viewer.team)
@@ -106,7 +103,7 @@ def answer_query(
         return where_reply(t, snapshot, viewer, now)
     if query.intent in (Intent.WHATS_ON, Intent.WHEN) or query.day is not None:
         day = query.day or now.astimezone(snapshot.zone).date()
-        part = PARTS.get(query.part_of_day) if query.part_of_day else None
+        part = query.part_of_day
         offset = (day - now.astimezone(snapshot.zone).date()).days
         return day_reply(t, snapshot, viewer, now, offset, part)
     return None
