@@ -9,6 +9,7 @@ from bot.cli import (
     demo_commands,
     invites_command,
     run_command,
+    sandbox_command,
     show_command,
 )
 from bot.cli.console import Console
@@ -30,6 +31,7 @@ def create_app() -> typer.Typer:
     show_command.register(app, console)
     invites_command.register(app, console)
     run_command.register(app, console)
+    sandbox_command.register(app, console)
     return app
 
 

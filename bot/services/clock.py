@@ -1,7 +1,7 @@
-"""Clocks: the real one, and one that runs a rehearsal day at another time."""
+"""Clocks: the real one, and one that runs a rehearsal of contest day."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 
 class SystemClock:
@@ -10,13 +10,12 @@ class SystemClock:
 
 
 @dataclass
-class ShiftedClock:
-    """Real time moved by a fixed offset (a rehearsal of contest day); `at` sets the offset."""
+class RehearsalClock:
+    """Contest time for a rehearsal: starts at `start` and runs `speed` times as fast."""
 
-    offset: timedelta = field(default_factory=timedelta)
+    start: datetime
+    speed: float = 1.0
+    _began: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def now(self) -> datetime:
-        return datetime.now(UTC) + self.offset
-
-    def at(self, moment: datetime) -> None:
-        self.offset = moment - datetime.now(UTC)
+        return self.start + (datetime.now(UTC) - self._began) * self.speed

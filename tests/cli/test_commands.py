@@ -208,7 +208,20 @@ def test_an_invalid_setting_is_named(tmp_path: Path) -> None:
     assert "DEFAULT_LOCALE" in done.stderr
 
 
-def test_run_without_a_token_says_what_to_do(cli: Cli, tmp_path: Path) -> None:
+def test_run_without_a_token_starts_the_sandbox_and_says_why(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.cli.sandbox_command
+
+    started: list[object] = []
+    monkeypatch.setattr(bot.cli.sandbox_command, "start_sandbox", started.append)
     result = cli(sqlite_url(tmp_path / "c.db"))("run")
+    assert result.exit_code == 0
+    assert "BOT_TOKEN is not set, so the bot runs in the local sandbox" in result.output
+    assert len(started) == 1
+
+
+def test_a_bad_rehearsal_clock_is_one_clear_line(cli: Cli, tmp_path: Path) -> None:
+    result = cli(sqlite_url(tmp_path / "c.db"))("sandbox", "--clock", "tomorrow")
     assert result.exit_code == 1
-    assert "BOT_TOKEN is not set" in result.output
+    assert "'tomorrow' is not a date and time" in result.output

@@ -8,7 +8,6 @@ and callback data fits 64 bytes. A call that fails a check raises, so the test f
 import itertools
 from collections.abc import AsyncGenerator
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from typing import Any
 
 from aiogram import Bot
@@ -26,49 +25,13 @@ from aiogram.methods import (
 from aiogram.methods.base import TelegramType
 from aiogram.types import Chat, InlineKeyboardMarkup, Message, User
 
+from bot.sandbox.rules import BadRequestError, check_keyboard, check_text
+
 BOT_USER = User(id=42, is_bot=True, first_name="Contest Bot", username="contest_bot")
-TEXT_LIMIT = 4096
-CALLBACK_LIMIT = 64
-TELEGRAM_TAGS = {
-    "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a",
-    "code", "pre", "blockquote", "tg-emoji",
-}  # fmt: skip
 
 
 class InvalidCallError(AssertionError):
     """The bot made a call Telegram would refuse."""
-
-
-class _TagChecker(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.open: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in TELEGRAM_TAGS:
-            raise InvalidCallError(f"unsupported HTML tag <{tag}>")
-        self.open.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.open or self.open.pop() != tag:
-            raise InvalidCallError(f"badly nested HTML at </{tag}>")
-
-
-def check_html(text: str) -> None:
-    checker = _TagChecker()
-    checker.feed(text)
-    checker.close()
-    if checker.open:
-        raise InvalidCallError(f"unclosed HTML tags {checker.open}")
-
-
-def check_markup(markup: object) -> None:
-    if isinstance(markup, InlineKeyboardMarkup):
-        for row in markup.inline_keyboard:
-            for button in row:
-                data = button.callback_data or ""
-                if len(data.encode()) > CALLBACK_LIMIT:
-                    raise InvalidCallError(f"callback data over {CALLBACK_LIMIT} bytes: {data!r}")
 
 
 class RecordingSession(BaseSession):
@@ -83,14 +46,14 @@ class RecordingSession(BaseSession):
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
     ) -> TelegramType:
         type(method).model_validate(method.model_dump(warnings=False))
-        text = getattr(method, "text", None)
-        if isinstance(text, str):
-            if not text.strip():
-                raise InvalidCallError("message text is empty")
-            if len(text) > TEXT_LIMIT:
-                raise InvalidCallError(f"message text of {len(text)} characters")
-            check_html(text)
-        check_markup(getattr(method, "reply_markup", None))
+        markup = getattr(method, "reply_markup", None)
+        try:
+            if isinstance(method, SendMessage | EditMessageText):
+                # The bot's default parse mode is HTML (aiogram fills it in when sending).
+                check_text(method.text, "HTML")
+            check_keyboard(markup.model_dump() if markup is not None else None)
+        except BadRequestError as error:
+            raise InvalidCallError(str(error)) from error
         self.calls.append(method)
         return self._result(method)  # type: ignore[return-value]
 

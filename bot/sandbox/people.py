@@ -1,0 +1,49 @@
+"""Who can chat in the sandbox: every person of the contest, and one follower without a code."""
+
+from typing import Any
+
+from bot.domain.enums import Role
+from bot.domain.snapshot import ContestSnapshot
+from bot.formats.choices import ROLE_LABELS, label
+
+# Sandbox user ids are derived from person ids, so a restart keeps everyone's chat binding.
+PERSON_USER_BASE = 100_000
+FOLLOWER_USER_ID = 99_999
+FOLLOWER_LABEL = "关注者"
+STAFF_ORDER = (Role.ORGANIZER, Role.JUDGE, Role.AUDITOR)
+
+
+def sandbox_people(snapshot: ContestSnapshot | None) -> list[dict[str, Any]]:
+    people: list[dict[str, Any]] = []
+    if snapshot is not None:
+        for team in snapshot.teams.values():
+            track = snapshot.tracks[team.track_code]
+            for person in snapshot.members.get(team.code, ()):
+                people.append(_entry(person.id, person.name, person.role, person.invite_code)
+                              | {"team_code": team.code, "team_name": team.name,
+                                 "track_name": track.name})  # fmt: skip
+        for role in STAFF_ORDER:
+            people += [
+                _entry(p.id, p.name, p.role, p.invite_code)
+                for p in snapshot.data.people
+                if p.role is role
+            ]
+    people.append(
+        {"user_id": FOLLOWER_USER_ID, "name": FOLLOWER_LABEL, "role": "follower",
+         "role_label": FOLLOWER_LABEL, "team_code": None, "team_name": None,
+         "track_name": None, "invite_code": None}
+    )  # fmt: skip
+    return people
+
+
+def _entry(person_id: int | None, name: str, role: Role, code: str | None) -> dict[str, Any]:
+    return {
+        "user_id": PERSON_USER_BASE + (person_id or 0),
+        "name": name,
+        "role": role.value,
+        "role_label": label(role, ROLE_LABELS),
+        "team_code": None,
+        "team_name": None,
+        "track_name": None,
+        "invite_code": code,
+    }

@@ -1,0 +1,122 @@
+"""The sandbox as a whole: fake Bot API and web chat on one port, the unchanged bot polling it."""
+
+import asyncio
+import logging
+from types import TracebackType
+from typing import Self
+
+from aiogram import Bot, Dispatcher
+from aiohttp import web
+from pydantic import SecretStr
+
+from bot.app import create_bot, create_context, create_dispatcher, on_startup
+from bot.config import Settings
+from bot.demo.contest import demo_document
+from bot.formats.parse import parse_document
+from bot.formats.yaml_reader import document_from_mapping
+from bot.sandbox.bot_api import bot_api_routes
+from bot.sandbox.limits import RateLimiter
+from bot.sandbox.state import SandboxState
+from bot.sandbox.web import web_routes
+from bot.services.contest_import import import_contest
+from bot.services.ports import Clock
+from storage.database import Database
+
+log = logging.getLogger(__name__)
+SANDBOX_TOKEN = "1:SANDBOX"
+POLLING_TIMEOUT = 10
+
+
+async def load_demo_if_empty(database: Database) -> bool:
+    async with database.unit_of_work() as uow:
+        if await uow.contest.revision() is not None:
+            return False
+    draft, problems = parse_document(document_from_mapping(demo_document()))
+    result = await import_contest(database.unit_of_work, draft, problems)
+    return result.applied
+
+
+class Sandbox:
+    """`async with Sandbox(...) as sandbox:` runs everything until the block ends."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        host: str = "127.0.0.1",
+        port: int = 8080,
+        clock: Clock | None = None,
+        rate_limit: bool = False,
+    ) -> None:
+        self.settings = settings
+        self.host = host
+        self.port = port
+        self.clock = clock
+        self.state = SandboxState()
+        self.limiter = RateLimiter() if rate_limit else None
+        self._runner: web.AppRunner | None = None
+        self._polling: asyncio.Task[None] | None = None
+        self._dispatcher: Dispatcher | None = None
+        self.database: Database | None = None
+        self.bot: Bot | None = None
+
+    @property
+    def url(self) -> str:
+        shown = "127.0.0.1" if self.host in ("0.0.0.0", "::") else self.host
+        return f"http://{shown}:{self.port}/"
+
+    async def __aenter__(self) -> Self:
+        self.database = await Database.open(self.settings.database_url)
+        await load_demo_if_empty(self.database)
+        context = create_context(self.settings, self.database, self.clock)
+        app = web.Application()
+        app.add_routes(bot_api_routes(self.state, self.limiter))
+        app.add_routes(web_routes(self.state, self.database, context.contests))
+        self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        self.port = self._bound_port(site)
+        api = f"http://127.0.0.1:{self.port}"
+        bot_settings = self.settings.model_copy(
+            update={"bot_token": SecretStr(SANDBOX_TOKEN), "telegram_api_url": api}
+        )
+        self.bot = create_bot(bot_settings)
+        self._dispatcher = create_dispatcher(context)
+        self._dispatcher.startup.register(on_startup)
+        self._polling = asyncio.create_task(
+            self._dispatcher.start_polling(
+                self.bot, handle_signals=False, polling_timeout=POLLING_TIMEOUT
+            )
+        )
+        return self
+
+    @staticmethod
+    def _bound_port(site: web.TCPSite) -> int:
+        server = site._server  # aiohttp keeps the listening sockets here
+        sockets = getattr(server, "sockets", None) or []
+        return int(sockets[0].getsockname()[1])
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._dispatcher is not None and self._polling is not None:
+            if self._dispatcher._running_lock.locked():
+                await self._dispatcher.stop_polling()
+            await self.state.release_waiters()
+            await asyncio.gather(self._polling, return_exceptions=True)
+        if self.bot is not None:
+            await self.bot.session.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+        if self.database is not None:
+            await self.database.close()
+
+
+async def serve_forever(sandbox: Sandbox, announce: str) -> None:
+    async with sandbox:
+        log.info("sandbox ready at %s", sandbox.url)
+        print(announce.format(url=sandbox.url), flush=True)
+        await asyncio.Event().wait()

@@ -1,0 +1,117 @@
+"""What the fake Telegram remembers: chats with their messages, and the bot's pending updates."""
+
+import asyncio
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+BOT_USER: dict[str, Any] = {
+    "id": 1,
+    "is_bot": True,
+    "first_name": "Contest Assistant (sandbox)",
+    "username": "contest_sandbox_bot",
+    "can_join_groups": False,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
+
+
+@dataclass
+class ChatMessage:
+    message_id: int
+    from_bot: bool
+    date: int
+    text: str | None = None
+    html: bool = False
+    reply_markup: dict[str, Any] | None = None
+    photo: str | None = None
+    document: tuple[str, str] | None = None  # (file id, file name)
+    caption: str | None = None
+    edited: bool = False
+
+
+@dataclass
+class Chat:
+    user: dict[str, Any]
+    messages: dict[int, ChatMessage] = field(default_factory=dict)
+    alerts: list[dict[str, Any]] = field(default_factory=list)
+    version: int = 0
+
+    @property
+    def id(self) -> int:
+        return int(self.user["id"])
+
+    def as_telegram(self) -> dict[str, Any]:
+        return {"id": self.id, "type": "private", "first_name": self.user["first_name"]}
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    content: bytes
+    name: str
+    content_type: str
+
+
+class SandboxState:
+    """One lock-free event loop owns this; waiters are woken by a condition per kind of change."""
+
+    def __init__(self) -> None:
+        self.chats: dict[int, Chat] = {}
+        self.updates: list[dict[str, Any]] = []
+        self.files: dict[str, StoredFile] = {}
+        self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        # Callback queries waiting for the bot's answer: query id -> user id.
+        self.callbacks: dict[str, int] = {}
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+        self._other_ids = itertools.count(1)
+        self._updates_changed = asyncio.Condition()
+        self._chats_changed = asyncio.Condition()
+
+    def chat(self, user: dict[str, Any]) -> Chat:
+        found = self.chats.get(int(user["id"]))
+        if found is None:
+            found = self.chats[int(user["id"])] = Chat(user)
+        return found
+
+    def next_message_id(self) -> int:
+        return next(self._message_ids)
+
+    def next_id(self) -> str:
+        return str(next(self._other_ids))
+
+    async def push_update(self, body: dict[str, Any]) -> None:
+        async with self._updates_changed:
+            self.updates.append({"update_id": next(self._update_ids), **body})
+            self._updates_changed.notify_all()
+
+    async def take_updates(self, offset: int, limit: int, seconds: float) -> list[dict[str, Any]]:
+        """getUpdates: confirms everything before `offset`, then waits up to `seconds` for news."""
+        async with self._updates_changed:
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+            if not self.updates and seconds > 0:
+                try:
+                    await asyncio.wait_for(self._updates_changed.wait(), seconds)
+                except TimeoutError:
+                    return []
+            return self.updates[:limit]
+
+    async def release_waiters(self) -> None:
+        """Ends pending long polls at once (on shutdown) instead of at their timeout."""
+        async with self._updates_changed:
+            self._updates_changed.notify_all()
+
+    async def changed(self, chat: Chat) -> None:
+        chat.version += 1
+        async with self._chats_changed:
+            self._chats_changed.notify_all()
+
+    async def wait_for_chat(self, chat: Chat, after: int, seconds: float) -> None:
+        async with self._chats_changed:
+            if chat.version <= after:
+                try:
+                    await asyncio.wait_for(
+                        self._chats_changed.wait_for(lambda: chat.version > after), seconds
+                    )
+                except TimeoutError:
+                    return
