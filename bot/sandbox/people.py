@@ -19,31 +19,35 @@ def sandbox_people(snapshot: ContestSnapshot | None) -> list[dict[str, Any]]:
         for team in snapshot.teams.values():
             track = snapshot.tracks[team.track_code]
             for person in snapshot.members.get(team.code, ()):
-                people.append(_entry(person.id, person.name, person.role, person.invite_code)
+                people.append(_entry(person.id, person.code, person.name, person.role,
+                                     person.invite_code)
                               | {"team_code": team.code, "team_name": team.name,
                                  "track_name": track.name})  # fmt: skip
         for role in STAFF_ORDER:
             people += [
-                _entry(p.id, p.name, p.role, p.invite_code)
+                _entry(p.id, p.code, p.name, p.role, p.invite_code)
                 for p in snapshot.data.people
                 if p.role is role
             ]
     people.append(
-        {"user_id": FOLLOWER_USER_ID, "name": FOLLOWER_LABEL, "role": "follower",
+        {"user_id": FOLLOWER_USER_ID, "code": None, "name": FOLLOWER_LABEL, "role": "follower",
          "role_label": FOLLOWER_LABEL, "team_code": None, "team_name": None,
          "track_name": None, "invite_code": None}
     )  # fmt: skip
     return people
 
 
-def _entry(person_id: int | None, name: str, role: Role, code: str | None) -> dict[str, Any]:
+def _entry(
+    person_id: int | None, code: str, name: str, role: Role, invite: str | None
+) -> dict[str, Any]:
     return {
         "user_id": PERSON_USER_BASE + (person_id or 0),
+        "code": code,
         "name": name,
         "role": role.value,
         "role_label": label(role, ROLE_LABELS),
         "team_code": None,
         "team_name": None,
         "track_name": None,
-        "invite_code": code,
+        "invite_code": invite,
     }

@@ -102,10 +102,10 @@ class Sandbox:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        await self.state.release_waiters()
         if self._dispatcher is not None and self._polling is not None:
             if self._dispatcher._running_lock.locked():
                 await self._dispatcher.stop_polling()
-            await self.state.release_waiters()
             await asyncio.gather(self._polling, return_exceptions=True)
         if self.bot is not None:
             await self.bot.session.close()

@@ -67,6 +67,7 @@ class SandboxState:
         self._other_ids = itertools.count(1)
         self._updates_changed = asyncio.Condition()
         self._chats_changed = asyncio.Condition()
+        self.closing = False
 
     def chat(self, user: dict[str, Any]) -> Chat:
         found = self.chats.get(int(user["id"]))
@@ -98,8 +99,11 @@ class SandboxState:
 
     async def release_waiters(self) -> None:
         """Ends pending long polls at once (on shutdown) instead of at their timeout."""
+        self.closing = True
         async with self._updates_changed:
             self._updates_changed.notify_all()
+        async with self._chats_changed:
+            self._chats_changed.notify_all()
 
     async def changed(self, chat: Chat) -> None:
         chat.version += 1
@@ -108,10 +112,11 @@ class SandboxState:
 
     async def wait_for_chat(self, chat: Chat, after: int, seconds: float) -> None:
         async with self._chats_changed:
-            if chat.version <= after:
+            if chat.version <= after and not self.closing:
                 try:
                     await asyncio.wait_for(
-                        self._chats_changed.wait_for(lambda: chat.version > after), seconds
+                        self._chats_changed.wait_for(lambda: chat.version > after or self.closing),
+                        seconds,
                     )
                 except TimeoutError:
                     return
