@@ -1,6 +1,9 @@
 """The composition root: settings, database, bot, dispatcher. Nothing is built at import time."""
 
+import asyncio
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -16,11 +19,13 @@ from bot.services.accounts import AccountCache
 from bot.services.clock import SystemClock
 from bot.services.contest_cache import ContestCache
 from bot.services.ports import Clock
+from bot.services.sender import Sender
 from bot.texts.texts import Texts
 from handlers import create_routers
 from handlers.context import BotContext
 from handlers.menus import set_default_menus
 from handlers.middlewares import ContextMiddleware
+from handlers.transport import BotTransport
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -65,13 +70,38 @@ async def on_startup(bot: Bot, app: BotContext) -> None:
     log.info("running as @%s", me.username)
 
 
+def create_sender(context: BotContext, bot: Bot) -> Sender:
+    return Sender(
+        context.database.unit_of_work,
+        BotTransport(bot),
+        context.clock,
+        rate=context.settings.send_rate,
+    )
+
+
+@asynccontextmanager
+async def sending(sender: Sender) -> AsyncIterator[None]:
+    """Drains the outbox while the block runs; leaving waits for the message in flight."""
+    await sender.recover()
+    stop = asyncio.Event()
+    task = asyncio.create_task(sender.run(stop))
+    try:
+        yield
+    finally:
+        stop.set()
+        await task
+
+
 async def run_polling(settings: Settings) -> None:
     """Long polling until SIGINT/SIGTERM, which aiogram turns into a clean stop."""
     database = await Database.open(settings.database_url)
     bot = create_bot(settings)
-    dispatcher = create_dispatcher(create_context(settings, database))
+    context = create_context(settings, database)
+    dispatcher = create_dispatcher(context)
     dispatcher.startup.register(on_startup)
     try:
-        await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=True)
+        async with sending(create_sender(context, bot)):
+            await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=False)
     finally:
+        await bot.session.close()
         await database.close()

@@ -21,6 +21,7 @@ class Settings(BaseSettings):
     database_url: str = Field(default=DEFAULT_DATABASE_URL, description="SQLAlchemy async URL")
     timezone: str = Field(default="Asia/Shanghai", description="Zone of new contests")
     default_locale: Locale = Field(default=Locale.ZH_HANS, description="UI language")
+    send_rate: float = Field(default=30.0, gt=0, description="Outgoing messages per second")
 
     @field_validator("timezone")
     @classmethod

@@ -10,7 +10,7 @@ from aiogram import Router
 from aiogram.types import Message
 
 from bot.domain.commands import Command
-from handlers import common, organizer, schedule, start
+from handlers import broadcast, broadcasts, common, organizer, schedule, start
 from handlers.fallback import unknown_command
 from handlers.filters import CommandLike
 from handlers.request import Request
@@ -27,6 +27,8 @@ HANDLERS: dict[str, CommandHandler] = {
     Command.TEAM: schedule.team,
     Command.ONBOARDING: organizer.onboarding,
     Command.UNBIND: organizer.release,
+    Command.BROADCAST: broadcast.start,
+    Command.BROADCASTS: broadcasts.show_list,
     Command.LANGUAGE: common.ask_language,
     Command.HELP: common.show_help,
     Command.CANCEL: common.cancel,

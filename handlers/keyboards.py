@@ -1,5 +1,7 @@
 """Inline buttons. Callback data carries ids only; handlers re-check everything."""
 
+from enum import StrEnum
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -20,6 +22,39 @@ class MenuAction(CallbackData, prefix="m"):
 
 class LanguageChoice(CallbackData, prefix="lang"):
     locale: Locale
+
+
+class DraftAction(StrEnum):
+    SKIP = "skip"  # no English version
+    CONFIRM = "ok"
+    DISCARD = "no"
+
+
+class DraftButton(CallbackData, prefix="bd"):
+    """A step of the broadcast dialogue; `draft` names the dialogue the button belongs to."""
+
+    draft: int
+    action: DraftAction
+
+
+class AudiencePick(CallbackData, prefix="ba"):
+    draft: int
+    option: int  # index into the options the dialogue offered (kept in its state)
+
+
+class WhenPick(CallbackData, prefix="bw"):
+    draft: int
+    minutes: int
+
+
+class BroadcastAction(StrEnum):
+    REPORT = "report"
+    CANCEL = "cancel"
+
+
+class BroadcastButton(CallbackData, prefix="bb"):
+    action: BroadcastAction
+    id: int
 
 
 LANGUAGE_NAMES = {Locale.ZH_HANS: "简体中文", Locale.EN: "English"}
@@ -57,3 +92,58 @@ def suggestions(t: Texts, commands: tuple[Command, ...]) -> InlineKeyboardMarkup
     return InlineKeyboardMarkup(
         inline_keyboard=[buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     )
+
+
+SEND_DELAYS = {0: N_("Now"), 30: N_("In 30 minutes"), 60: N_("In 1 hour")}
+
+
+def _markup(*rows: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[row for row in rows if row])
+
+
+def skip_english(t: Texts, draft: int) -> InlineKeyboardMarkup:
+    return _markup([_button(t(N_("Skip")), DraftButton(draft=draft, action=DraftAction.SKIP))])
+
+
+def audience_options(labels: list[str], draft: int) -> InlineKeyboardMarkup:
+    return _markup(
+        *([_button(label, AudiencePick(draft=draft, option=i))] for i, label in enumerate(labels))
+    )
+
+
+def send_times(t: Texts, draft: int) -> InlineKeyboardMarkup:
+    return _markup(
+        [_button(t(label), WhenPick(draft=draft, minutes=m)) for m, label in SEND_DELAYS.items()]
+    )
+
+
+def confirm_draft(t: Texts, draft: int) -> InlineKeyboardMarkup:
+    return _markup(
+        [
+            _button(t(N_("Confirm")), DraftButton(draft=draft, action=DraftAction.CONFIRM)),
+            _button(t(N_("Cancel")), DraftButton(draft=draft, action=DraftAction.DISCARD)),
+        ]
+    )
+
+
+def broadcast_row(t: Texts, broadcast_id: int, pending: bool) -> list[InlineKeyboardButton]:
+    """Report, and Cancel while something is still to go."""
+    row = [
+        _button(
+            t(N_("Report #{id}"), id=broadcast_id),
+            BroadcastButton(action=BroadcastAction.REPORT, id=broadcast_id),
+        )
+    ]
+    if pending:
+        row.append(
+            _button(
+                t(N_("Cancel #{id}"), id=broadcast_id),
+                BroadcastButton(action=BroadcastAction.CANCEL, id=broadcast_id),
+            )
+        )
+    return row
+
+
+def broadcast_buttons(t: Texts, rows: list[tuple[int, bool]]) -> InlineKeyboardMarkup | None:
+    """One row per broadcast: (id, whether anything is pending)."""
+    return _markup(*(broadcast_row(t, i, pending) for i, pending in rows)) if rows else None

@@ -38,7 +38,15 @@ class ContextMiddleware(BaseMiddleware):
                 return None  # a command for another bot, in a group: not ours to answer
             data["command_name"] = name
             data["request"] = Request(
-                app, data["bot"], uow, data["state"], snapshot, viewer, t, args
+                app,
+                data["bot"],
+                uow,
+                data["state"],
+                snapshot,
+                viewer,
+                t,
+                args,
+                data.get("raw_state"),
             )
             command = GUARDED.get(name or "")
             if message is not None and command is not None and not allowed(viewer.role, command):

@@ -42,6 +42,12 @@ class SqlAccountRepository:
         await self._session.flush()
         return _account(row)
 
+    async def bound(self) -> list[Account]:
+        rows = await self._session.scalars(
+            select(AccountRow).where(AccountRow.person_id.is_not(None)).order_by(AccountRow.id)
+        )
+        return [_account(row) for row in rows]
+
     async def bound_person_ids(self) -> set[int]:
         rows = await self._session.scalars(
             select(AccountRow.person_id).where(AccountRow.person_id.is_not(None))

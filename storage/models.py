@@ -9,6 +9,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -157,3 +158,40 @@ class AccountRow(Identified):
     blocked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     bound_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class DeliveryRow(Identified):
+    __tablename__ = "deliveries"
+    # One event reaches one chat once, whatever retries, restarts or double clicks happen;
+    # the sender picks due deliveries by status, priority and time.
+    __table_args__ = (
+        UniqueConstraint("dedup_key", "chat_id"),
+        Index("ix_deliveries_due", "status", "priority", "next_attempt_at"),
+    )
+
+    dedup_key: Mapped[str] = mapped_column(String(128))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    priority: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class BroadcastRow(Identified):
+    __tablename__ = "broadcasts"
+
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    audience: Mapped[str] = mapped_column(String(CODE * 4))
+    text: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str] = mapped_column(Text, default="")
+    send_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    audience_size: Mapped[int] = mapped_column(Integer)
+    recipients: Mapped[int] = mapped_column(Integer)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -10,7 +10,9 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.account_repository import SqlAccountRepository
+from storage.broadcast_repository import SqlBroadcastRepository
 from storage.contest_repository import SqlContestRepository
+from storage.outbox_repository import SqlOutboxRepository
 
 
 class SqlUnitOfWork:
@@ -19,6 +21,8 @@ class SqlUnitOfWork:
         self._session: AsyncSession | None = None
         self._contest: SqlContestRepository | None = None
         self._accounts: SqlAccountRepository | None = None
+        self._outbox: SqlOutboxRepository | None = None
+        self._broadcasts: SqlBroadcastRepository | None = None
 
     @property
     def contest(self) -> SqlContestRepository:
@@ -31,6 +35,18 @@ class SqlUnitOfWork:
         if self._accounts is None:
             self._accounts = SqlAccountRepository(self._open())
         return self._accounts
+
+    @property
+    def outbox(self) -> SqlOutboxRepository:
+        if self._outbox is None:
+            self._outbox = SqlOutboxRepository(self._open())
+        return self._outbox
+
+    @property
+    def broadcasts(self) -> SqlBroadcastRepository:
+        if self._broadcasts is None:
+            self._broadcasts = SqlBroadcastRepository(self._open())
+        return self._broadcasts
 
     def _open(self) -> AsyncSession:
         if self._session is None:
@@ -47,7 +63,7 @@ class SqlUnitOfWork:
         traceback: TracebackType | None,
     ) -> None:
         session, self._session = self._session, None
-        self._contest = self._accounts = None
+        self._contest = self._accounts = self._outbox = self._broadcasts = None
         if session is None:
             return
         try:

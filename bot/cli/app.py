@@ -4,6 +4,7 @@ import typer
 from pydantic import ValidationError
 
 from bot.cli import (
+    broadcast_command,
     contest_commands,
     db_commands,
     demo_commands,
@@ -30,6 +31,7 @@ def create_app() -> typer.Typer:
     demo_commands.register(app, console)
     show_command.register(app, console)
     invites_command.register(app, console)
+    broadcast_command.register(app, console)
     run_command.register(app, console)
     sandbox_command.register(app, console)
     return app

@@ -14,6 +14,8 @@ class Command(StrEnum):
     TEAM = "team"
     ONBOARDING = "onboarding"
     UNBIND = "unbind"
+    BROADCAST = "broadcast"
+    BROADCASTS = "broadcasts"
     LANGUAGE = "language"
     HELP = "help"
     CANCEL = "cancel"
@@ -29,13 +31,14 @@ EVERYONE = (
     Command.CANCEL,
 )
 IN_A_TEAM = (Command.NEXT, Command.TEAM)
+ORGANIZING = (Command.ONBOARDING, Command.UNBIND, Command.BROADCAST, Command.BROADCASTS)
 
 # None is a follower: someone who started the bot without an invite code.
 COMMANDS: dict[Role | None, tuple[Command, ...]] = {
     None: EVERYONE,
     Role.CONTESTANT: (*IN_A_TEAM, *EVERYONE),
     Role.LEADER: (*IN_A_TEAM, *EVERYONE),
-    Role.ORGANIZER: (*EVERYONE[:-3], Command.ONBOARDING, Command.UNBIND, *EVERYONE[-3:]),
+    Role.ORGANIZER: (*EVERYONE[:-3], *ORGANIZING, *EVERYONE[-3:]),
     Role.JUDGE: EVERYONE,
     Role.AUDITOR: EVERYONE,
 }

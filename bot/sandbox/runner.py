@@ -2,6 +2,7 @@
 
 import asyncio
 import logging
+from contextlib import AbstractAsyncContextManager
 from types import TracebackType
 from typing import Self
 
@@ -9,7 +10,14 @@ from aiogram import Bot, Dispatcher
 from aiohttp import web
 from pydantic import SecretStr
 
-from bot.app import create_bot, create_context, create_dispatcher, on_startup
+from bot.app import (
+    create_bot,
+    create_context,
+    create_dispatcher,
+    create_sender,
+    on_startup,
+    sending,
+)
 from bot.config import Settings
 from bot.demo.contest import demo_document
 from bot.formats.parse import parse_document
@@ -18,6 +26,7 @@ from bot.sandbox.bot_api import bot_api_routes
 from bot.sandbox.limits import RateLimiter
 from bot.sandbox.state import SandboxState
 from bot.sandbox.web import web_routes
+from bot.services.contest_cache import ContestCache
 from bot.services.contest_import import import_contest
 from bot.services.ports import Clock
 from storage.database import Database
@@ -56,7 +65,9 @@ class Sandbox:
         self._runner: web.AppRunner | None = None
         self._polling: asyncio.Task[None] | None = None
         self._dispatcher: Dispatcher | None = None
+        self._sending: AbstractAsyncContextManager[None] | None = None
         self.database: Database | None = None
+        self.contests: ContestCache | None = None
         self.bot: Bot | None = None
 
     @property
@@ -68,6 +79,7 @@ class Sandbox:
         self.database = await Database.open(self.settings.database_url)
         await load_demo_if_empty(self.database)
         context = create_context(self.settings, self.database, self.clock)
+        self.contests = context.contests
         app = web.Application()
         app.add_routes(bot_api_routes(self.state, self.limiter))
         app.add_routes(web_routes(self.state, self.database, context.contests))
@@ -83,6 +95,8 @@ class Sandbox:
         self.bot = create_bot(bot_settings)
         self._dispatcher = create_dispatcher(context)
         self._dispatcher.startup.register(on_startup)
+        self._sending = sending(create_sender(context, self.bot))
+        await self._sending.__aenter__()
         self._polling = asyncio.create_task(
             self._dispatcher.start_polling(
                 self.bot, handle_signals=False, polling_timeout=POLLING_TIMEOUT
@@ -103,6 +117,8 @@ class Sandbox:
         traceback: TracebackType | None,
     ) -> None:
         await self.state.release_waiters()
+        if self._sending is not None:
+            await self._sending.__aexit__(None, None, None)
         if self._dispatcher is not None and self._polling is not None:
             if self._dispatcher._running_lock.locked():
                 await self._dispatcher.stop_polling()

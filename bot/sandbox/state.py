@@ -90,7 +90,7 @@ class SandboxState:
         """getUpdates: confirms everything before `offset`, then waits up to `seconds` for news."""
         async with self._updates_changed:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
-            if not self.updates and seconds > 0:
+            if not self.updates and seconds > 0 and not self.closing:
                 try:
                     await asyncio.wait_for(self._updates_changed.wait(), seconds)
                 except TimeoutError:

@@ -1,13 +1,16 @@
 """The small interfaces use cases need; storage/ and the edges implement them."""
 
-from collections.abc import Mapping
-from datetime import datetime
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
 
 from bot.domain.accounts import Account
+from bot.domain.broadcasts import Broadcast
 from bot.domain.changes import Changes
 from bot.domain.contest import Contest, ContestData
+from bot.domain.outbox import Delivery, NewDelivery, Status
 from bot.domain.problems import Sheet
 
 
@@ -38,6 +41,53 @@ class AccountRepository(Protocol):
 
     async def bound_person_ids(self) -> set[int]: ...
 
+    async def bound(self) -> list[Account]: ...
+
+
+class OutboxRepository(Protocol):
+    async def enqueue(self, deliveries: Sequence[NewDelivery], now: datetime) -> int: ...
+
+    async def claim_due(self, now: datetime, limit: int) -> list[Delivery]: ...
+
+    async def finish(
+        self,
+        delivery_id: int,
+        status: Status,
+        now: datetime,
+        error: str = "",
+        retry_at: datetime | None = None,
+    ) -> None: ...
+
+    async def recover(self, now: datetime, stale: timedelta) -> int: ...
+
+    async def cancel(self, dedup_key: str) -> int: ...
+
+    async def report(self, dedup_key: str) -> Counter[Status]: ...
+
+    async def next_due(self) -> datetime | None: ...
+
+
+class BroadcastRepository(Protocol):
+    async def add(
+        self,
+        *,
+        audience: str,
+        text: str,
+        text_en: str,
+        send_at: datetime,
+        created_at: datetime,
+        audience_size: int,
+        author_id: int | None,
+    ) -> Broadcast: ...
+
+    async def set_recipients(self, broadcast_id: int, recipients: int) -> None: ...
+
+    async def get(self, broadcast_id: int) -> Broadcast | None: ...
+
+    async def latest(self, limit: int) -> list[Broadcast]: ...
+
+    async def mark_cancelled(self, broadcast_id: int) -> None: ...
+
 
 class UnitOfWork(Protocol):
     @property
@@ -45,6 +95,12 @@ class UnitOfWork(Protocol):
 
     @property
     def accounts(self) -> AccountRepository: ...
+
+    @property
+    def outbox(self) -> OutboxRepository: ...
+
+    @property
+    def broadcasts(self) -> BroadcastRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -14,6 +14,8 @@ DESCRIPTIONS = {
     Command.TEAM: N_("My team and its members"),
     Command.ONBOARDING: N_("Who has joined the bot"),
     Command.UNBIND: N_("Release a person's invite: /unbind CODE"),
+    Command.BROADCAST: N_("Send an announcement"),
+    Command.BROADCASTS: N_("Latest announcements and their delivery"),
     Command.LANGUAGE: N_("Language: 中文 / English"),
     Command.HELP: N_("What I can do"),
     Command.CANCEL: N_("Leave the current dialogue"),

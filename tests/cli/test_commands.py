@@ -225,3 +225,32 @@ def test_a_bad_rehearsal_clock_is_one_clear_line(cli: Cli, tmp_path: Path) -> No
     result = cli(sqlite_url(tmp_path / "c.db"))("sandbox", "--clock", "tomorrow")
     assert result.exit_code == 1
     assert "'tomorrow' is not a date and time" in result.output
+
+
+def test_a_broadcast_from_the_command_line_is_queued_and_listed(cli: Cli, tmp_path: Path) -> None:
+    run = cli(sqlite_url(tmp_path / "c.db"))
+    run("demo", "load")
+    queued = run("broadcast", "--to", "leaders:12345", "--text", "<b>请到二楼候场</b>")
+    assert queued.exit_code == 0, queued.output
+    assert "#1 is queued for 0 of 20 people" in queued.output
+    listed = run("broadcasts")
+    assert "#1 leaders:12345" in listed.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--to", "nobody", "--text", "x"), "'nobody' is not an audience"),
+        (("--to", "teams:H99", "--text", "x"), "Unknown team or track: H99"),
+        (("--to", "everyone", "--text", "<div>x</div>"), "Telegram would refuse this text"),
+        (("--to", "everyone", "--text", "x", "--at", "2001-01-01 08:00"), "is in the past"),
+    ],
+)
+def test_a_bad_broadcast_is_refused_with_the_reason(
+    cli: Cli, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    run = cli(sqlite_url(tmp_path / "c.db"))
+    run("demo", "load")
+    result = run("broadcast", *args)
+    assert result.exit_code == 1
+    assert message in result.output

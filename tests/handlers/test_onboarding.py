@@ -93,3 +93,18 @@ async def test_a_repeated_start_update_binds_once_and_answers_calmly(telegram: T
 async def test_every_reply_is_a_valid_message(telegram: Telegram) -> None:
     await telegram.join(ALICE, "H07-1")
     assert all(isinstance(call, SendMessage | SetMyCommands) for call in telegram.session.calls)
+
+
+async def test_while_a_code_is_awaited_anything_typed_is_checked_as_a_code(
+    telegram: Telegram,
+) -> None:
+    await telegram.send(ALICE, "/start")
+    reply = await telegram.ask(ALICE, "明天有什么安排")
+    assert "不匹配" in reply
+    assert "没有听懂" not in reply
+
+
+async def test_cancel_ends_waiting_for_a_code(telegram: Telegram) -> None:
+    await telegram.send(ALICE, "/start")
+    assert "已取消" in await telegram.ask(ALICE, "/cancel")
+    assert "9月26日" in await telegram.ask(ALICE, "今天有什么安排")

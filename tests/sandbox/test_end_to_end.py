@@ -58,3 +58,27 @@ async def test_an_unknown_person_cannot_chat(sandbox: RunningSandbox) -> None:
         sandbox.url + "api/send", json={"user_id": 5, "text": "hi"}
     ) as response:
         assert response.status == 404
+
+
+async def test_an_announcement_reaches_a_joined_contestant_through_the_outbox(
+    sandbox: RunningSandbox,
+) -> None:
+    from bot.domain.audience import Audience, AudienceKind
+    from bot.services.broadcasts import Announcement, publish
+
+    alice = sandbox.user_id("H07-1")
+    person = sandbox.people["H07-1"]
+    await sandbox.post("/api/send", {"user_id": alice, "text": f"/start {person.invite_code}"})
+    await sandbox.bot_says(alice, f"欢迎，{person.name}")
+    running = sandbox.sandbox
+    assert running.database is not None
+    context_clock = running.clock
+    assert context_clock is not None
+    async with running.database.unit_of_work() as uow:
+        assert running.contests is not None
+        snapshot = await running.contests.get(uow)
+        assert snapshot is not None
+        announcement = Announcement(Audience(AudienceKind.TRACK, "12345"), "下午擂台赛推迟30分钟")
+        await publish(uow, context_clock, snapshot, announcement, None)
+        await uow.commit()
+    await sandbox.bot_says(alice, "下午擂台赛推迟30分钟")

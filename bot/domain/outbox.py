@@ -1,0 +1,59 @@
+"""The durable outbox: every message that matters is recorded before it is sent.
+
+A delivery goes pending -> sending -> sent; a crash while sending leaves it `sending`, and
+recovery puts it back to pending, so at most the one message in flight can be sent twice.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import IntEnum, StrEnum
+
+
+class Status(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"  # Telegram refused it for good (e.g. 400), or retries ran out
+    UNREACHABLE = "unreachable"  # the recipient blocked the bot or has no chat with it
+    CANCELLED = "cancelled"
+
+
+class Priority(IntEnum):
+    """Lower goes first: a team must hear that it is on stage before any announcement."""
+
+    REMINDER = 10
+    RESULT = 20
+    ANNOUNCEMENT = 30
+
+
+MAX_ATTEMPTS = 8
+MAX_BACKOFF = timedelta(minutes=5)
+
+
+@dataclass(frozen=True, slots=True)
+class NewDelivery:
+    dedup_key: str
+    chat_id: int
+    text: str
+    priority: Priority = Priority.ANNOUNCEMENT
+    person_id: int | None = None
+    not_before: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    id: int
+    dedup_key: str
+    chat_id: int
+    text: str
+    priority: int
+    status: Status
+    attempts: int
+    next_attempt_at: datetime
+    error: str = ""
+    person_id: int | None = None
+
+
+def backoff(attempts: int) -> timedelta:
+    """Wait before retrying after a network or server error: 2, 4, 8 … seconds, capped."""
+    return min(timedelta(seconds=2**attempts), MAX_BACKOFF)

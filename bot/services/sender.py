@@ -1,0 +1,150 @@
+"""The one sender: drains the outbox in priority order under Telegram's limits.
+
+Each delivery is marked `sending` (committed) before the call and `sent` after it, so a crash
+loses nothing and can repeat at most the message that was in flight. A 429 pauses everything
+for `retry_after`; a blocked user is marked unreachable; a refused message fails for good;
+network and server errors retry with backoff.
+"""
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import StrEnum
+from typing import Protocol
+
+from bot.domain.outbox import MAX_ATTEMPTS, Delivery, Status, backoff
+from bot.services.ports import Clock, UnitOfWorkFactory
+
+STALE_CLAIM = timedelta(minutes=1)
+IDLE = 0.5
+
+
+class Verdict(StrEnum):
+    SENT = "sent"
+    RETRY_AFTER = "retry_after"  # 429: everyone waits
+    UNREACHABLE = "unreachable"  # 403, chat not found
+    REJECTED = "rejected"  # 400: this message will never go
+    TRANSIENT = "transient"  # network, 5xx: try again later
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    verdict: Verdict
+    retry_after: float = 0.0
+    reason: str = ""
+
+
+class Transport(Protocol):
+    async def send(self, delivery: Delivery) -> SendResult: ...
+
+
+@dataclass
+class SenderStats:
+    sent: int = 0
+    throttled: int = 0
+    unreachable: int = 0
+    failed: int = 0
+    retried: int = 0
+
+
+@dataclass
+class Pacer:
+    """Token bucket for the whole bot plus one message per second per chat."""
+
+    rate: float
+    per_chat_interval: float = 1.0
+    monotonic: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    _next_slot: float = 0.0
+    _chat_free: dict[int, float] = field(default_factory=dict)
+
+    async def wait(self, chat_id: int) -> None:
+        now = self.monotonic()
+        start = max(now, self._next_slot, self._chat_free.get(chat_id, 0.0))
+        if start > now:
+            await self.sleep(start - now)
+        self._next_slot = start + 1.0 / self.rate
+        self._chat_free[chat_id] = start + self.per_chat_interval
+
+    async def pause(self, seconds: float) -> None:
+        self._next_slot = max(self._next_slot, self.monotonic() + seconds)
+        await self.sleep(seconds)
+
+
+class Sender:
+    def __init__(
+        self,
+        unit_of_work: UnitOfWorkFactory,
+        transport: Transport,
+        clock: Clock,
+        *,
+        rate: float = 30.0,
+        batch: int = 30,
+        pacer: Pacer | None = None,
+    ) -> None:
+        self._unit_of_work = unit_of_work
+        self._transport = transport
+        self._clock = clock
+        self._batch = batch
+        self.pacer = pacer or Pacer(rate)
+        self.stats = SenderStats()
+
+    async def recover(self, stale: timedelta = STALE_CLAIM) -> int:
+        """Run at start-up: claims left by a sender that died are pending again."""
+        async with self._unit_of_work() as uow:
+            count = await uow.outbox.recover(self._clock.now(), stale)
+            await uow.commit()
+        return count
+
+    async def run(self, stop: asyncio.Event, *, until_idle: bool = False) -> SenderStats:
+        while not stop.is_set():
+            sent = await self.send_due()
+            if sent == 0:
+                if until_idle and await self._nothing_pending():
+                    break
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), IDLE)
+        return self.stats
+
+    async def send_due(self) -> int:
+        async with self._unit_of_work() as uow:
+            batch = await uow.outbox.claim_due(self._clock.now(), self._batch)
+            await uow.commit()
+        for delivery in batch:
+            await self._deliver(delivery)
+        return len(batch)
+
+    async def _deliver(self, delivery: Delivery) -> None:
+        await self.pacer.wait(delivery.chat_id)
+        result = await self._transport.send(delivery)
+        while result.verdict is Verdict.RETRY_AFTER:
+            self.stats.throttled += 1
+            await self.pacer.pause(result.retry_after)
+            result = await self._transport.send(delivery)
+        await self._record(delivery, result)
+
+    async def _record(self, delivery: Delivery, result: SendResult) -> None:
+        now = self._clock.now()
+        retry_at = None
+        if result.verdict is Verdict.SENT:
+            status = Status.SENT
+            self.stats.sent += 1
+        elif result.verdict is Verdict.UNREACHABLE:
+            status = Status.UNREACHABLE
+            self.stats.unreachable += 1
+        elif result.verdict is Verdict.REJECTED or delivery.attempts >= MAX_ATTEMPTS:
+            status = Status.FAILED
+            self.stats.failed += 1
+        else:
+            status, retry_at = Status.PENDING, now + backoff(delivery.attempts)
+            self.stats.retried += 1
+        async with self._unit_of_work() as uow:
+            await uow.outbox.finish(delivery.id, status, now, result.reason, retry_at)
+            await uow.commit()
+
+    async def _nothing_pending(self) -> bool:
+        async with self._unit_of_work() as uow:
+            return await uow.outbox.next_due() is None

@@ -1,0 +1,75 @@
+"""Broadcasts. Never commits."""
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain.broadcasts import Broadcast
+from storage.models import BroadcastRow
+
+
+class SqlBroadcastRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def add(
+        self,
+        *,
+        audience: str,
+        text: str,
+        text_en: str,
+        send_at: datetime,
+        created_at: datetime,
+        audience_size: int,
+        author_id: int | None,
+    ) -> Broadcast:
+        row = BroadcastRow(
+            audience=audience,
+            text=text,
+            text_en=text_en,
+            send_at=send_at,
+            created_at=created_at,
+            audience_size=audience_size,
+            recipients=0,
+            cancelled=False,
+            author_id=author_id,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return _broadcast(row)
+
+    async def set_recipients(self, broadcast_id: int, recipients: int) -> None:
+        row = await self._session.get(BroadcastRow, broadcast_id)
+        if row is not None:
+            row.recipients = recipients
+
+    async def get(self, broadcast_id: int) -> Broadcast | None:
+        row = await self._session.get(BroadcastRow, broadcast_id)
+        return _broadcast(row) if row else None
+
+    async def latest(self, limit: int) -> list[Broadcast]:
+        rows = await self._session.scalars(
+            select(BroadcastRow).order_by(BroadcastRow.id.desc()).limit(limit)
+        )
+        return [_broadcast(row) for row in rows]
+
+    async def mark_cancelled(self, broadcast_id: int) -> None:
+        row = await self._session.get(BroadcastRow, broadcast_id)
+        if row is not None:
+            row.cancelled = True
+
+
+def _broadcast(row: BroadcastRow) -> Broadcast:
+    return Broadcast(
+        id=row.id,
+        audience=row.audience,
+        text=row.text,
+        text_en=row.text_en,
+        send_at=row.send_at,
+        created_at=row.created_at,
+        audience_size=row.audience_size,
+        recipients=row.recipients,
+        cancelled=row.cancelled,
+        author_id=row.author_id,
+    )

@@ -1,0 +1,128 @@
+"""The outbox table. Never commits: the sender commits each step so a crash loses nothing."""
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain.outbox import Delivery, NewDelivery, Status
+from storage.models import DeliveryRow
+
+CHUNK = 1000
+
+
+class SqlOutboxRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def enqueue(self, deliveries: Sequence[NewDelivery], now: datetime) -> int:
+        """Adds what is new; an existing (dedup key, chat) pair is left alone. Returns how many."""
+        dialect = self._session.get_bind().dialect.name
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        added = 0
+        for start in range(0, len(deliveries), CHUNK):
+            rows = [_row(d, now) for d in deliveries[start : start + CHUNK]]
+            statement = insert(DeliveryRow).on_conflict_do_nothing(
+                index_elements=["dedup_key", "chat_id"]
+            )
+            result = await self._session.execute(statement.returning(DeliveryRow.id), rows)
+            added += len(result.all())
+        return added
+
+    async def claim_due(self, now: datetime, limit: int) -> list[Delivery]:
+        """Marks the next due deliveries `sending` (skipping rows other senders hold)."""
+        query = (
+            select(DeliveryRow)
+            .where(DeliveryRow.status == Status.PENDING, DeliveryRow.next_attempt_at <= now)
+            .order_by(DeliveryRow.priority, DeliveryRow.next_attempt_at, DeliveryRow.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        rows = (await self._session.scalars(query)).all()
+        for row in rows:
+            row.status, row.claimed_at, row.attempts = Status.SENDING, now, row.attempts + 1
+        await self._session.flush()
+        return [_delivery(row) for row in rows]
+
+    async def finish(
+        self,
+        delivery_id: int,
+        status: Status,
+        now: datetime,
+        error: str = "",
+        retry_at: datetime | None = None,
+    ) -> None:
+        values: dict[str, object] = {"status": status, "error": error}
+        if status is Status.SENT:
+            values["sent_at"] = now
+        if retry_at is not None:
+            values["next_attempt_at"] = retry_at
+        await self._session.execute(
+            update(DeliveryRow).where(DeliveryRow.id == delivery_id).values(**values)
+        )
+
+    async def recover(self, now: datetime, stale: timedelta) -> int:
+        """Deliveries left `sending` by a sender that died go back to pending."""
+        result = await self._session.execute(
+            update(DeliveryRow)
+            .where(DeliveryRow.status == Status.SENDING, DeliveryRow.claimed_at <= now - stale)
+            .values(status=Status.PENDING)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    async def cancel(self, dedup_key: str) -> int:
+        result = await self._session.execute(
+            update(DeliveryRow)
+            .where(DeliveryRow.dedup_key == dedup_key, DeliveryRow.status == Status.PENDING)
+            .values(status=Status.CANCELLED)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    async def report(self, dedup_key: str) -> Counter[Status]:
+        rows = await self._session.execute(
+            select(DeliveryRow.status, func.count())
+            .where(DeliveryRow.dedup_key == dedup_key)
+            .group_by(DeliveryRow.status)
+        )
+        return Counter({Status(status): count for status, count in rows})
+
+    async def next_due(self) -> datetime | None:
+        found: datetime | None = await self._session.scalar(
+            select(func.min(DeliveryRow.next_attempt_at)).where(
+                DeliveryRow.status == Status.PENDING
+            )
+        )
+        return found
+
+
+def _row(delivery: NewDelivery, now: datetime) -> dict[str, object]:
+    return {
+        "dedup_key": delivery.dedup_key,
+        "chat_id": delivery.chat_id,
+        "person_id": delivery.person_id,
+        "text": delivery.text,
+        "priority": int(delivery.priority),
+        "status": Status.PENDING.value,
+        "attempts": 0,
+        "next_attempt_at": delivery.not_before or now,
+        "error": "",
+        "created_at": now,
+    }
+
+
+def _delivery(row: DeliveryRow) -> Delivery:
+    return Delivery(
+        id=row.id,
+        dedup_key=row.dedup_key,
+        chat_id=row.chat_id,
+        text=row.text,
+        priority=row.priority,
+        status=Status(row.status),
+        attempts=row.attempts,
+        next_attempt_at=row.next_attempt_at,
+        error=row.error,
+        person_id=row.person_id,
+    )

@@ -1,0 +1,104 @@
+"""Broadcasts: the audience's reachable members get one delivery each, in their language."""
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.domain.accounts import Account
+from bot.domain.audience import Audience, parse_audience
+from bot.domain.contest import ContestData
+from bot.domain.enums import Locale
+from bot.domain.outbox import Status
+from bot.domain.snapshot import ContestSnapshot
+from bot.services.broadcasts import Announcement, cancel, preview, publish, report
+from storage.database import Database
+
+NOW = datetime(2024, 9, 26, 1, 0, tzinfo=UTC)
+
+
+class Clock:
+    def now(self) -> datetime:
+        return NOW
+
+
+@pytest.fixture
+async def contest(database: Database, demo_data: ContestData) -> ContestSnapshot:
+    """The demo contest with the leaders of track 12345 (and one judge, in English) joined."""
+    async with database.unit_of_work() as uow:
+        await uow.contest.replace(demo_data)
+        data = await uow.contest.load()
+        assert data is not None
+        joined = [p for p in data.people if p.code.endswith("-L") and p.code.startswith("H")]
+        judge = next(p for p in data.people if p.code == "J1")
+        for index, person in enumerate([*joined, judge]):
+            assert person.id is not None
+            account = Account(5000 + index, 5000 + index, NOW, person_id=person.id)
+            if person is judge:
+                account = replace(account, locale=Locale.EN)
+            await uow.accounts.save(account)
+        await uow.commit()
+    return ContestSnapshot.build(data, revision=1)
+
+
+def audience(text: str) -> Audience:
+    parsed = parse_audience(text)
+    assert parsed is not None
+    return parsed
+
+
+async def test_the_preview_counts_members_and_who_can_be_reached(
+    database: Database, contest: ContestSnapshot
+) -> None:
+    async with database.unit_of_work() as uow:
+        leaders = await preview(uow, contest, audience("leaders"))
+        track = await preview(uow, contest, audience("track:window"))
+    assert (leaders.people, leaders.reachable) == (40, 20)
+    assert (track.people, track.reachable) == (80, 0)
+
+
+async def test_publishing_queues_one_delivery_per_reachable_member(
+    database: Database, contest: ContestSnapshot
+) -> None:
+    async with database.unit_of_work() as uow:
+        broadcast = await publish(
+            uow, Clock(), contest, Announcement(audience("leaders:12345"), "请到二楼候场"), None
+        )
+        await uow.commit()
+    async with database.unit_of_work() as uow:
+        assert await report(uow, broadcast.id) == {
+            "sent": 0, "pending": 20, "blocked": 0, "failed": 0, "cancelled": 0
+        }  # fmt: skip
+        stored = await uow.broadcasts.get(broadcast.id)
+    assert stored is not None
+    assert (stored.audience_size, stored.recipients) == (20, 20)
+
+
+async def test_an_english_reader_gets_the_english_text(
+    database: Database, contest: ContestSnapshot
+) -> None:
+    announcement = Announcement(audience("judges"), "评委请到三楼", "Judges to floor 3, please")
+    async with database.unit_of_work() as uow:
+        await publish(uow, Clock(), contest, announcement, None)
+        await uow.commit()
+    async with database.unit_of_work() as uow:
+        due = await uow.outbox.claim_due(NOW, 10)
+    assert [d.text for d in due] == ["Judges to floor 3, please"]
+
+
+async def test_a_scheduled_broadcast_waits_and_can_be_cancelled(
+    database: Database, contest: ContestSnapshot
+) -> None:
+    later = Announcement(audience("leaders"), "稍后通知", send_at=NOW + timedelta(hours=1))
+    async with database.unit_of_work() as uow:
+        broadcast = await publish(uow, Clock(), contest, later, None)
+        await uow.commit()
+    async with database.unit_of_work() as uow:
+        assert await uow.outbox.claim_due(NOW, 100) == []
+        assert await cancel(uow, broadcast.id) == 20
+        await uow.commit()
+    async with database.unit_of_work() as uow:
+        assert dict(await uow.outbox.report(broadcast.dedup_key)) == {Status.CANCELLED: 20}
+        stored = await uow.broadcasts.get(broadcast.id)
+    assert stored is not None
+    assert stored.cancelled
