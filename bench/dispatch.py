@@ -1,6 +1,6 @@
 """Updates per second through the real dispatcher: a bare echo bot versus our answers.
 
-Usage (from the repository root): python -m bench.dispatch [--seconds S]
+Usage (from the repository root): python -m bench.dispatch [--rounds R] [--seconds S]
 (a) a bare aiogram Dispatcher whose one handler, without filters, echoes the text; (b) our
 dispatcher on the demo contest in SQLite, a bound contestant asking /next; (c) the same
 contestant asking in free text.
@@ -10,6 +10,7 @@ the difference is our middlewares, lookups and rendering. Ends with one summary 
 
 import argparse
 import asyncio
+import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -104,24 +105,34 @@ async def our_dispatcher(directory: Path) -> tuple[Dispatcher, Bot, Database]:
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seconds", type=float, default=8.0, help="per measurement")
+    parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds")
+    parser.add_argument("--seconds", type=float, default=1.2, help="per variant per round")
     args = parser.parse_args()
     bare_bot = Bot(token="42:BARE", session=LeanSession())
-    bare = await rate(bare_dispatcher(), bare_bot, updates("hello"), args.seconds)
-    print(f"bare echo handler:        {bare:8.0f} updates/s")
+    bare_dp = bare_dispatcher()
     with tempfile.TemporaryDirectory() as scratch:
         dispatcher, bot, database = await our_dispatcher(Path(scratch))
+        variants = {
+            "bare": (bare_dp, bare_bot, updates("hello")),
+            "next": (dispatcher, bot, updates("/next")),
+            "freetext": (dispatcher, bot, updates("我们队几点上场？")),
+        }
+        # Interleaved short rounds, then medians: drift on a shared machine hits all alike.
+        samples: dict[str, list[float]] = {name: [] for name in variants}
         try:
-            ours_next = await rate(dispatcher, bot, updates("/next"), args.seconds)
-            print(f"/next (SQLite):           {ours_next:8.0f} updates/s")
-            free = await rate(dispatcher, bot, updates("我们队几点上场？"), args.seconds)
-            print(f"free text (SQLite):       {free:8.0f} updates/s")
+            for _ in range(args.rounds):
+                for name, (dp, target, make) in variants.items():
+                    samples[name].append(await rate(dp, target, make, args.seconds))
         finally:
             await database.close()
-    ratio = bare / min(ours_next, free)
+    ups = {name: statistics.median(values) for name, values in samples.items()}
+    for name, values in samples.items():
+        print(f"{name:9} median {ups[name]:7.0f} updates/s  (rounds: "
+              f"{', '.join(f'{v:.0f}' for v in values)})")  # fmt: skip
+    ratio = ups["bare"] / min(ups["next"], ups["freetext"])
     print(
-        f"bare_ups={bare:.0f} next_ups={ours_next:.0f} freetext_ups={free:.0f} "
-        f"cost_ratio={ratio:.2f}"
+        f"bare_ups={ups['bare']:.0f} next_ups={ups['next']:.0f} "
+        f"freetext_ups={ups['freetext']:.0f} cost_ratio={ratio:.2f}"
     )
 
 

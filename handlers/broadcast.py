@@ -8,7 +8,6 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from aiogram import Router
-from aiogram.filters import StateFilter
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.commands import Command
@@ -19,7 +18,6 @@ from handlers.broadcast_audience import ask_audience, got_teams, pick_audience
 from handlers.broadcast_draft import Drafting, chat_of, close_buttons, held_draft, may_broadcast
 from handlers.broadcast_input import Problem, announcement_text, moment, text_problem
 from handlers.fallback import stale_button
-from handlers.filters import PlainText
 from handlers.keyboards import (
     SEND_DELAYS,
     AudiencePick,
@@ -36,7 +34,6 @@ Step = Callable[[Message, Request, int], Awaitable[None]]
 
 def create_router() -> Router:
     router = Router(name="broadcast")
-    router.message.register(typed, StateFilter(Drafting), PlainText())
     router.callback_query.register(draft_button, DraftButton.filter())
     router.callback_query.register(pick_audience, AudiencePick.filter())
     router.callback_query.register(pick_time, WhenPick.filter())

@@ -1,5 +1,7 @@
 """Questions in plain words: understood when possible, a helpful menu otherwise."""
 
+from functools import lru_cache
+
 from aiogram import Router
 from aiogram.types import Message
 
@@ -9,16 +11,23 @@ from bot.domain.interpreter import interpret
 from bot.domain.invites import ALPHABET, LENGTH
 from bot.domain.problems import N_
 from bot.texts.answers import answer_query
+from handlers import broadcast
+from handlers.broadcast_draft import Drafting
 from handlers.filters import PlainText
 from handlers.keyboards import suggestions
 from handlers.request import Request
 from handlers.start import Onboarding, code_entered, redeem
 
 MAX_QUESTION = 500
+# The same few questions come from many people; their reading depends only on the words, the
+# contest's vocabulary (one object per snapshot) and the day.
+understand = lru_cache(maxsize=4096)(interpret)
+DRAFTING = {state.state for state in Drafting.__all_states__}
 
 
 def create_router() -> Router:
     router = Router(name="free_text")
+    # Plain text is a question, or the answer to a dialogue's current step.
     router.message.register(question, PlainText())
     return router
 
@@ -33,6 +42,9 @@ async def question(message: Message, request: Request) -> None:
     if request.raw_state == Onboarding.waiting_for_code.state:
         await code_entered(message, request)
         return
+    if request.raw_state in DRAFTING:
+        await broadcast.typed(message, request, request.raw_state)
+        return
     if viewer.person is None and looks_like_invite(text):
         await redeem(message, text, request)
         return
@@ -41,7 +53,7 @@ async def question(message: Message, request: Request) -> None:
         return
     if len(text) <= MAX_QUESTION:
         now = request.now()
-        query = interpret(text, snapshot.vocabulary, now.astimezone(snapshot.zone).date())
+        query = understand(text, snapshot.vocabulary, now.astimezone(snapshot.zone).date())
         reply = answer_query(t, snapshot, viewer, query, now)
         if reply is not None:
             await message.answer(reply)

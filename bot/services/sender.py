@@ -52,10 +52,11 @@ class SenderStats:
 
 @dataclass
 class Pacer:
-    """Token bucket for the whole bot plus one message per second per chat."""
+    """The bot's overall rate, one message a second per chat, twenty a minute per group."""
 
     rate: float
     per_chat_interval: float = 1.0
+    per_group_interval: float = 3.0
     monotonic: Callable[[], float] = time.monotonic
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     _next_slot: float = 0.0
@@ -67,7 +68,9 @@ class Pacer:
         if start > now:
             await self.sleep(start - now)
         self._next_slot = start + 1.0 / self.rate
-        self._chat_free[chat_id] = start + self.per_chat_interval
+        # Telegram's group and channel chat ids are negative.
+        interval = self.per_group_interval if chat_id < 0 else self.per_chat_interval
+        self._chat_free[chat_id] = start + interval
 
     async def pause(self, seconds: float) -> None:
         self._next_slot = max(self._next_slot, self.monotonic() + seconds)

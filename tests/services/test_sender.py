@@ -197,3 +197,13 @@ async def test_the_pacer_gives_one_chat_one_message_a_second() -> None:
         await pacer.wait(7)
         starts[7].append(fake.now)
     assert starts[7] == pytest.approx([0.0, 1.0, 2.0])
+
+
+async def test_the_pacer_gives_a_group_twenty_messages_a_minute() -> None:
+    fake = FakeTime()
+    pacer = Pacer(30.0, monotonic=fake.monotonic, sleep=fake.sleep)
+    starts = []
+    for _ in range(3):
+        await pacer.wait(-100123)
+        starts.append(fake.now)
+    assert starts == pytest.approx([0.0, 3.0, 6.0])
