@@ -78,7 +78,8 @@ async def confirm(query: CallbackQuery, callback_data: DraftButton, request: Req
         return
     await query.answer()
     await close_buttons(query)
-    announcement = Announcement(audience, data["text"], data.get("text_en", ""), when)
+    origin = f"{chat_of(query)}:{callback_data.draft}"
+    announcement = Announcement(audience, data["text"], data.get("text_en", ""), when, origin)
     broadcast = await publish(request.uow, request.app.clock, snapshot, announcement, person.id)
     stored = await request.uow.broadcasts.get(broadcast.id)
     count = stored.recipients if stored else 0

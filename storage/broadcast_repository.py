@@ -23,8 +23,10 @@ class SqlBroadcastRepository:
         created_at: datetime,
         audience_size: int,
         author_id: int | None,
+        origin: str | None = None,
     ) -> Broadcast:
         row = BroadcastRow(
+            origin=origin,
             audience=audience,
             text=text,
             text_en=text_en,
@@ -38,6 +40,10 @@ class SqlBroadcastRepository:
         self._session.add(row)
         await self._session.flush()
         return _broadcast(row)
+
+    async def by_origin(self, origin: str) -> Broadcast | None:
+        row = await self._session.scalar(select(BroadcastRow).where(BroadcastRow.origin == origin))
+        return _broadcast(row) if row else None
 
     async def set_recipients(self, broadcast_id: int, recipients: int) -> None:
         row = await self._session.get(BroadcastRow, broadcast_id)

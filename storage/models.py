@@ -195,3 +195,5 @@ class BroadcastRow(Identified):
     audience_size: Mapped[int] = mapped_column(Integer)
     recipients: Mapped[int] = mapped_column(Integer)
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Where the organizer confirmed it (chat and draft); a second confirm finds this one.
+    origin: Mapped[str | None] = mapped_column(String(CODE), unique=True)

@@ -25,6 +25,8 @@ class Announcement:
     text: str
     text_en: str = ""
     send_at: datetime | None = None
+    # Where it was confirmed (e.g. chat and draft): confirming the same draft again is a no-op.
+    origin: str | None = None
 
 
 async def preview(uow: UnitOfWork, snapshot: ContestSnapshot, audience: Audience) -> Preview:
@@ -42,6 +44,8 @@ async def publish(
     author_id: int | None,
 ) -> Broadcast:
     """Records the broadcast and one outbox delivery per reachable member, in their language."""
+    if announcement.origin and (done := await uow.broadcasts.by_origin(announcement.origin)):
+        return done
     now = clock.now()
     people = {person.id: person for person in members(announcement.audience, snapshot)}
     broadcast = await uow.broadcasts.add(
@@ -52,6 +56,7 @@ async def publish(
         created_at=now,
         audience_size=len(people),
         author_id=author_id,
+        origin=announcement.origin,
     )
     deliveries = []
     for account in await uow.accounts.bound():

@@ -78,7 +78,10 @@ class BroadcastRepository(Protocol):
         created_at: datetime,
         audience_size: int,
         author_id: int | None,
+        origin: str | None = None,
     ) -> Broadcast: ...
+
+    async def by_origin(self, origin: str) -> Broadcast | None: ...
 
     async def set_recipients(self, broadcast_id: int, recipients: int) -> None: ...
 

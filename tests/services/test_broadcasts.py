@@ -102,3 +102,16 @@ async def test_a_scheduled_broadcast_waits_and_can_be_cancelled(
         stored = await uow.broadcasts.get(broadcast.id)
     assert stored is not None
     assert stored.cancelled
+
+
+async def test_confirming_the_same_draft_twice_publishes_once(
+    database: Database, contest: ContestSnapshot
+) -> None:
+    announcement = Announcement(audience("leaders"), "请到二楼候场", origin="4242:17")
+    for _ in range(2):
+        async with database.unit_of_work() as uow:
+            first = await publish(uow, Clock(), contest, announcement, None)
+            await uow.commit()
+    async with database.unit_of_work() as uow:
+        assert [b.id for b in await uow.broadcasts.latest(10)] == [first.id]
+        assert dict(await uow.outbox.report(first.dedup_key)) == {Status.PENDING: 20}
