@@ -2,15 +2,13 @@
 
 from aiogram import Router
 
-from handlers import broadcast, commands, common, fallback, free_text, schedule
+from handlers import broadcast, commands, common, fallback, schedule
 
 
 def create_routers() -> list[Router]:
-    """In order of precedence: plain text (most frequent; it also carries the text typed in a
-    dialogue) and commands each pass one check, callbacks match their data, and the fallback
-    answers whatever nobody else took."""
+    """In order of precedence: all text (commands, questions, a dialogue's answers) passes one
+    check, callbacks match their data, and the fallback answers whatever nobody else took."""
     return [
-        free_text.create_router(),
         commands.create_router(),
         broadcast.create_router(),
         schedule.create_router(),

@@ -1,4 +1,4 @@
-"""Every command through one handler: the command, parsed once, picks its function by name.
+"""Every text message through one handler: a command, parsed once, picks its function by name.
 
 Checking a dozen command filters one after the other costs more than the answer itself, so
 commands are looked up in a table instead; rights were already checked by the middleware.
@@ -10,9 +10,9 @@ from aiogram import Router
 from aiogram.types import Message
 
 from bot.domain.commands import Command
-from handlers import broadcast, broadcasts, common, organizer, schedule, start
+from handlers import broadcast, broadcasts, common, free_text, organizer, schedule, start
 from handlers.fallback import unknown_command
-from handlers.filters import CommandLike
+from handlers.filters import HasText
 from handlers.request import Request
 
 CommandHandler = Callable[[Message, Request], Awaitable[None]]
@@ -36,10 +36,15 @@ HANDLERS: dict[str, CommandHandler] = {
 
 
 def create_router() -> Router:
-    router = Router(name="commands")
-    router.message.register(run_command, CommandLike())
+    """All text: a command goes to its function, anything else is a question or a dialogue's
+    answer. One router and one check for both keeps the most frequent updates cheap."""
+    router = Router(name="text")
+    router.message.register(on_text, HasText())
     return router
 
 
-async def run_command(message: Message, request: Request, command_name: str) -> None:
+async def on_text(message: Message, request: Request, command_name: str | None = None) -> None:
+    if command_name is None:
+        await free_text.question(message, request)
+        return
     await HANDLERS.get(command_name, unknown_command)(message, request)

@@ -2,7 +2,6 @@
 
 from functools import lru_cache
 
-from aiogram import Router
 from aiogram.types import Message
 
 from bot.domain.accounts import normalise_invite_code
@@ -13,7 +12,6 @@ from bot.domain.problems import N_
 from bot.texts.answers import answer_query
 from handlers import broadcast
 from handlers.broadcast_draft import Drafting
-from handlers.filters import PlainText
 from handlers.keyboards import suggestions
 from handlers.request import Request
 from handlers.start import Onboarding, code_entered, redeem
@@ -25,19 +23,13 @@ understand = lru_cache(maxsize=4096)(interpret)
 DRAFTING = {state.state for state in Drafting.__all_states__}
 
 
-def create_router() -> Router:
-    router = Router(name="free_text")
-    # Plain text is a question, or the answer to a dialogue's current step.
-    router.message.register(question, PlainText())
-    return router
-
-
 def looks_like_invite(text: str) -> bool:
     code = normalise_invite_code(text)
     return len(code) == LENGTH and len(text) <= 2 * LENGTH and set(code) <= set(ALPHABET)
 
 
 async def question(message: Message, request: Request) -> None:
+    """Plain text: a question, or the answer to the current step of a dialogue."""
     text, snapshot, viewer, t = message.text or "", request.snapshot, request.viewer, request.t
     if request.raw_state == Onboarding.waiting_for_code.state:
         await code_entered(message, request)
