@@ -2,7 +2,7 @@
 
 from aiogram import Router
 
-from handlers import broadcast, commands, common, fallback, schedule
+from handlers import broadcast, commands, common, fallback, follows, schedule, team_chats
 
 
 def create_routers() -> list[Router]:
@@ -11,6 +11,8 @@ def create_routers() -> list[Router]:
     return [
         commands.create_router(),
         broadcast.create_router(),
+        follows.create_router(),
+        team_chats.create_router(),
         schedule.create_router(),
         common.create_router(),
         fallback.create_router(),

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from aiogram import Router
+from aiogram.filters import StateFilter
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.commands import Command
@@ -15,9 +16,23 @@ from bot.domain.problems import N_
 from bot.texts.broadcasts import ASK_ENGLISH, ASK_TEXT
 from handlers import broadcast_confirm, broadcasts
 from handlers.broadcast_audience import ask_audience, got_teams, pick_audience
-from handlers.broadcast_draft import Drafting, chat_of, close_buttons, held_draft, may_broadcast
-from handlers.broadcast_input import Problem, announcement_text, moment, text_problem
+from handlers.broadcast_draft import (
+    Drafting,
+    attachment,
+    chat_of,
+    close_buttons,
+    held_draft,
+    may_broadcast,
+)
+from handlers.broadcast_input import (
+    Problem,
+    announcement_text,
+    attachment_of,
+    moment,
+    text_problem,
+)
 from handlers.fallback import stale_button
+from handlers.filters import HasFile
 from handlers.keyboards import (
     SEND_DELAYS,
     AudiencePick,
@@ -34,6 +49,7 @@ Step = Callable[[Message, Request, int], Awaitable[None]]
 
 def create_router() -> Router:
     router = Router(name="broadcast")
+    router.message.register(got_file, StateFilter(Drafting.text), HasFile())
     router.callback_query.register(draft_button, DraftButton.filter())
     router.callback_query.register(pick_audience, AudiencePick.filter())
     router.callback_query.register(pick_time, WhenPick.filter())
@@ -52,13 +68,7 @@ async def start(message: Message, request: Request) -> None:
 
 async def typed(message: Message, request: Request, raw_state: str | None = None) -> None:
     """A text typed at a step of the dialogue."""
-    if request.snapshot is None or not may_broadcast(request):
-        await request.state.clear()  # the contest or their role changed under the dialogue
-        await message.answer(
-            request.no_contest() if request.snapshot is None
-            else request.t(N_("Sorry, /{command} is not available to you. /help shows what you "
-                              "can do."), command=Command.BROADCAST.value)
-        )  # fmt: skip
+    if await _dropped(message, request):
         return
     step = STEPS.get(raw_state or "")
     if step is None:
@@ -68,23 +78,45 @@ async def typed(message: Message, request: Request, raw_state: str | None = None
     await step(message, request, draft)
 
 
-async def got_text(message: Message, request: Request, draft: int) -> None:
-    if await _refused(message, request, text := announcement_text(message)):
+async def got_file(message: Message, request: Request) -> None:
+    """A photo or document with the announcement as its caption, instead of a text."""
+    if await _dropped(message, request):
         return
-    await request.state.update_data(text=text)
+    await got_text(message, request, int((await request.state.get_data()).get("draft", 0)))
+
+
+async def _dropped(message: Message, request: Request) -> bool:
+    """Ends the dialogue when the contest or the organizer's role changed under it."""
+    if request.snapshot is not None and may_broadcast(request):
+        return False
+    await request.state.clear()
+    await message.answer(
+        request.no_contest() if request.snapshot is None
+        else request.t(N_("Sorry, /{command} is not available to you. /help shows what you "
+                          "can do."), command=Command.BROADCAST.value)
+    )  # fmt: skip
+    return True
+
+
+async def got_text(message: Message, request: Request, draft: int) -> None:
+    file = attachment_of(message)
+    if await _refused(message, request, text := announcement_text(message), file is not None):
+        return
+    await request.state.update_data(text=text, file=[file.kind, file.file_id] if file else None)
     await request.state.set_state(Drafting.english)
     await message.answer(request.t(ASK_ENGLISH), reply_markup=skip_english(request.t, draft))
 
 
 async def got_english(message: Message, request: Request, draft: int) -> None:
-    if await _refused(message, request, text := announcement_text(message)):
+    caption = attachment(await request.state.get_data()) is not None
+    if await _refused(message, request, text := announcement_text(message), caption):
         return
     await request.state.update_data(text_en=text)
     await ask_audience(request, message.chat.id, draft)
 
 
-async def _refused(message: Message, request: Request, text: str) -> bool:
-    if problem := text_problem(text):
+async def _refused(message: Message, request: Request, text: str, caption: bool) -> bool:
+    if problem := text_problem(text, caption):
         await message.answer(request.t(problem.message, **problem.params))
     return problem is not None
 
@@ -110,7 +142,7 @@ STEPS: dict[str, Step] = {
 async def draft_button(query: CallbackQuery, callback_data: DraftButton, request: Request) -> None:
     if callback_data.action is DraftAction.SKIP:
         await skip(query, callback_data, request)
-    elif callback_data.action is DraftAction.CONFIRM:
+    elif callback_data.action in (DraftAction.CONFIRM, DraftAction.PIN):
         await broadcast_confirm.confirm(query, callback_data, request)
     else:
         await broadcast_confirm.discard(query, callback_data, request)

@@ -22,6 +22,8 @@ def audience_keys(track_codes: list[str]) -> list[str]:
         *(f"{AudienceKind.LEADERS}:{code}" for code in track_codes),
         AudienceKind.JUDGES.value,
         AudienceKind.ORGANIZERS.value,
+        AudienceKind.NOT_CHECKED_IN.value,
+        *(f"{AudienceKind.FOLLOWERS}:{code}" for code in track_codes),
         AudienceKind.TEAMS.value,
     ]
 
@@ -37,7 +39,7 @@ async def ask_audience(request: Request, chat_id: int, draft: int) -> None:
         if audience is None:  # Teams…
             labels.append(name)
             continue
-        counts = await preview(request.uow, snapshot, audience)
+        counts = await preview(request.uow, snapshot, audience, request.now())
         labels.append(option_label(name, counts.people, counts.reachable))
     await request.state.update_data(options=options)
     await request.state.set_state(Drafting.audience)

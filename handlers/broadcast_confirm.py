@@ -10,14 +10,16 @@ from bot.texts.broadcasts import audience_name, queued_text, summary_text
 from handlers.broadcast_draft import (
     Drafting,
     ask_when,
+    attachment,
     chat_of,
     close_buttons,
     held_draft,
     send_at,
 )
 from handlers.fallback import stale_button
-from handlers.keyboards import DraftButton, broadcast_buttons, confirm_draft
+from handlers.keyboards import DraftAction, DraftButton, broadcast_buttons, confirm_draft
 from handlers.request import Request
+from handlers.transport import post
 
 
 async def show_preview(request: Request, chat_id: int, draft: int) -> None:
@@ -27,11 +29,11 @@ async def show_preview(request: Request, chat_id: int, draft: int) -> None:
     audience = parse_audience(data.get("audience", ""))
     assert snapshot is not None
     assert audience is not None
-    counts = await preview(request.uow, snapshot, audience)
+    counts = await preview(request.uow, snapshot, audience, request.now())
+    file = attachment(data)
     try:
-        for text in (data["text"], data.get("text_en")):
-            if text:
-                await bot.send_message(chat_id, text)
+        for text in [data["text"], *([data["text_en"]] if data.get("text_en") else [])]:
+            await post(bot, chat_id, text, file)
     except TelegramBadRequest as error:  # what our checks missed, Telegram finds here
         await request.state.clear()
         await bot.send_message(
@@ -47,9 +49,12 @@ async def show_preview(request: Request, chat_id: int, draft: int) -> None:
         counts.reachable,
         send_at(data),
         english=bool(data.get("text_en")),
+        team_chats=counts.team_chats,
     )
     await request.state.set_state(Drafting.confirm)
-    await bot.send_message(chat_id, summary, reply_markup=confirm_draft(t, draft))
+    await bot.send_message(
+        chat_id, summary, reply_markup=confirm_draft(t, draft, counts.team_chats)
+    )
 
 
 async def confirm(query: CallbackQuery, callback_data: DraftButton, request: Request) -> None:
@@ -79,8 +84,16 @@ async def confirm(query: CallbackQuery, callback_data: DraftButton, request: Req
     await query.answer()
     await close_buttons(query)
     origin = f"{chat_of(query)}:{callback_data.draft}"
-    announcement = Announcement(audience, data["text"], data.get("text_en", ""), when, origin)
-    broadcast = await publish(request.uow, request.app.clock, snapshot, announcement, person.id)
+    announcement = Announcement(
+        audience,
+        data["text"],
+        data.get("text_en", ""),
+        when,
+        origin,
+        attachment(data),
+        pin=callback_data.action is DraftAction.PIN,
+    )
+    broadcast = await publish(request.uow, now, snapshot, announcement, person.id)
     stored = await request.uow.broadcasts.get(broadcast.id)
     count = stored.recipients if stored else 0
     await request.bot.send_message(

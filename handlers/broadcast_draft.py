@@ -1,8 +1,9 @@
 """The broadcast dialogue's state: its steps, the draft it holds, and who may touch it.
 
 The draft lives in the FSM storage as plain JSON values: `draft` (the id of the /broadcast
-message, which every button of the dialogue carries), `text`, `text_en`, `options` (the audience
-keys the buttons offered), `audience`, and `at` (ISO time; empty for 'now').
+message, which every button of the dialogue carries), `text`, `text_en`, `file` ([kind,
+file_id] of a photo or document, or absent), `options` (the audience keys the buttons offered),
+`audience`, and `at` (ISO time; empty for 'now').
 """
 
 from contextlib import suppress
@@ -14,6 +15,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.commands import Command, allowed
+from bot.domain.outbox import Attachment, AttachmentKind
 from bot.texts.broadcasts import ASK_WHEN
 from handlers.keyboards import send_times
 from handlers.request import Request
@@ -47,6 +49,11 @@ async def held_draft(request: Request, draft: int, *steps: State) -> Draft | Non
 def send_at(data: Draft) -> datetime | None:
     """None for 'now'."""
     return datetime.fromisoformat(data["at"]) if data.get("at") else None
+
+
+def attachment(data: Draft) -> Attachment | None:
+    kind, file_id = data.get("file") or ("", "")
+    return Attachment(AttachmentKind(kind), file_id) if kind else None
 
 
 def chat_of(query: CallbackQuery) -> int:

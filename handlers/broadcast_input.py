@@ -9,9 +9,10 @@ from zoneinfo import ZoneInfo
 from aiogram.types import Message
 
 from bot.domain.audience import Audience, AudienceKind, unknown_codes
+from bot.domain.outbox import Attachment, AttachmentKind
 from bot.domain.problems import N_
 from bot.domain.snapshot import ContestSnapshot
-from bot.domain.telegram_text import TEXT_LIMIT, BadRequestError, check_text
+from bot.domain.telegram_text import CAPTION_LIMIT, TEXT_LIMIT, BadRequestError, check_text
 
 # The broadcasts table keeps the audience in 256 characters ('teams:H01,H02,…').
 MAX_AUDIENCE_KEY = 256
@@ -32,21 +33,34 @@ class Problem:
 
 
 def announcement_text(message: Message) -> str:
-    """The text as HTML: typed tags as they are, or the client's formatting turned into tags."""
-    text = message.text or ""
-    if any(entity.type in FORMATTING for entity in message.entities or ()):
+    """The text or caption as HTML: typed tags as they are, or the client's formatting as tags."""
+    entities = message.entities or message.caption_entities or ()
+    if any(entity.type in FORMATTING for entity in entities):
         return message.html_text
-    return text
+    return message.text or message.caption or ""
 
 
-def text_problem(text: str) -> Problem | None:
+def attachment_of(message: Message) -> Attachment | None:
+    if message.photo:  # sizes from small to large: the largest reads best
+        return Attachment(AttachmentKind.PHOTO, message.photo[-1].file_id)
+    if message.document:
+        return Attachment(AttachmentKind.DOCUMENT, message.document.file_id)
+    return None
+
+
+def text_problem(text: str, caption: bool = False) -> Problem | None:
+    """What Telegram would refuse in a text, or in a caption under a photo or document."""
     if not text.strip():
-        return Problem(N_("The announcement is empty. Please send the text again."), {})
-    if len(text) > TEXT_LIMIT:
+        return (
+            None if caption
+            else Problem(N_("The announcement is empty. Please send the text again."), {})
+        )  # fmt: skip
+    limit = CAPTION_LIMIT if caption else TEXT_LIMIT
+    if len(text) > limit:
         return Problem(
-            N_("The text has {length} characters; Telegram allows {limit}. "
-               "Please send a shorter text."),
-            {"length": len(text), "limit": TEXT_LIMIT},
+            N_("The text has {length} characters; Telegram allows {limit} (1024 under a photo "
+               "or document). Please send a shorter text."),
+            {"length": len(text), "limit": limit},
         )  # fmt: skip
     try:
         check_text(text, "HTML")

@@ -7,10 +7,22 @@ commands are looked up in a table instead; rights were already checked by the mi
 from collections.abc import Awaitable, Callable
 
 from aiogram import Router
+from aiogram.enums import ChatType
 from aiogram.types import Message
 
 from bot.domain.commands import Command
-from handlers import broadcast, broadcasts, common, free_text, organizer, schedule, start
+from handlers import (
+    broadcast,
+    broadcasts,
+    check_in,
+    common,
+    follows,
+    free_text,
+    organizer,
+    schedule,
+    start,
+    team_chats,
+)
 from handlers.fallback import unknown_command
 from handlers.filters import HasText
 from handlers.request import Request
@@ -25,6 +37,9 @@ HANDLERS: dict[str, CommandHandler] = {
     Command.NEXT: schedule.next_turn,
     Command.WHERE: schedule.where,
     Command.TEAM: schedule.team,
+    Command.CHECKIN: check_in.arrived,
+    Command.TEAMCHAT: team_chats.teamchat,
+    Command.FOLLOW: follows.show,
     Command.ONBOARDING: organizer.onboarding,
     Command.UNBIND: organizer.release,
     Command.BROADCAST: broadcast.start,
@@ -45,6 +60,8 @@ def create_router() -> Router:
 
 async def on_text(message: Message, request: Request, command_name: str | None = None) -> None:
     if command_name is None:
+        if message.chat.type != ChatType.PRIVATE:
+            return  # talk among a team's members in their group is not addressed to the bot
         await free_text.question(message, request)
         return
     await HANDLERS.get(command_name, unknown_command)(message, request)

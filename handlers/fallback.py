@@ -3,6 +3,7 @@
 import logging
 
 from aiogram import Router
+from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, ErrorEvent, Message
 
 from bot.domain.commands import COMMANDS, Command, allowed
@@ -59,6 +60,8 @@ async def unknown_command(message: Message, request: Request) -> None:
 
 
 async def not_text(message: Message, request: Request) -> None:
+    if message.chat.type != ChatType.PRIVATE:
+        return  # photos and stickers in a team's group are for the team, not for the bot
     await message.answer(
         request.t(N_("I can only read text. Ask me about the programme, or tap a button:")),
         reply_markup=suggestions(request.t, COMMANDS[request.viewer.role]),

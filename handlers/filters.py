@@ -10,6 +10,13 @@ class HasText(Filter):
         return message.text is not None
 
 
+class HasFile(Filter):
+    """A photo or a document, the attachments an announcement may carry."""
+
+    async def __call__(self, message: Message) -> bool:
+        return bool(message.photo) or message.document is not None
+
+
 def parse_command(text: str | None, bot_username: str | None) -> tuple[str, str] | None:
     """('next', 'args') for '/next args' or '/next@this_bot args'; None for anything else."""
     if not text or not text.startswith("/"):

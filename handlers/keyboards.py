@@ -27,6 +27,7 @@ class LanguageChoice(CallbackData, prefix="lang"):
 class DraftAction(StrEnum):
     SKIP = "skip"  # no English version
     CONFIRM = "ok"
+    PIN = "pin"  # confirm, and also post and pin it in the audience's team groups
     DISCARD = "no"
 
 
@@ -45,6 +46,11 @@ class AudiencePick(CallbackData, prefix="ba"):
 class WhenPick(CallbackData, prefix="bw"):
     draft: int
     minutes: int
+
+
+class FollowButton(CallbackData, prefix="f"):
+    track: int  # index into the contest's tracks, in their order
+    follow: bool  # what pressing it does, so a double tap leaves it as pressed
 
 
 class BroadcastAction(StrEnum):
@@ -117,12 +123,30 @@ def send_times(t: Texts, draft: int) -> InlineKeyboardMarkup:
     )
 
 
-def confirm_draft(t: Texts, draft: int) -> InlineKeyboardMarkup:
+def confirm_draft(t: Texts, draft: int, team_chats: int = 0) -> InlineKeyboardMarkup:
+    """Confirm or cancel; and when the audience's teams have groups, confirm and pin there."""
+    pin = [
+        _button(
+            t(N_("Confirm and pin in {count} team groups"), count=team_chats),
+            DraftButton(draft=draft, action=DraftAction.PIN),
+        )
+    ]
     return _markup(
         [
             _button(t(N_("Confirm")), DraftButton(draft=draft, action=DraftAction.CONFIRM)),
             _button(t(N_("Cancel")), DraftButton(draft=draft, action=DraftAction.DISCARD)),
-        ]
+        ],
+        pin if team_chats else [],
+    )
+
+
+def follow_buttons(names: list[tuple[str, bool]]) -> InlineKeyboardMarkup:
+    """One button per track (name, followed): ✓ marks the followed; pressing flips it."""
+    return _markup(
+        *(
+            [_button(f"✓ {name}" if on else name, FollowButton(track=index, follow=not on))]
+            for index, (name, on) in enumerate(names)
+        )
     )
 
 

@@ -2,6 +2,7 @@
 
 from aiogram import Bot
 from aiogram.exceptions import (
+    TelegramAPIError,
     TelegramBadRequest,
     TelegramForbiddenError,
     TelegramNetworkError,
@@ -9,7 +10,7 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 
-from bot.domain.outbox import Delivery
+from bot.domain.outbox import Attachment, AttachmentKind, Delivery
 from bot.services.sender import SendResult, Verdict
 
 GONE = ("chat not found", "user is deactivated", "bot was blocked")
@@ -21,7 +22,7 @@ class BotTransport:
 
     async def send(self, delivery: Delivery) -> SendResult:
         try:
-            await self._bot.send_message(delivery.chat_id, delivery.text)
+            message_id = await post(self._bot, delivery.chat_id, delivery.text, delivery.attachment)
         except TelegramRetryAfter as error:
             return SendResult(Verdict.RETRY_AFTER, retry_after=float(error.retry_after))
         except TelegramForbiddenError as error:
@@ -33,4 +34,21 @@ class BotTransport:
             )
         except (TelegramNetworkError, TelegramServerError) as error:
             return SendResult(Verdict.TRANSIENT, reason=str(error))
+        if delivery.pin:
+            # Sent is sent: a group that never gave the bot the right to pin still got the
+            # message, and the report keeps why it is not pinned.
+            try:
+                await self._bot.pin_chat_message(delivery.chat_id, message_id)
+            except (TelegramAPIError, TelegramNetworkError) as error:
+                return SendResult(Verdict.SENT, reason=f"not pinned: {error}")
         return SendResult(Verdict.SENT)
+
+
+async def post(bot: Bot, chat_id: int, text: str, attachment: Attachment | None) -> int:
+    """Sends a text, or a file by its file_id with the text as caption; returns the message id."""
+    if attachment is None:
+        return (await bot.send_message(chat_id, text)).message_id
+    caption = text or None
+    if attachment.kind is AttachmentKind.PHOTO:
+        return (await bot.send_photo(chat_id, attachment.file_id, caption=caption)).message_id
+    return (await bot.send_document(chat_id, attachment.file_id, caption=caption)).message_id

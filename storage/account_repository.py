@@ -16,13 +16,13 @@ class SqlAccountRepository:
         row = await self._session.scalar(
             select(AccountRow).where(AccountRow.telegram_user_id == telegram_user_id)
         )
-        return _account(row) if row else None
+        return account_of(row) if row else None
 
     async def by_person_id(self, person_id: int) -> Account | None:
         row = await self._session.scalar(
             select(AccountRow).where(AccountRow.person_id == person_id)
         )
-        return _account(row) if row else None
+        return account_of(row) if row else None
 
     async def save(self, account: Account) -> Account:
         row = await self._session.scalar(
@@ -40,13 +40,13 @@ class SqlAccountRepository:
         row.created_at = account.created_at
         row.bound_at = account.bound_at
         await self._session.flush()
-        return _account(row)
+        return account_of(row)
 
     async def bound(self) -> list[Account]:
         rows = await self._session.scalars(
             select(AccountRow).where(AccountRow.person_id.is_not(None)).order_by(AccountRow.id)
         )
-        return [_account(row) for row in rows]
+        return [account_of(row) for row in rows]
 
     async def bound_person_ids(self) -> set[int]:
         rows = await self._session.scalars(
@@ -55,7 +55,7 @@ class SqlAccountRepository:
         return {person_id for person_id in rows if person_id is not None}
 
 
-def _account(row: AccountRow) -> Account:
+def account_of(row: AccountRow) -> Account:
     return Account(
         telegram_user_id=row.telegram_user_id,
         chat_id=row.chat_id,

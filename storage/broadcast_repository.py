@@ -6,7 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.broadcasts import Broadcast
+from bot.domain.outbox import Attachment
 from storage.models import BroadcastRow
+from storage.outbox_repository import attachment_of
 
 
 class SqlBroadcastRepository:
@@ -24,6 +26,8 @@ class SqlBroadcastRepository:
         audience_size: int,
         author_id: int | None,
         origin: str | None = None,
+        attachment: Attachment | None = None,
+        pinned: bool = False,
     ) -> Broadcast:
         row = BroadcastRow(
             origin=origin,
@@ -36,6 +40,9 @@ class SqlBroadcastRepository:
             recipients=0,
             cancelled=False,
             author_id=author_id,
+            attachment_kind=attachment.kind.value if attachment else "",
+            file_id=attachment.file_id if attachment else "",
+            pinned=pinned,
         )
         self._session.add(row)
         await self._session.flush()
@@ -78,4 +85,6 @@ def _broadcast(row: BroadcastRow) -> Broadcast:
         recipients=row.recipients,
         cancelled=row.cancelled,
         author_id=row.author_id,
+        attachment=attachment_of(row.attachment_kind, row.file_id),
+        pinned=row.pinned,
     )

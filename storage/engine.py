@@ -20,6 +20,7 @@ def create_engine(url: str, **options: Any) -> AsyncEngine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, **options)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine
     return create_async_engine(url, pool_pre_ping=True, **options)
 
@@ -35,3 +36,12 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+    # The driver's own BEGIN is deferred; _begin_immediate issues ours instead.
+    connection.isolation_level = None
+
+
+def _begin_immediate(connection: Any) -> None:
+    """Every transaction takes the write lock as it begins. A deferred one that reads, then
+    writes after another writer committed fails at once with 'database is locked' (WAL cannot
+    upgrade a stale snapshot); an immediate one waits its turn under busy_timeout instead."""
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -181,6 +181,10 @@ class DeliveryRow(Identified):
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # A photo or document sent again by its Telegram file_id, with the text as its caption.
+    attachment_kind: Mapped[str] = mapped_column(String(16), default="")
+    file_id: Mapped[str] = mapped_column(String(NAME), default="")
+    pin: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class BroadcastRow(Identified):
@@ -197,3 +201,41 @@ class BroadcastRow(Identified):
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
     # Where the organizer confirmed it (chat and draft); a second confirm finds this one.
     origin: Mapped[str | None] = mapped_column(String(CODE), unique=True)
+    attachment_kind: Mapped[str] = mapped_column(String(16), default="")
+    file_id: Mapped[str] = mapped_column(String(NAME), default="")
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class TeamChatRow(Identified):
+    """A Telegram group a team uses, where the bot may post and pin announcements."""
+
+    __tablename__ = "team_chats"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    # By code, like a spreadsheet: a team dropped by a re-import simply has no group any more.
+    team_code: Mapped[str] = mapped_column(String(CODE), index=True)
+    title: Mapped[str] = mapped_column(String(NAME), default="")
+    linked_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    linked_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class FollowRow(Identified):
+    """An account that wants a track's published results and announcements."""
+
+    __tablename__ = "follows"
+    __table_args__ = (UniqueConstraint("account_id", "track_code"),)
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"))
+    track_code: Mapped[str] = mapped_column(String(CODE), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class CheckInRow(Identified):
+    """A person's arrival on a contest day (in the contest's time zone)."""
+
+    __tablename__ = "check_ins"
+    __table_args__ = (UniqueConstraint("person_id", "day"),)
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -5,10 +5,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.outbox import Delivery, NewDelivery, Status
+from bot.domain.outbox import Attachment, AttachmentKind, Delivery, NewDelivery, Status
+from storage.inserts import insert_new
 from storage.models import DeliveryRow
 
 CHUNK = 1000
@@ -20,14 +20,10 @@ class SqlOutboxRepository:
 
     async def enqueue(self, deliveries: Sequence[NewDelivery], now: datetime) -> int:
         """Adds what is new; an existing (dedup key, chat) pair is left alone. Returns how many."""
-        dialect = self._session.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        statement = insert_new(self._session, DeliveryRow, "dedup_key", "chat_id")
         added = 0
         for start in range(0, len(deliveries), CHUNK):
             rows = [_row(d, now) for d in deliveries[start : start + CHUNK]]
-            statement = insert(DeliveryRow).on_conflict_do_nothing(
-                index_elements=["dedup_key", "chat_id"]
-            )
             result = await self._session.execute(statement.returning(DeliveryRow.id), rows)
             added += len(result.all())
         return added
@@ -110,6 +106,9 @@ def _row(delivery: NewDelivery, now: datetime) -> dict[str, object]:
         "next_attempt_at": delivery.not_before or now,
         "error": "",
         "created_at": now,
+        "attachment_kind": delivery.attachment.kind.value if delivery.attachment else "",
+        "file_id": delivery.attachment.file_id if delivery.attachment else "",
+        "pin": delivery.pin,
     }
 
 
@@ -125,4 +124,10 @@ def _delivery(row: DeliveryRow) -> Delivery:
         next_attempt_at=row.next_attempt_at,
         error=row.error,
         person_id=row.person_id,
+        attachment=attachment_of(row.attachment_kind, row.file_id),
+        pin=row.pin,
     )
+
+
+def attachment_of(kind: str, file_id: str) -> Attachment | None:
+    return Attachment(AttachmentKind(kind), file_id) if kind else None

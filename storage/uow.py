@@ -4,54 +4,65 @@ The session is only created when a repository is first used, so an update answer
 caches costs no database work at all.
 """
 
+from collections.abc import Callable
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.account_repository import SqlAccountRepository
 from storage.broadcast_repository import SqlBroadcastRepository
+from storage.check_in_repository import SqlCheckInRepository
 from storage.contest_repository import SqlContestRepository
+from storage.follow_repository import SqlFollowRepository
 from storage.outbox_repository import SqlOutboxRepository
+from storage.team_chat_repository import SqlTeamChatRepository
+
+Repository = TypeVar("Repository")
 
 
 class SqlUnitOfWork:
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         self._sessions = sessions
         self._session: AsyncSession | None = None
-        self._contest: SqlContestRepository | None = None
-        self._accounts: SqlAccountRepository | None = None
-        self._outbox: SqlOutboxRepository | None = None
-        self._broadcasts: SqlBroadcastRepository | None = None
+        self._repositories: dict[type, object] = {}
 
     @property
     def contest(self) -> SqlContestRepository:
-        if self._contest is None:
-            self._contest = SqlContestRepository(self._open())
-        return self._contest
+        return self._repository(SqlContestRepository)
 
     @property
     def accounts(self) -> SqlAccountRepository:
-        if self._accounts is None:
-            self._accounts = SqlAccountRepository(self._open())
-        return self._accounts
+        return self._repository(SqlAccountRepository)
 
     @property
     def outbox(self) -> SqlOutboxRepository:
-        if self._outbox is None:
-            self._outbox = SqlOutboxRepository(self._open())
-        return self._outbox
+        return self._repository(SqlOutboxRepository)
 
     @property
     def broadcasts(self) -> SqlBroadcastRepository:
-        if self._broadcasts is None:
-            self._broadcasts = SqlBroadcastRepository(self._open())
-        return self._broadcasts
+        return self._repository(SqlBroadcastRepository)
 
-    def _open(self) -> AsyncSession:
-        if self._session is None:
-            self._session = self._sessions()
-        return self._session
+    @property
+    def team_chats(self) -> SqlTeamChatRepository:
+        return self._repository(SqlTeamChatRepository)
+
+    @property
+    def follows(self) -> SqlFollowRepository:
+        return self._repository(SqlFollowRepository)
+
+    @property
+    def check_ins(self) -> SqlCheckInRepository:
+        return self._repository(SqlCheckInRepository)
+
+    def _repository(self, kind: Callable[[AsyncSession], Repository]) -> Repository:
+        """One repository of each kind per unit of work, all on the one session."""
+        found = self._repositories.get(kind)  # type: ignore[call-overload]
+        if found is None:
+            if self._session is None:
+                self._session = self._sessions()
+            found = self._repositories[kind] = kind(self._session)  # type: ignore[index]
+        return found  # type: ignore[no-any-return]
 
     async def __aenter__(self) -> Self:
         return self
@@ -63,7 +74,7 @@ class SqlUnitOfWork:
         traceback: TracebackType | None,
     ) -> None:
         session, self._session = self._session, None
-        self._contest = self._accounts = self._outbox = self._broadcasts = None
+        self._repositories.clear()
         if session is None:
             return
         try:

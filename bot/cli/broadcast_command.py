@@ -11,7 +11,10 @@ from bot.domain.problems import N_
 
 AT_FORMAT = "%Y-%m-%d %H:%M"
 LISTED = 10
-AUDIENCES = N_("everyone, track:CODE, teams:A,B, contestants, leaders[:TRACK], judges, organizers")
+AUDIENCES = N_(
+    "everyone, track:CODE, teams:A,B, contestants, leaders[:TRACK], judges, organizers, "
+    "not_checked_in[:TRACK], followers:TRACK"
+)
 
 
 def register(app: typer.Typer, console: Console) -> None:
@@ -37,8 +40,14 @@ def register(app: typer.Typer, console: Console) -> None:
                 help=console.text(N_("Send later, at this time (contest time zone).")),
             ),
         ] = None,
+        pin: Annotated[
+            bool,
+            typer.Option(
+                help=console.text(N_("Also post it in the teams' group chats and pin it there."))
+            ),
+        ] = False,
     ) -> None:
-        console.run(_broadcast(console, to, text, text_en, at))
+        console.run(_broadcast(console, to, text, text_en, at, pin))
 
     @app.command(
         "broadcasts", help=console.text(N_("The latest announcements and their delivery."))
@@ -47,7 +56,9 @@ def register(app: typer.Typer, console: Console) -> None:
         console.run(_list(console))
 
 
-async def _broadcast(console: Console, to: str, text: str, text_en: str, at: str | None) -> None:
+async def _broadcast(
+    console: Console, to: str, text: str, text_en: str, at: str | None, pin: bool
+) -> None:
     from bot.cli.runtime import database
     from bot.domain.audience import parse_audience, unknown_codes
     from bot.domain.snapshot import ContestSnapshot
@@ -73,9 +84,8 @@ async def _broadcast(console: Console, to: str, text: str, text_en: str, at: str
         if missing := unknown_codes(audience, snapshot):
             raise UserError(N_("Unknown team or track: {codes}"), codes=", ".join(missing))
         send_at = _when(console, at, ZoneInfo(data.contest.timezone), clock.now())
-        sent = await publish(
-            uow, clock, snapshot, Announcement(audience, text, text_en, send_at), None
-        )
+        announcement = Announcement(audience, text, text_en, send_at, pin=pin)
+        sent = await publish(uow, clock.now(), snapshot, announcement, None)
         await uow.commit()
         stored = await uow.broadcasts.get(sent.id)
     assert stored is not None

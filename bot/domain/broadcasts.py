@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.domain.outbox import Status
+from bot.domain.outbox import Attachment, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,8 @@ class Broadcast:
     recipients: int
     cancelled: bool = False
     author_id: int | None = None
+    attachment: Attachment | None = None
+    pinned: bool = False  # also posted and pinned in the team group chats of the audience
 
     @property
     def dedup_key(self) -> str:

@@ -12,6 +12,9 @@ class Command(StrEnum):
     SCHEDULE = "schedule"
     WHERE = "where"
     TEAM = "team"
+    CHECKIN = "checkin"
+    TEAMCHAT = "teamchat"
+    FOLLOW = "follow"
     ONBOARDING = "onboarding"
     UNBIND = "unbind"
     BROADCAST = "broadcast"
@@ -26,12 +29,19 @@ EVERYONE = (
     Command.TOMORROW,
     Command.SCHEDULE,
     Command.WHERE,
+    Command.FOLLOW,
     Command.LANGUAGE,
     Command.HELP,
     Command.CANCEL,
 )
-IN_A_TEAM = (Command.NEXT, Command.TEAM)
-ORGANIZING = (Command.ONBOARDING, Command.UNBIND, Command.BROADCAST, Command.BROADCASTS)
+IN_A_TEAM = (Command.NEXT, Command.TEAM, Command.CHECKIN, Command.TEAMCHAT)
+ORGANIZING = (
+    Command.ONBOARDING,
+    Command.UNBIND,
+    Command.BROADCAST,
+    Command.BROADCASTS,
+    Command.TEAMCHAT,
+)
 
 # None is a follower: someone who started the bot without an invite code.
 COMMANDS: dict[Role | None, tuple[Command, ...]] = {

@@ -26,6 +26,19 @@ class Priority(IntEnum):
     ANNOUNCEMENT = 30
 
 
+class AttachmentKind(StrEnum):
+    PHOTO = "photo"
+    DOCUMENT = "document"
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file already on Telegram's servers, sent again by its file_id; the text is its caption."""
+
+    kind: AttachmentKind
+    file_id: str
+
+
 MAX_ATTEMPTS = 8
 MAX_BACKOFF = timedelta(minutes=5)
 
@@ -38,6 +51,8 @@ class NewDelivery:
     priority: Priority = Priority.ANNOUNCEMENT
     person_id: int | None = None
     not_before: datetime | None = None
+    attachment: Attachment | None = None
+    pin: bool = False  # pin it in the chat once sent (team group chats)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +67,8 @@ class Delivery:
     next_attempt_at: datetime
     error: str = ""
     person_id: int | None = None
+    attachment: Attachment | None = None
+    pin: bool = False
 
 
 def backoff(attempts: int) -> timedelta:

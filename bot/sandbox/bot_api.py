@@ -104,13 +104,19 @@ async def send_message(state: SandboxState, params: Params) -> Any:
 async def send_file(state: SandboxState, params: Params, field: str) -> Any:
     chat = _chat(state, params)
     upload = params.get(field)
-    if not isinstance(upload, StoredFile):
+    if isinstance(upload, str):  # sent again by the file_id Telegram gave it
+        file_id = upload
+        upload = state.files.get(file_id)
+        if upload is None:
+            raise BadRequestError("wrong file identifier/HTTP URL specified")
+    elif isinstance(upload, StoredFile):
+        file_id = f"file{state.next_id()}"
+        state.files[file_id] = upload
+    else:
         raise BadRequestError(f"there is no {field} in the request")
     caption, mode = params.get("caption"), params.get("parse_mode")
     if caption:
         check_text(caption, mode, CAPTION_LIMIT)
-    file_id = f"file{state.next_id()}"
-    state.files[file_id] = upload
     message = ChatMessage(state.next_message_id(), True, int(time.time()), caption=caption,
                           html=bool(mode), reply_markup=_markup(params))  # fmt: skip
     if field == "photo":
@@ -160,6 +166,16 @@ async def delete_message(state: SandboxState, params: Params) -> Any:
     return True
 
 
+async def pin_message(state: SandboxState, params: Params) -> Any:
+    chat = _chat(state, params)
+    message_id = int(params.get("message_id", 0))
+    if message_id not in chat.messages:
+        raise BadRequestError("message to pin not found")
+    chat.pinned = message_id
+    await state.changed(chat)
+    return True
+
+
 def _scope_key(params: Params) -> tuple[str, str]:
     scope = params.get("scope") or {"type": "default"}
     return json.dumps(scope, sort_keys=True), str(params.get("language_code") or "")
@@ -199,6 +215,7 @@ METHODS: dict[str, Method] = {
     "editmessagereplymarkup": lambda state, params: edit_message(state, params, text_too=False),
     "answercallbackquery": answer_callback,
     "deletemessage": delete_message,
+    "pinchatmessage": pin_message,
     "setmycommands": set_commands,
     "getmycommands": get_commands,
     "deletemycommands": delete_commands,

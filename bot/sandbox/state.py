@@ -36,6 +36,7 @@ class Chat:
     messages: dict[int, ChatMessage] = field(default_factory=dict)
     alerts: list[dict[str, Any]] = field(default_factory=list)
     version: int = 0
+    pinned: int | None = None  # the id of the pinned message
 
     @property
     def id(self) -> int:

@@ -3,12 +3,29 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.domain.audience import Audience, members, unknown_codes
+from bot.domain.audience import Audience, AudienceKind, members, team_codes, unknown_codes
 from bot.domain.broadcasts import Broadcast, broadcast_key, progress
 from bot.domain.enums import Locale
-from bot.domain.outbox import NewDelivery, Priority
+from bot.domain.groups import TeamChat
+from bot.domain.outbox import Attachment, NewDelivery, Priority
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.ports import Clock, UnitOfWork
+from bot.services.ports import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    chat_id: int
+    locale: Locale | None
+    person_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """Who an audience names and who of them can be reached now."""
+
+    people: int
+    recipients: tuple[Recipient, ...]
+    team_chats: tuple[TeamChat, ...]  # groups of the teams it names, for posting and pinning
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,66 +34,102 @@ class Preview:
     people: int
     reachable: int  # of them, those who joined the bot
     unknown: tuple[str, ...] = ()
+    team_chats: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Announcement:
     audience: Audience
-    text: str
+    text: str  # HTML; the caption when there is an attachment
     text_en: str = ""
     send_at: datetime | None = None
     # Where it was confirmed (e.g. chat and draft): confirming the same draft again is a no-op.
     origin: str | None = None
+    attachment: Attachment | None = None
+    pin: bool = False  # also post it in the audience's team group chats and pin it there
 
 
-async def preview(uow: UnitOfWork, snapshot: ContestSnapshot, audience: Audience) -> Preview:
-    people = members(audience, snapshot)
-    bound = await uow.accounts.bound_person_ids()
-    reachable = sum(1 for person in people if person.id in bound)
-    return Preview(audience, len(people), reachable, tuple(unknown_codes(audience, snapshot)))
+async def reach(
+    uow: UnitOfWork, snapshot: ContestSnapshot, audience: Audience, now: datetime
+) -> Reach:
+    if audience.kind is AudienceKind.FOLLOWERS:
+        followers = await uow.follows.followers(audience.track_code or "")
+        found = tuple(Recipient(a.chat_id, a.locale) for a in followers)
+        return Reach(len(found), found, ())
+    checked_in: set[int] = set()
+    if audience.kind is AudienceKind.NOT_CHECKED_IN:
+        checked_in = await uow.check_ins.checked_in(now.astimezone(snapshot.zone).date())
+    people = {p.id: p for p in members(audience, snapshot, checked_in)}
+    recipients = tuple(
+        Recipient(account.chat_id, account.locale or person.locale, person.id)
+        for account in await uow.accounts.bound()
+        if (person := people.get(account.person_id)) is not None
+    )
+    chats = await uow.team_chats.of_teams(team_codes(list(people.values())))
+    return Reach(len(people), recipients, tuple(chats))
+
+
+async def preview(
+    uow: UnitOfWork, snapshot: ContestSnapshot, audience: Audience, now: datetime
+) -> Preview:
+    found = await reach(uow, snapshot, audience, now)
+    unknown = tuple(unknown_codes(audience, snapshot))
+    return Preview(audience, found.people, len(found.recipients), unknown, len(found.team_chats))
 
 
 async def publish(
     uow: UnitOfWork,
-    clock: Clock,
+    now: datetime,
     snapshot: ContestSnapshot,
     announcement: Announcement,
     author_id: int | None,
 ) -> Broadcast:
-    """Records the broadcast and one outbox delivery per reachable member, in their language."""
+    """Records the broadcast and one outbox delivery per recipient, in their language."""
     if announcement.origin and (done := await uow.broadcasts.by_origin(announcement.origin)):
         return done
-    now = clock.now()
-    people = {person.id: person for person in members(announcement.audience, snapshot)}
+    found = await reach(uow, snapshot, announcement.audience, now)
     broadcast = await uow.broadcasts.add(
         audience=announcement.audience.key,
         text=announcement.text,
         text_en=announcement.text_en,
         send_at=announcement.send_at or now,
         created_at=now,
-        audience_size=len(people),
+        audience_size=found.people,
         author_id=author_id,
         origin=announcement.origin,
+        attachment=announcement.attachment,
+        pinned=announcement.pin,
     )
-    deliveries = []
-    for account in await uow.accounts.bound():
-        person = people.get(account.person_id)
-        if person is None:
-            continue
-        english = (account.locale or person.locale) is Locale.EN and announcement.text_en
-        deliveries.append(
-            NewDelivery(
-                broadcast_key(broadcast.id),
-                account.chat_id,
-                announcement.text_en if english else announcement.text,
-                Priority.ANNOUNCEMENT,
-                person.id,
-                announcement.send_at,
-            )
-        )
+    group_locale = snapshot.data.contest.default_locale
+    groups = found.team_chats if announcement.pin else ()
+    deliveries = [
+        _delivery(broadcast.id, announcement, r.chat_id, r.locale, r.person_id)
+        for r in found.recipients
+    ] + [_delivery(broadcast.id, announcement, c.chat_id, group_locale, pin=True) for c in groups]
     added = await uow.outbox.enqueue(deliveries, now)
     await uow.broadcasts.set_recipients(broadcast.id, added)
     return broadcast
+
+
+def _delivery(
+    broadcast_id: int,
+    announcement: Announcement,
+    chat_id: int,
+    locale: Locale | None,
+    person_id: int | None = None,
+    pin: bool = False,
+) -> NewDelivery:
+    english = locale is Locale.EN and announcement.text_en
+    return NewDelivery(
+        broadcast_key(broadcast_id),
+        chat_id,
+        announcement.text_en if english else announcement.text,
+        Priority.ANNOUNCEMENT,
+        person_id,
+        announcement.send_at,
+        announcement.attachment,
+        pin,
+    )
 
 
 async def report(uow: UnitOfWork, broadcast_id: int) -> dict[str, int]:

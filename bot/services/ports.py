@@ -1,8 +1,8 @@
 """The small interfaces use cases need; storage/ and the edges implement them."""
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from collections.abc import Collection, Mapping, Sequence
+from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -10,7 +10,8 @@ from bot.domain.accounts import Account
 from bot.domain.broadcasts import Broadcast
 from bot.domain.changes import Changes
 from bot.domain.contest import Contest, ContestData
-from bot.domain.outbox import Delivery, NewDelivery, Status
+from bot.domain.groups import TeamChat
+from bot.domain.outbox import Attachment, Delivery, NewDelivery, Status
 from bot.domain.problems import Sheet
 
 
@@ -79,6 +80,8 @@ class BroadcastRepository(Protocol):
         audience_size: int,
         author_id: int | None,
         origin: str | None = None,
+        attachment: Attachment | None = None,
+        pinned: bool = False,
     ) -> Broadcast: ...
 
     async def by_origin(self, origin: str) -> Broadcast | None: ...
@@ -90,6 +93,34 @@ class BroadcastRepository(Protocol):
     async def latest(self, limit: int) -> list[Broadcast]: ...
 
     async def mark_cancelled(self, broadcast_id: int) -> None: ...
+
+
+class TeamChatRepository(Protocol):
+    async def link(self, chat: TeamChat, linked_by: int | None, now: datetime) -> None: ...
+
+    async def unlink(self, chat_id: int) -> bool: ...
+
+    async def get(self, chat_id: int) -> TeamChat | None: ...
+
+    async def of_teams(self, team_codes: Collection[str]) -> list[TeamChat]: ...
+
+
+class FollowRepository(Protocol):
+    async def follow(self, account_id: int, track_code: str, now: datetime) -> bool: ...
+
+    async def unfollow(self, account_id: int, track_code: str) -> bool: ...
+
+    async def tracks_of(self, account_id: int) -> set[str]: ...
+
+    async def followers(self, track_code: str) -> list[Account]: ...
+
+
+class CheckInRepository(Protocol):
+    async def check_in(self, person_id: int, day: date, at: datetime) -> datetime: ...
+
+    async def at(self, person_id: int, day: date) -> datetime | None: ...
+
+    async def checked_in(self, day: date) -> set[int]: ...
 
 
 class UnitOfWork(Protocol):
@@ -104,6 +135,15 @@ class UnitOfWork(Protocol):
 
     @property
     def broadcasts(self) -> BroadcastRepository: ...
+
+    @property
+    def team_chats(self) -> TeamChatRepository: ...
+
+    @property
+    def follows(self) -> FollowRepository: ...
+
+    @property
+    def check_ins(self) -> CheckInRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

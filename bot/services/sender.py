@@ -8,6 +8,7 @@ network and server errors retry with backoff.
 
 import asyncio
 import contextlib
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Protocol
 from bot.domain.outbox import MAX_ATTEMPTS, Delivery, Status, backoff
 from bot.services.ports import Clock, UnitOfWorkFactory
 
+log = logging.getLogger(__name__)
 STALE_CLAIM = timedelta(minutes=1)
 IDLE = 0.5
 
@@ -103,8 +105,16 @@ class Sender:
         return count
 
     async def run(self, stop: asyncio.Event, *, until_idle: bool = False) -> SenderStats:
+        recovered_at = self.pacer.monotonic()
         while not stop.is_set():
-            sent = await self.send_due()
+            try:
+                sent = await self.send_due()
+                if self.pacer.monotonic() - recovered_at > STALE_CLAIM.total_seconds():
+                    recovered_at = self.pacer.monotonic()
+                    await self.recover()
+            except Exception:  # the database was away: claims it left behind are recovered
+                log.exception("sending failed; trying again shortly")
+                sent = 0
             if sent == 0:
                 if until_idle and await self._nothing_pending():
                     break
@@ -122,12 +132,20 @@ class Sender:
 
     async def _deliver(self, delivery: Delivery) -> None:
         await self.pacer.wait(delivery.chat_id)
-        result = await self._transport.send(delivery)
+        result = await self._send(delivery)
         while result.verdict is Verdict.RETRY_AFTER:
             self.stats.throttled += 1
             await self.pacer.pause(result.retry_after)
-            result = await self._transport.send(delivery)
+            result = await self._send(delivery)
         await self._record(delivery, result)
+
+    async def _send(self, delivery: Delivery) -> SendResult:
+        """An error nobody foresaw is retried like a network error, and never stops the rest."""
+        try:
+            return await self._transport.send(delivery)
+        except Exception as error:
+            log.exception("delivery %s failed unexpectedly", delivery.id)
+            return SendResult(Verdict.TRANSIENT, reason=repr(error))
 
     async def _record(self, delivery: Delivery, result: SendResult) -> None:
         now = self._clock.now()

@@ -42,6 +42,7 @@ NAMES = {
     AudienceKind.JUDGES: N_("Judges"),
     AudienceKind.ORGANIZERS: N_("Organizers"),
     AudienceKind.TEAMS: N_("Teams…"),
+    AudienceKind.NOT_CHECKED_IN: N_("Not checked in today"),
 }
 
 
@@ -63,6 +64,10 @@ def audience_name(t: Texts, snapshot: ContestSnapshot | None, key: str) -> str:
         return plain(t, N_("Teams {codes}"), codes=_codes(audience))
     if audience.kind is AudienceKind.LEADERS and audience.track_code:
         return plain(t, N_("Leaders of {track}"), track=track_name)
+    if audience.kind is AudienceKind.NOT_CHECKED_IN and audience.track_code:
+        return plain(t, N_("Not checked in today, {track}"), track=track_name)
+    if audience.kind is AudienceKind.FOLLOWERS:
+        return plain(t, N_("Followers of {track}"), track=track_name)
     return t(NAMES[audience.kind])
 
 
@@ -81,7 +86,13 @@ def when_text(t: Texts, send_at: datetime | None) -> str:
 
 
 def summary_text(
-    t: Texts, name: str, people: int, reachable: int, send_at: datetime | None, english: bool
+    t: Texts,
+    name: str,
+    people: int,
+    reachable: int,
+    send_at: datetime | None,
+    english: bool,
+    team_chats: int = 0,
 ) -> str:
     lines = [
         t(N_("<b>Above is the announcement exactly as recipients will see it.</b>")),
@@ -92,6 +103,11 @@ def summary_text(
     ]  # fmt: skip
     if english:
         lines.append(t(N_("Readers who chose English get the English version.")))
+    if team_chats:
+        lines.append(
+            t(N_("{count} of these teams have a group chat with me: “Confirm and pin” also "
+                 "posts it there and pins it."), count=team_chats)
+        )  # fmt: skip
     lines.append(t(N_("Send it?")))
     return "\n".join(lines)
 

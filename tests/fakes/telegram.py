@@ -12,21 +12,26 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import (
     AnswerCallbackQuery,
     DeleteMessage,
     EditMessageReplyMarkup,
     EditMessageText,
     GetMe,
+    PinChatMessage,
+    SendDocument,
     SendMessage,
+    SendPhoto,
     SetMyCommands,
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
 from aiogram.types import Chat, InlineKeyboardMarkup, Message, User
 
-from bot.sandbox.rules import BadRequestError, check_keyboard, check_text
+from bot.sandbox.rules import CAPTION_LIMIT, BadRequestError, check_keyboard, check_text
 
+EDITS = EditMessageText | EditMessageReplyMarkup
 BOT_USER = User(id=42, is_bot=True, first_name="Contest Bot", username="contest_bot")
 
 
@@ -40,17 +45,22 @@ class RecordingSession(BaseSession):
     def __init__(self) -> None:
         super().__init__()
         self.calls: list[TelegramMethod[Any]] = []
+        self.refusals: dict[type[TelegramMethod[Any]], str] = {}
         self._message_ids = itertools.count(1000)
 
     async def make_request(
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
     ) -> TelegramType:
         type(method).model_validate(method.model_dump(warnings=False))
+        if refusal := self.refusals.get(type(method)):
+            raise TelegramBadRequest(method, refusal)
         markup = getattr(method, "reply_markup", None)
         try:
             if isinstance(method, SendMessage | EditMessageText):
                 # The bot's default parse mode is HTML (aiogram fills it in when sending).
                 check_text(method.text, "HTML")
+            if isinstance(method, SendPhoto | SendDocument) and method.caption:
+                check_text(method.caption, "HTML", CAPTION_LIMIT)
             check_keyboard(markup.model_dump() if markup is not None else None)
         except BadRequestError as error:
             raise InvalidCallError(str(error)) from error
@@ -60,21 +70,25 @@ class RecordingSession(BaseSession):
     def _result(self, method: TelegramMethod[Any]) -> object:
         if isinstance(method, GetMe):
             return BOT_USER
-        if isinstance(method, SendMessage | EditMessageText | EditMessageReplyMarkup):
+        if isinstance(
+            method,
+            SendMessage | SendPhoto | SendDocument | EditMessageText | EditMessageReplyMarkup,
+        ):
             chat_id = int(getattr(method, "chat_id", 0) or 0)
             return Message(
                 message_id=getattr(method, "message_id", None) or next(self._message_ids),
                 date=datetime.now(UTC),
-                chat=Chat(id=chat_id, type="private"),
+                chat=Chat(id=chat_id, type="private" if chat_id > 0 else "supergroup"),
                 from_user=BOT_USER,
                 text=getattr(method, "text", None),
+                caption=getattr(method, "caption", None),
                 reply_markup=(
                     method.reply_markup
                     if isinstance(method.reply_markup, InlineKeyboardMarkup)
                     else None
                 ),
             )
-        if isinstance(method, AnswerCallbackQuery | SetMyCommands | DeleteMessage):
+        if isinstance(method, AnswerCallbackQuery | SetMyCommands | DeleteMessage | PinChatMessage):
             return True
         raise InvalidCallError(f"the fake does not know {type(method).__name__}")
 
@@ -91,6 +105,10 @@ class RecordingSession(BaseSession):
 
     async def close(self) -> None:
         return None
+
+    def refuse(self, method: type[TelegramMethod[Any]], description: str) -> None:
+        """From now on Telegram answers this kind of call with 400 and the description."""
+        self.refusals[method] = description
 
     def sent(self) -> list[SendMessage]:
         return [call for call in self.calls if isinstance(call, SendMessage)]

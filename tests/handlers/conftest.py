@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from aiogram import Bot, Dispatcher
 from aiogram.methods import SendMessage, TelegramMethod
-from aiogram.types import CallbackQuery, Chat, Message, Update, User
+from aiogram.types import CallbackQuery, Chat, ChatMemberUpdated, Message, Update, User
 from pydantic import SecretStr
 
 from bot.app import create_bot, create_context, create_dispatcher
@@ -27,6 +27,8 @@ from tests.fakes.telegram import BOT_USER, RecordingSession
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 # The morning of the second day: theory exam at 08:30, showcase from 13:30.
 MORNING = datetime(2024, 9, 26, 8, 0, tzinfo=SHANGHAI)
+ORGANIZER, CONTESTANT, LEADER, JUDGE = 4001, 4002, 4003, 4004
+JOINED = {ORGANIZER: "ORG1", CONTESTANT: "H07-1", LEADER: "H01-L", JUDGE: "J7"}  # J7 reads English
 
 
 @dataclass
@@ -51,16 +53,32 @@ class Telegram:
     def user(self, user_id: int, language: str = "zh-hans") -> User:
         return User(id=user_id, is_bot=False, first_name="用户", language_code=language)
 
-    async def send(self, user_id: int, text: str) -> list[TelegramMethod[Any]]:
+    async def send(
+        self, user_id: int, text: str | None, chat: Chat | None = None, **content: Any
+    ) -> list[TelegramMethod[Any]]:
+        """A message from the user: text, or other content (photo=…, caption=…), in their
+        private chat or in `chat`."""
         number = next(self.ids)
         message = Message(
             message_id=number,
             date=self.clock.now(),
-            chat=Chat(id=user_id, type="private"),
+            chat=chat or Chat(id=user_id, type="private"),
             from_user=self.user(user_id),
             text=text,
+            **content,
         )
         return await self._feed(Update(update_id=number, message=message))
+
+    async def bot_status(self, user_id: int, chat: Chat, status: str) -> list[TelegramMethod[Any]]:
+        """The user changed the bot's membership of a group: 'member', 'left', 'kicked'…"""
+        number = next(self.ids)
+        old = {"status": "member", "user": BOT_USER}
+        new = {"status": status, "user": BOT_USER, "until_date": 0}
+        change = ChatMemberUpdated.model_validate(
+            {"chat": chat, "from": self.user(user_id), "date": self.clock.now(),
+             "old_chat_member": old, "new_chat_member": new}
+        )  # fmt: skip
+        return await self._feed(Update(update_id=number, my_chat_member=change))
 
     async def press(
         self, user_id: int, data: str, message_id: int = 999
@@ -127,3 +145,11 @@ async def telegram(tmp_path: Path, demo_parsed: Any) -> AsyncIterator[Telegram]:
     dispatcher = create_dispatcher(create_context(settings, database, clock))
     yield Telegram(dispatcher, bot, session, clock, {p.code: p for p in data.people})
     await database.close()
+
+
+@pytest.fixture
+async def joined(telegram: Telegram) -> Telegram:
+    """The demo contest with an organizer, a contestant, a leader and a judge (in English)."""
+    for user_id, code in JOINED.items():
+        await telegram.join(user_id, code)
+    return telegram

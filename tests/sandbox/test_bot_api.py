@@ -100,6 +100,31 @@ async def test_a_document_is_stored_and_served(api: tuple[Bot, SandboxState, str
     assert state.files[file_id].content == b"hello"
 
 
+async def test_a_file_sent_again_by_its_file_id_is_the_same_file(
+    api: tuple[Bot, SandboxState, str],
+) -> None:
+    bot, state, _ = api
+    first = await bot.send_photo(7, BufferedInputFile(b"\x89PNG", "map.png"))
+    assert first.photo is not None
+    again = await bot.send_photo(
+        7, first.photo[-1].file_id, caption="<b>地图</b>", parse_mode="HTML"
+    )
+    assert state.chats[7].messages[again.message_id].photo == first.photo[-1].file_id
+    with pytest.raises(TelegramBadRequest, match="wrong file identifier"):
+        await bot.send_document(7, "no-such-file")
+
+
+async def test_a_message_can_be_pinned_and_a_missing_one_cannot(
+    api: tuple[Bot, SandboxState, str],
+) -> None:
+    bot, state, _ = api
+    sent = await bot.send_message(7, "置顶")
+    assert await bot.pin_chat_message(7, sent.message_id)
+    assert state.chats[7].pinned == sent.message_id
+    with pytest.raises(TelegramBadRequest, match="message to pin not found"):
+        await bot.pin_chat_message(7, 999)
+
+
 async def test_an_unknown_method_is_not_found(api: tuple[Bot, SandboxState, str]) -> None:
     import aiohttp
 

@@ -79,6 +79,6 @@ async def test_an_announcement_reaches_a_joined_contestant_through_the_outbox(
         snapshot = await running.contests.get(uow)
         assert snapshot is not None
         announcement = Announcement(Audience(AudienceKind.TRACK, "12345"), "下午擂台赛推迟30分钟")
-        await publish(uow, context_clock, snapshot, announcement, None)
+        await publish(uow, context_clock.now(), snapshot, announcement, None)
         await uow.commit()
     await sandbox.bot_says(alice, "下午擂台赛推迟30分钟")

@@ -143,6 +143,24 @@ async def test_a_network_error_retries_later_with_backoff(database: Database) ->
     assert await report(database, "broadcast:1") == {Status.SENT: 1}
 
 
+class BrokenTransport(ScriptedTransport):
+    """Raises what nobody foresaw for chat 1."""
+
+    async def send(self, delivery: Delivery) -> SendResult:
+        if delivery.chat_id == 1:
+            raise RuntimeError("a bug at the edge")
+        return await super().send(delivery)
+
+
+async def test_an_unforeseen_error_is_retried_later_and_the_rest_still_go(
+    database: Database,
+) -> None:
+    await enqueue(database, announcement(1), announcement(2))
+    sender, _ = sender_for(database, BrokenTransport())
+    assert await sender.send_due() == 2
+    assert await report(database, "broadcast:1") == {Status.SENT: 1, Status.PENDING: 1}
+
+
 async def test_retries_end_in_failure(database: Database) -> None:
     await enqueue(database, announcement(1))
     clock = Clock()

@@ -1,0 +1,32 @@
+"""/checkin: once a day, on contest days, for contestants and leaders."""
+
+from datetime import timedelta
+
+from tests.handlers.broadcasting import database, sent
+from tests.handlers.conftest import CONTESTANT, JUDGE, Telegram
+
+
+async def test_a_contestant_checks_in_with_the_time(joined: Telegram) -> None:
+    reply = await joined.ask(CONTESTANT, "/checkin")
+    assert reply.startswith("已于 08:00 签到")
+    person = joined.people["H07-1"]
+    assert person.id is not None
+    async with database(joined).unit_of_work() as uow:
+        assert await uow.check_ins.checked_in(joined.clock.now().date()) == {person.id}
+
+
+async def test_checking_in_again_keeps_the_first_time(joined: Telegram) -> None:
+    await joined.send(CONTESTANT, "/checkin")
+    joined.clock.moment += timedelta(minutes=20)
+    assert "你今天已于 08:00 签到" in await joined.ask(CONTESTANT, "/checkin")
+
+
+async def test_there_is_nothing_to_check_in_for_on_a_day_off(joined: Telegram) -> None:
+    joined.clock.moment += timedelta(days=30)
+    assert "今天没有赛程安排" in await joined.ask(CONTESTANT, "/checkin")
+
+
+async def test_a_judge_is_not_offered_check_in(joined: Telegram) -> None:
+    calls = await joined.send(JUDGE, "/checkin")
+    assert "/checkin" in sent(calls)[0].text
+    assert "not available" in sent(calls)[0].text
