@@ -1,11 +1,13 @@
 """Settings from the environment and `.env`; see .env.example for every one of them."""
 
+from datetime import time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.domain.enums import Locale
+from bot.domain.reminders import QuietHours, ReminderPolicy
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/contest.db"
 
@@ -22,6 +24,29 @@ class Settings(BaseSettings):
     timezone: str = Field(default="Asia/Shanghai", description="Zone of new contests")
     default_locale: Locale = Field(default=Locale.ZH_HANS, description="UI language")
     send_rate: float = Field(default=30.0, gt=0, description="Outgoing messages per second")
+    reminder_leads: str = Field(default="60,30,15", description="Minutes before a team's turn")
+    quiet_hours: str = Field(default="", description="HH:MM-HH:MM without reminders")
+    escalate_after: str = Field(default="3,6", description="Minutes until leader, organizers")
+
+    @property
+    def reminder_policy(self) -> ReminderPolicy:
+        return ReminderPolicy(
+            leads=tuple(timedelta(minutes=m) for m in _minutes(self.reminder_leads)),
+            quiet=_quiet_hours(self.quiet_hours),
+            escalate_after=tuple(timedelta(minutes=m) for m in _minutes(self.escalate_after)),
+        )
+
+    @field_validator("reminder_leads", "escalate_after")
+    @classmethod
+    def _minute_list(cls, value: str) -> str:
+        _minutes(value)
+        return value
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet(cls, value: str) -> str:
+        _quiet_hours(value)
+        return value
 
     @field_validator("timezone")
     @classmethod
@@ -31,3 +56,25 @@ class Settings(BaseSettings):
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(f"unknown time zone {value!r}") from error
         return value
+
+
+def _minutes(text: str) -> list[int]:
+    """'60,30,15' → [60, 30, 15]; empty → none."""
+    try:
+        minutes = [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError as error:
+        raise ValueError(f"expected minutes separated by commas, got {text!r}") from error
+    if any(m <= 0 for m in minutes):
+        raise ValueError(f"minutes must be positive, got {text!r}")
+    return minutes
+
+
+def _quiet_hours(text: str) -> QuietHours | None:
+    """'22:00-07:00' → quiet from 22:00 to 07:00 (contest time); empty → never quiet."""
+    if not text.strip():
+        return None
+    try:
+        start, end = (time.fromisoformat(part.strip()) for part in text.split("-"))
+    except ValueError as error:
+        raise ValueError(f"expected HH:MM-HH:MM, got {text!r}") from error
+    return QuietHours(start, end)

@@ -9,8 +9,9 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.domain.outbox import Attachment, AttachmentKind, Delivery
+from bot.domain.outbox import Attachment, AttachmentKind, Buttons, Delivery
 from bot.services.sender import SendResult, Verdict
 
 GONE = ("chat not found", "user is deactivated", "bot was blocked")
@@ -44,11 +45,28 @@ class BotTransport:
         return SendResult(Verdict.SENT)
 
 
-async def post(bot: Bot, chat_id: int, text: str, attachment: Attachment | None) -> int:
+async def post(
+    bot: Bot, chat_id: int, text: str, attachment: Attachment | None, buttons: Buttons = ()
+) -> int:
     """Sends a text, or a file by its file_id with the text as caption; returns the message id."""
+    markup = keyboard(buttons)
     if attachment is None:
-        return (await bot.send_message(chat_id, text)).message_id
+        return (await bot.send_message(chat_id, text, reply_markup=markup)).message_id
     caption = text or None
     if attachment.kind is AttachmentKind.PHOTO:
-        return (await bot.send_photo(chat_id, attachment.file_id, caption=caption)).message_id
-    return (await bot.send_document(chat_id, attachment.file_id, caption=caption)).message_id
+        sent = await bot.send_photo(
+            chat_id, attachment.file_id, caption=caption, reply_markup=markup
+        )
+    else:
+        sent = await bot.send_document(
+            chat_id, attachment.file_id, caption=caption, reply_markup=markup
+        )
+    return sent.message_id
+
+
+def keyboard(buttons: Buttons) -> InlineKeyboardMarkup | None:
+    rows = [
+        [InlineKeyboardButton(text=label, callback_data=data) for label, data in row]
+        for row in buttons
+    ]
+    return InlineKeyboardMarkup(inline_keyboard=rows) if rows else None

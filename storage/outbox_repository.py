@@ -109,6 +109,7 @@ def _row(delivery: NewDelivery, now: datetime) -> dict[str, object]:
         "attachment_kind": delivery.attachment.kind.value if delivery.attachment else "",
         "file_id": delivery.attachment.file_id if delivery.attachment else "",
         "pin": delivery.pin,
+        "buttons": [[list(button) for button in row] for row in delivery.buttons],
     }
 
 
@@ -126,6 +127,7 @@ def _delivery(row: DeliveryRow) -> Delivery:
         person_id=row.person_id,
         attachment=attachment_of(row.attachment_kind, row.file_id),
         pin=row.pin,
+        buttons=tuple(tuple((label, data) for label, data in r) for r in row.buttons or ()),
     )
 
 

@@ -14,8 +14,11 @@ from storage.account_repository import SqlAccountRepository
 from storage.broadcast_repository import SqlBroadcastRepository
 from storage.check_in_repository import SqlCheckInRepository
 from storage.contest_repository import SqlContestRepository
+from storage.draw_repository import SqlDrawRepository
 from storage.follow_repository import SqlFollowRepository
 from storage.outbox_repository import SqlOutboxRepository
+from storage.reminder_repository import SqlReminderRepository
+from storage.stage_event_repository import SqlStageEventRepository
 from storage.team_chat_repository import SqlTeamChatRepository
 
 Repository = TypeVar("Repository")
@@ -54,6 +57,18 @@ class SqlUnitOfWork:
     @property
     def check_ins(self) -> SqlCheckInRepository:
         return self._repository(SqlCheckInRepository)
+
+    @property
+    def stage_events(self) -> SqlStageEventRepository:
+        return self._repository(SqlStageEventRepository)
+
+    @property
+    def reminders(self) -> SqlReminderRepository:
+        return self._repository(SqlReminderRepository)
+
+    @property
+    def draws(self) -> SqlDrawRepository:
+        return self._repository(SqlDrawRepository)
 
     def _repository(self, kind: Callable[[AsyncSession], Repository]) -> Repository:
         """One repository of each kind per unit of work, all on the one session."""

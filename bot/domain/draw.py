@@ -19,6 +19,7 @@ the commitment, and plain enough to copy into a shell without quoting or encodin
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 HEX_DIGITS = frozenset("0123456789abcdef")
@@ -82,3 +83,17 @@ def verify(
 
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Draw:
+    """A draw as recorded: the commitment is public at once, the seed only once revealed."""
+
+    id: int
+    round_code: str
+    commitment: str
+    seed: str
+    teams: tuple[str, ...]
+    committed_at: datetime
+    order: tuple[str, ...] | None = None
+    revealed_at: datetime | None = None

@@ -39,6 +39,10 @@ class Attachment:
     file_id: str
 
 
+# An inline button under a message: (label, callback data); rows of them.
+Button = tuple[str, str]
+Buttons = tuple[tuple[Button, ...], ...]
+
 MAX_ATTEMPTS = 8
 MAX_BACKOFF = timedelta(minutes=5)
 
@@ -53,6 +57,7 @@ class NewDelivery:
     not_before: datetime | None = None
     attachment: Attachment | None = None
     pin: bool = False  # pin it in the chat once sent (team group chats)
+    buttons: Buttons = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +74,7 @@ class Delivery:
     person_id: int | None = None
     attachment: Attachment | None = None
     pin: bool = False
+    buttons: Buttons = ()
 
 
 def backoff(attempts: int) -> timedelta:

@@ -10,9 +10,12 @@ from bot.domain.accounts import Account
 from bot.domain.broadcasts import Broadcast
 from bot.domain.changes import Changes
 from bot.domain.contest import Contest, ContestData
+from bot.domain.draw import Draw
 from bot.domain.groups import TeamChat
+from bot.domain.live import StageEvent
 from bot.domain.outbox import Attachment, Delivery, NewDelivery, Status
 from bot.domain.problems import Sheet
+from bot.domain.reminders import Reminder, ReminderStatus, Tracked
 
 
 class ContestRepository(Protocol):
@@ -123,6 +126,43 @@ class CheckInRepository(Protocol):
     async def checked_in(self, day: date) -> set[int]: ...
 
 
+class StageEventRepository(Protocol):
+    async def add(self, round_code: str, event: StageEvent, person_id: int | None) -> None: ...
+
+    async def of_round(self, round_code: str) -> list[StageEvent]: ...
+
+    async def by_round(self) -> dict[str, list[StageEvent]]: ...
+
+
+class ReminderRepository(Protocol):
+    async def sync(self, planned: Sequence[Reminder]) -> None: ...
+
+    async def planned(self) -> list[Tracked]: ...
+
+    async def due(self, now: datetime) -> list[Tracked]: ...
+
+    async def get(self, reminder_id: int) -> Tracked | None: ...
+
+    async def mark(self, reminder_id: int, status: ReminderStatus, now: datetime) -> None: ...
+
+    async def acknowledge(self, reminder_id: int, person_id: int, now: datetime) -> bool: ...
+
+    async def awaiting_acknowledgement(self) -> list[Tracked]: ...
+
+    async def escalated(self, reminder_id: int, level: int) -> None: ...
+
+
+class DrawRepository(Protocol):
+    async def add(
+        self, round_code: str, commitment: str, seed: str, teams: list[str], now: datetime,
+        person_id: int | None,
+    ) -> Draw: ...  # fmt: skip
+
+    async def latest(self, round_code: str) -> Draw | None: ...
+
+    async def reveal(self, draw_id: int, order: list[str], now: datetime) -> None: ...
+
+
 class UnitOfWork(Protocol):
     @property
     def contest(self) -> ContestRepository: ...
@@ -144,6 +184,15 @@ class UnitOfWork(Protocol):
 
     @property
     def check_ins(self) -> CheckInRepository: ...
+
+    @property
+    def stage_events(self) -> StageEventRepository: ...
+
+    @property
+    def reminders(self) -> ReminderRepository: ...
+
+    @property
+    def draws(self) -> DrawRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

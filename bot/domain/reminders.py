@@ -1,0 +1,184 @@
+"""Turn reminders: which message each team is owed, and from when, given the live timeline.
+
+Three kinds of moments call for a reminder:
+
+- by time: a configurable lead before the team's expected start (default 60, 30 and 15 min);
+- by queue position, once the round is live (a team has gone on stage): two teams before
+  them, then next;
+- on stage: when the organizer calls the team up.
+
+A reminder is identified by its key (round, position, team, kind), so planning again after a
+delay, a skip or a restart yields the same keys, and the outbox sends each key to a chat once.
+A reminder is only worth sending before the team's turn begins (or, for "on stage", while the
+team is on stage); one that fell due while the bot was down is sent late only if still useful.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from bot.domain.contest import Slot
+from bot.domain.timeline import Eta, Progress, SlotState, forecast
+
+
+class ReminderKind(StrEnum):
+    LEAD = "lead"
+    TWO_BEFORE = "two_before"
+    NEXT = "next"
+    ON_STAGE = "on_stage"
+
+
+# Reminders a team must acknowledge, else its leader and then the organizers are alerted.
+ACKNOWLEDGED = {ReminderKind.TWO_BEFORE, ReminderKind.NEXT}
+ACKNOWLEDGE_PREFIX = "ack"
+
+
+def acknowledge_data(reminder_id: int) -> str:
+    """The callback data of the "got it" button (the handlers' AcknowledgeButton packs alike)."""
+    return f"{ACKNOWLEDGE_PREFIX}:{reminder_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class QuietHours:
+    """Local times [start, end); may wrap past midnight (22:00–07:00)."""
+
+    start: time
+    end: time
+
+    def contains(self, moment: time) -> bool:
+        if self.start <= self.end:
+            return self.start <= moment < self.end
+        return moment >= self.start or moment < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderPolicy:
+    leads: tuple[timedelta, ...] = (
+        timedelta(minutes=60),
+        timedelta(minutes=30),
+        timedelta(minutes=15),
+    )
+    quiet: QuietHours | None = None
+    # Unacknowledged after the first delay: the leader is alerted; after the second: organizers.
+    escalate_after: tuple[timedelta, ...] = (timedelta(minutes=3), timedelta(minutes=6))
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    round_code: str
+    position: int
+    team_code: str
+    kind: ReminderKind
+    due_at: datetime
+    expected_start: datetime
+    lead: timedelta = timedelta(0)
+
+    @property
+    def key(self) -> str:
+        suffix = f"{int(self.lead.total_seconds() // 60)}" if self.kind is ReminderKind.LEAD else ""
+        return f"turn:{self.round_code}:{self.position}:{self.team_code}:{self.kind}{suffix}"
+
+
+def plan(
+    round_code: str,
+    slots: Sequence[Slot],
+    progress: Progress,
+    now: datetime,
+    policy: ReminderPolicy,
+    zone: ZoneInfo,
+) -> list[Reminder]:
+    """Every reminder still useful in the round, each with the moment it falls due."""
+    etas = forecast(slots, progress, now)
+    live = any(r.started_at is not None for r in progress.records)
+    found: list[Reminder] = []
+    for eta in etas:
+        if eta.team_code is None:
+            continue
+        found += _for_slot(round_code, eta, live, now, policy, progress)
+    return [r for r in (_outside_quiet(r, policy, zone) for r in found) if r is not None]
+
+
+def _for_slot(
+    round_code: str, eta: Eta, live: bool, now: datetime, policy: ReminderPolicy, progress: Progress
+) -> list[Reminder]:
+    assert eta.team_code is not None
+    team, start = eta.team_code, eta.expected_start
+
+    def reminder(kind: ReminderKind, due: datetime, lead: timedelta = timedelta(0)) -> Reminder:
+        return Reminder(round_code, eta.position, team, kind, due, start, lead)
+
+    if eta.state is SlotState.ON_STAGE:
+        started = progress.record(eta.position).started_at or now
+        return [reminder(ReminderKind.ON_STAGE, started)]
+    if eta.state is not SlotState.WAITING:
+        return []
+    found = [reminder(ReminderKind.LEAD, start - lead, lead) for lead in policy.leads]
+    if live and eta.teams_before == 2:
+        found.append(reminder(ReminderKind.TWO_BEFORE, now))
+    if live and eta.teams_before == 1:
+        found.append(reminder(ReminderKind.NEXT, now))
+    return found
+
+
+def _outside_quiet(reminder: Reminder, policy: ReminderPolicy, zone: ZoneInfo) -> Reminder | None:
+    """A reminder due in quiet hours waits for their end, unless the turn comes first."""
+    quiet = policy.quiet
+    local = reminder.due_at.astimezone(zone)
+    if quiet is None or not quiet.contains(local.time()):
+        return reminder
+    end = datetime.combine(local.date(), quiet.end, tzinfo=zone)
+    if end <= local:
+        end += timedelta(days=1)
+    if end >= reminder.expected_start:
+        return None
+    return Reminder(
+        reminder.round_code,
+        reminder.position,
+        reminder.team_code,
+        reminder.kind,
+        end,
+        reminder.expected_start,
+        reminder.lead,
+    )
+
+
+def still_useful(reminder: Reminder, eta: Eta | None, now: datetime) -> bool:
+    """Worth sending now: the team's turn has not begun (or, for 'on stage', has not ended)."""
+    if eta is None or eta.team_code != reminder.team_code:
+        return False
+    if reminder.kind is ReminderKind.ON_STAGE:
+        return eta.state is SlotState.ON_STAGE
+    return eta.state is SlotState.WAITING and now < eta.expected_start
+
+
+class ReminderStatus(StrEnum):
+    PLANNED = "planned"
+    SENT = "sent"
+    SKIPPED = "skipped"  # its moment passed while it was no longer useful
+
+
+@dataclass(frozen=True, slots=True)
+class Tracked:
+    """A reminder as stored: planned, sent or skipped; acknowledged; escalated how far."""
+
+    id: int
+    reminder: Reminder
+    status: ReminderStatus
+    sent_at: datetime | None = None
+    acked_at: datetime | None = None
+    escalations: int = 0
+
+
+def escalation_due(tracked: Tracked, policy: ReminderPolicy, now: datetime) -> bool:
+    """Nobody in the team acknowledged it in time for the next step of the chain."""
+    steps = policy.escalate_after
+    return (
+        tracked.status is ReminderStatus.SENT
+        and tracked.reminder.kind in ACKNOWLEDGED
+        and tracked.acked_at is None
+        and tracked.sent_at is not None
+        and tracked.escalations < len(steps)
+        and now >= tracked.sent_at + steps[tracked.escalations]
+    )

@@ -1,0 +1,103 @@
+"""The running-order draw: commit to a secret seed, reveal it with the order, verify."""
+
+import secrets
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from bot.domain.contest import ContestData
+from bot.domain.draw import Draw, DrawCheck, commitment, draw_order, verify
+from bot.domain.enums import Role
+from bot.domain.outbox import Priority
+from bot.domain.problems import N_
+from bot.domain.snapshot import ContestSnapshot
+from bot.services.live import team_slots
+from bot.services.ports import UnitOfWork
+from bot.services.readers import readers
+from bot.services.schedule_notices import notify_changes
+from bot.texts.draws import commitment_text, reveal_text
+from bot.texts.texts import Texts
+
+# Who hears about a draw besides the teams drawn: those who run and oversee the contest.
+OVERSEERS = {Role.ORGANIZER, Role.AUDITOR, Role.JUDGE}
+
+
+class DrawError(Exception):
+    def __init__(self, message: str, **params: str) -> None:
+        super().__init__(message)
+        self.message, self.params = message, params
+
+
+async def commit_draw(
+    uow: UnitOfWork, snapshot: ContestSnapshot, round_code: str, person_id: int | None,
+    now: datetime,
+) -> Draw:  # fmt: skip
+    """Publishes the commitment; committing again before the reveal returns the same draw."""
+    teams = sorted({s.team_code for s in team_slots(snapshot, round_code) if s.team_code})
+    if not teams:
+        raise DrawError(N_("{round} has no team turns to draw."), round=round_code)
+    latest = await uow.draws.latest(round_code)
+    if latest is not None and latest.order is None:
+        return latest
+    seed = secrets.token_hex(32)
+    draw = await uow.draws.add(round_code, commitment(seed), seed, teams, now, person_id)
+    await _announce(uow, snapshot, draw, "commitment", commitment_text, now)
+    return draw
+
+
+async def reveal_draw(
+    uow: UnitOfWork, snapshot: ContestSnapshot, round_code: str, now: datetime
+) -> Draw:
+    """Draws the order from the seed, gives the teams their slots, publishes seed and order."""
+    draw = await uow.draws.latest(round_code)
+    if draw is None:
+        raise DrawError(N_("No draw of {round} has been committed yet."), round=round_code)
+    if draw.order is not None:
+        return draw
+    order = draw_order(draw.seed, draw.teams)
+    old = snapshot.data
+    new = _with_order(old, round_code, order)
+    await uow.contest.replace(new)
+    await uow.draws.reveal(draw.id, order, now)
+    revealed = replace(draw, order=tuple(order), revealed_at=now)
+    fresh = await uow.contest.load()
+    assert fresh is not None
+    await notify_changes(uow, old, fresh, now)
+    await _announce(uow, snapshot, revealed, "reveal", reveal_text, now)
+    return revealed
+
+
+async def verify_draw(uow: UnitOfWork, round_code: str) -> tuple[Draw, DrawCheck]:
+    draw = await uow.draws.latest(round_code)
+    if draw is None or draw.order is None:
+        raise DrawError(N_("No draw of {round} has been revealed yet."), round=round_code)
+    return draw, verify(draw.seed, draw.commitment, draw.teams, draw.order)
+
+
+def _with_order(data: ContestData, round_code: str, order: list[str]) -> ContestData:
+    """The round's team slots, in position order, go to the teams in drawn order."""
+    turns = sorted(
+        (s for s in data.slots if s.round_code == round_code and s.team_code),
+        key=lambda s: s.position,
+    )
+    drawn = dict(zip((s.key for s in turns), order, strict=True))
+    slots = tuple(replace(s, team_code=drawn[s.key]) if s.key in drawn else s for s in data.slots)
+    return replace(data, slots=slots)
+
+
+async def _announce(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    draw: Draw,
+    stage: str,
+    render: Callable[[Texts, ContestSnapshot, Draw], str],
+    now: datetime,
+) -> None:
+    """The drawn teams and those who oversee the contest hear each stage of the draw once."""
+    people = [p for p in snapshot.data.people if p.role in OVERSEERS or p.team_code in draw.teams]
+    key = f"draw:{draw.id}:{stage}"
+    deliveries = [
+        reader.message(key, render(reader.t, snapshot, draw), Priority.RESULT)
+        for reader in await readers(uow, snapshot, people)
+    ]
+    await uow.outbox.enqueue(deliveries, now)

@@ -1,0 +1,58 @@
+"""Live control of a round: organizers record what happens on stage; ETAs follow from it."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.domain.contest import Slot
+from bot.domain.live import EventKind, StageEvent, apply, replay
+from bot.domain.problems import N_
+from bot.domain.snapshot import ContestSnapshot
+from bot.domain.timeline import Eta, Progress, TimelineError, forecast
+from bot.services.ports import UnitOfWork
+
+NEEDS_POSITION = {EventKind.START, EventKind.FINISH, EventKind.SKIP}
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    """A round as the stage manager sees it; `version` counts the events recorded so far, so a
+    button pressed on an older board is recognised as such."""
+
+    round_code: str
+    progress: Progress
+    etas: tuple[Eta, ...]
+    version: int
+
+
+def team_slots(snapshot: ContestSnapshot, round_code: str) -> tuple[Slot, ...]:
+    return tuple(
+        s for s in snapshot.data.slots if s.round_code == round_code and s.team_code is not None
+    )
+
+
+async def board(
+    uow: UnitOfWork, snapshot: ContestSnapshot, round_code: str, now: datetime
+) -> Board:
+    events = await uow.stage_events.of_round(round_code)
+    progress = replay(events)
+    etas = forecast(team_slots(snapshot, round_code), progress, now)
+    return Board(round_code, progress, tuple(etas), len(events))
+
+
+async def record(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    round_code: str,
+    event: StageEvent,
+    person_id: int | None,
+) -> Progress:
+    """Checks the event against the round so far and appends it; TimelineError if impossible."""
+    positions = {slot.position for slot in team_slots(snapshot, round_code)}
+    if event.kind in NEEDS_POSITION and event.position not in positions:
+        raise TimelineError(
+            N_("there is no team at position {position} in this round"),
+            position=event.position or 0,
+        )
+    progress = apply(replay(await uow.stage_events.of_round(round_code)), event)
+    await uow.stage_events.add(round_code, event, person_id)
+    return progress

@@ -1,0 +1,101 @@
+"""What turn reminders, their escalations and schedule-change notices say."""
+
+from bot.domain.contest import Round, Team, Venue
+from bot.domain.problems import N_
+from bot.domain.reminders import Reminder, ReminderKind
+from bot.domain.schedule_changes import Appointment, TeamChange
+from bot.domain.snapshot import ContestSnapshot
+from bot.texts.texts import Texts
+
+REMINDERS = {
+    ReminderKind.LEAD: N_(
+        "⏰ {team}: you are expected on stage at {time} ({round}, {venue}, position {position})."
+    ),
+    ReminderKind.TWO_BEFORE: N_(
+        "Two more teams, then it is your turn (expected at {time}). Please go to the waiting "
+        "area of {venue}."
+    ),
+    ReminderKind.NEXT: N_("You are next (expected at {time}, {venue}). Please get ready."),
+    ReminderKind.ON_STAGE: N_("Your turn: please go on stage now! {round}, {venue}."),
+}
+GOT_IT = N_("Got it")
+
+
+def reminder_text(t: Texts, snapshot: ContestSnapshot, reminder: Reminder) -> str:
+    round_ = snapshot.rounds.get(reminder.round_code)
+    team = snapshot.teams.get(reminder.team_code)
+    return t(
+        REMINDERS[reminder.kind],
+        team=team.name if team else reminder.team_code,
+        time=t.clock(reminder.expected_start),
+        round=t.name(round_.name, round_.name_en) if round_ else reminder.round_code,
+        venue=_venue(t, snapshot, reminder),
+        position=reminder.position,
+    )
+
+
+def escalation_text(
+    t: Texts, snapshot: ContestSnapshot, reminder: Reminder, minutes: int, to_leader: bool
+) -> str:
+    team = snapshot.teams.get(reminder.team_code)
+    message = (
+        N_("Nobody in your team {team} has confirmed the reminder “{reminder}” for {minutes} "
+           "min. Please make sure they are on their way.")
+        if to_leader
+        else N_("⚠️ Team {team} has not confirmed “{reminder}” for {minutes} min, nor has its "
+                "leader (position {position}, expected at {time}).")
+    )  # fmt: skip
+    return t(
+        message,
+        team=_team_name(team, reminder.team_code),
+        reminder=t(KIND_NAMES[reminder.kind]),
+        minutes=minutes,
+        position=reminder.position,
+        time=t.clock(reminder.expected_start),
+    )
+
+
+KIND_NAMES = {
+    ReminderKind.LEAD: N_("your turn is coming"),
+    ReminderKind.TWO_BEFORE: N_("two teams before you"),
+    ReminderKind.NEXT: N_("you are next"),
+    ReminderKind.ON_STAGE: N_("please go on stage"),
+}
+
+
+def change_text(t: Texts, snapshot: ContestSnapshot, change: TeamChange) -> str:
+    round_ = snapshot.rounds.get(change.round_code)
+    name = t.name(round_.name, round_.name_en) if round_ else change.round_code
+    old, new = _appointment(t, snapshot, change.old), _appointment(t, snapshot, change.new)
+    if change.old is None:
+        return t(N_("📅 New in your programme: {round}, {new}."), round=name, new=new)
+    if change.new is None:
+        return t(N_("📅 Removed from your programme: {round}, {old}."), round=name, old=old)
+    return t(N_("📅 Programme change for {round}: {old} → {new}."), round=name, old=old, new=new)
+
+
+def _appointment(t: Texts, snapshot: ContestSnapshot, appointment: Appointment | None) -> str:
+    if appointment is None:
+        return ""
+    venue = snapshot.venues.get(appointment.venue_code or "")
+    place = t.name(venue.name, venue.name_en) if venue else ""
+    parts = [t.moment(appointment.starts_at), place]
+    if appointment.position is not None:
+        parts.append(t(N_("position {position}"), position=appointment.position))
+    return ", ".join(part for part in parts if part)
+
+
+def _venue(t: Texts, snapshot: ContestSnapshot, reminder: Reminder) -> str:
+    round_: Round | None = snapshot.rounds.get(reminder.round_code)
+    slot = next(
+        (s for s in snapshot.data.slots
+         if s.round_code == reminder.round_code and s.position == reminder.position),
+        None,
+    )  # fmt: skip
+    code = slot.venue(round_) if slot and round_ else None
+    venue: Venue | None = snapshot.venues.get(code or "")
+    return t.name(venue.name, venue.name_en) if venue else ""
+
+
+def _team_name(team: Team | None, code: str) -> str:
+    return team.name if team else code
