@@ -26,6 +26,7 @@ from handlers.context import BotContext
 from handlers.menus import set_default_menus
 from handlers.middlewares import ContextMiddleware
 from handlers.transport import BotTransport
+from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -35,12 +36,17 @@ def create_context(
     settings: Settings, database: Database, clock: Clock | None = None
 ) -> BotContext:
     clock = clock or SystemClock()
+    contests = ContestCache(clock)
+    reminders = ReminderJobs(
+        create_scheduler(), database.unit_of_work, contests, clock, settings.reminder_policy
+    )
     return BotContext(
         settings=settings,
         database=database,
         clock=clock,
-        contests=ContestCache(clock),
+        contests=contests,
         accounts=AccountCache(clock),
+        reminders=reminders,
     )
 
 
@@ -92,6 +98,17 @@ async def sending(sender: Sender) -> AsyncIterator[None]:
         await task
 
 
+@asynccontextmanager
+async def background(context: BotContext, bot: Bot) -> AsyncIterator[None]:
+    """The outbox's sender and the reminder jobs work while the block runs."""
+    async with sending(create_sender(context, bot)):
+        context.reminders.start()
+        try:
+            yield
+        finally:
+            context.reminders.stop()
+
+
 async def run_polling(settings: Settings) -> None:
     """Long polling until SIGINT/SIGTERM, which aiogram turns into a clean stop."""
     database = await Database.open(settings.database_url)
@@ -100,7 +117,7 @@ async def run_polling(settings: Settings) -> None:
     dispatcher = create_dispatcher(context)
     dispatcher.startup.register(on_startup)
     try:
-        async with sending(create_sender(context, bot)):
+        async with background(context, bot):
             await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=False)
     finally:
         await bot.session.close()

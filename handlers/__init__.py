@@ -2,7 +2,18 @@
 
 from aiogram import Router
 
-from handlers import broadcast, commands, common, fallback, follows, schedule, team_chats
+from handlers import (
+    acknowledgements,
+    broadcast,
+    commands,
+    common,
+    draws,
+    fallback,
+    follows,
+    live,
+    schedule,
+    team_chats,
+)
 
 
 def create_routers() -> list[Router]:
@@ -12,6 +23,9 @@ def create_routers() -> list[Router]:
         commands.create_router(),
         broadcast.create_router(),
         follows.create_router(),
+        live.create_router(),
+        acknowledgements.create_router(),
+        draws.create_router(),
         team_chats.create_router(),
         schedule.create_router(),
         common.create_router(),

@@ -19,8 +19,6 @@ from handlers.broadcast_audience import ask_audience, got_teams, pick_audience
 from handlers.broadcast_draft import (
     Drafting,
     attachment,
-    chat_of,
-    close_buttons,
     held_draft,
     may_broadcast,
 )
@@ -42,6 +40,7 @@ from handlers.keyboards import (
     WhenPick,
     skip_english,
 )
+from handlers.queries import chat_of, close_buttons
 from handlers.request import Request
 
 Step = Callable[[Message, Request, int], Awaitable[None]]

@@ -5,10 +5,11 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.audience import AudienceKind, parse_audience, unknown_codes
 from bot.services.broadcasts import preview
 from bot.texts.broadcasts import ASK_AUDIENCE, ASK_TEAMS, audience_name, option_label
-from handlers.broadcast_draft import Drafting, ask_when, chat_of, close_buttons, held_draft
+from handlers.broadcast_draft import Drafting, ask_when, held_draft
 from handlers.broadcast_input import Problem, team_audience
 from handlers.fallback import stale_button
 from handlers.keyboards import AudiencePick, audience_options
+from handlers.queries import chat_of, close_buttons
 from handlers.request import Request
 
 

@@ -11,13 +11,12 @@ from handlers.broadcast_draft import (
     Drafting,
     ask_when,
     attachment,
-    chat_of,
-    close_buttons,
     held_draft,
     send_at,
 )
 from handlers.fallback import stale_button
 from handlers.keyboards import DraftAction, DraftButton, broadcast_buttons, confirm_draft
+from handlers.queries import chat_of, close_buttons
 from handlers.request import Request
 from handlers.transport import post
 

@@ -6,13 +6,10 @@ file_id] of a photo or document, or absent), `options` (the audience keys the bu
 `audience`, and `at` (ISO time; empty for 'now').
 """
 
-from contextlib import suppress
 from datetime import datetime
 from typing import Any
 
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message
 
 from bot.domain.commands import Command, allowed
 from bot.domain.outbox import Attachment, AttachmentKind
@@ -54,17 +51,6 @@ def send_at(data: Draft) -> datetime | None:
 def attachment(data: Draft) -> Attachment | None:
     kind, file_id = data.get("file") or ("", "")
     return Attachment(AttachmentKind(kind), file_id) if kind else None
-
-
-def chat_of(query: CallbackQuery) -> int:
-    return query.message.chat.id if query.message else query.from_user.id
-
-
-async def close_buttons(query: CallbackQuery) -> None:
-    """Takes the buttons off the message that was answered, so they cannot be pressed again."""
-    if isinstance(query.message, Message) and query.message.reply_markup is not None:
-        with suppress(TelegramBadRequest):  # too old to edit, or already without buttons
-            await query.message.edit_reply_markup(reply_markup=None)
 
 
 async def ask_when(request: Request, chat_id: int, draft: int) -> None:

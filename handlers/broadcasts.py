@@ -7,9 +7,10 @@ from bot.domain.broadcasts import Broadcast
 from bot.domain.problems import N_
 from bot.services.broadcasts import cancel, report
 from bot.texts.broadcasts import list_text, report_text
-from handlers.broadcast_draft import chat_of, may_broadcast
+from handlers.broadcast_draft import may_broadcast
 from handlers.fallback import stale_button
 from handlers.keyboards import BroadcastAction, BroadcastButton, broadcast_buttons
+from handlers.queries import chat_of
 from handlers.request import Request
 
 LISTED = 10

@@ -3,9 +3,11 @@
 from aiogram.types import Message
 
 from bot.domain.problems import N_
-from bot.services.check_ins import CheckInOutcome, check_in
+from bot.services.check_ins import CheckInOutcome, attendance, check_in
+from bot.texts.texts import html
 from handlers.request import Request
 
+MISSING_SHOWN = 30
 ANSWERS = {
     CheckInOutcome.CHECKED_IN: N_("Checked in at {time}. Welcome! /next shows your team's turn."),
     CheckInOutcome.ALREADY: N_("You already checked in today at {time}."),
@@ -23,3 +25,29 @@ async def arrived(message: Message, request: Request) -> None:
     result = await check_in(request.uow, snapshot, person.id, request.now())
     time = t.clock(result.at) if result.at else ""
     await message.answer(t(ANSWERS[result.outcome], time=time))
+
+
+async def missing(message: Message, request: Request) -> None:
+    """/checkins: per round today, how many have arrived and who is still missing."""
+    snapshot, t = request.snapshot, request.t
+    if snapshot is None:
+        await message.answer(request.no_contest())
+        return
+    rounds = await attendance(request.uow, snapshot, request.now())
+    if not rounds:
+        await message.answer(t(N_("No team has a turn today.")))
+        return
+    blocks = []
+    for found in rounds:
+        round_ = snapshot.rounds[found.round_code]
+        arrived = found.expected - len(found.missing)
+        lines = [t(N_("<b>{round}</b>: {arrived} of {expected} checked in"),
+                   round=t.name(round_.name, round_.name_en), arrived=arrived,
+                   expected=found.expected)]  # fmt: skip
+        lines += [
+            f"· {html(p.team_code or '')} {html(p.name)}" for p in found.missing[:MISSING_SHOWN]
+        ]
+        if len(found.missing) > MISSING_SHOWN:
+            lines.append(t(N_("… and {count} more"), count=len(found.missing) - MISSING_SHOWN))
+        blocks.append("\n".join(lines))
+    await message.answer("\n\n".join(blocks))

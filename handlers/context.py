@@ -7,6 +7,7 @@ from bot.config import Settings
 from bot.services.accounts import AccountCache
 from bot.services.contest_cache import ContestCache
 from bot.services.ports import Clock
+from schedules.reminders import ReminderJobs
 from storage.database import Database
 
 
@@ -19,6 +20,7 @@ class BotContext:
     clock: Clock
     contests: ContestCache
     accounts: AccountCache
+    reminders: ReminderJobs
 
     @property
     def zone(self) -> ZoneInfo:

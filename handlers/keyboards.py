@@ -8,6 +8,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.domain.commands import Command
 from bot.domain.enums import Locale
 from bot.domain.problems import N_
+from bot.domain.reminders import ACKNOWLEDGE_PREFIX
 from bot.texts.help import DESCRIPTIONS
 from bot.texts.texts import Texts
 
@@ -53,6 +54,34 @@ class FollowButton(CallbackData, prefix="f"):
     follow: bool  # what pressing it does, so a double tap leaves it as pressed
 
 
+class AcknowledgeButton(CallbackData, prefix=ACKNOWLEDGE_PREFIX):
+    """ "Got it" under a turn reminder (the reminder service writes the same data)."""
+
+    reminder: int
+
+
+class LiveAction(StrEnum):
+    SHOW = "show"
+    START = "start"
+    FINISH = "finish"
+    SKIP = "skip"
+    DELAY = "delay"
+    PAUSE = "pause"
+    RESUME = "resume"
+
+
+class LiveButton(CallbackData, prefix="lv"):
+    round: int  # the round's id
+    action: LiveAction
+    position: int = 0
+    minutes: int = 0
+    version: int = -1  # events recorded when the board was drawn; -1: just show it
+
+
+class DrawButton(CallbackData, prefix="dr"):
+    round: int  # the round's id; reveals its committed draw
+
+
 class BroadcastAction(StrEnum):
     REPORT = "report"
     CANCEL = "cancel"
@@ -70,19 +99,19 @@ SUGGESTIONS = (Command.TODAY, Command.NEXT, Command.SCHEDULE, Command.HELP)
 def schedule_pages(t: Texts, day: int, days: int) -> InlineKeyboardMarkup | None:
     row = []
     if day > 0:
-        row.append(_button(t(N_("◀ Previous day")), SchedulePage(day=day - 1)))
+        row.append(button(t(N_("◀ Previous day")), SchedulePage(day=day - 1)))
     if day < days - 1:
-        row.append(_button(t(N_("Next day ▶")), SchedulePage(day=day + 1)))
+        row.append(button(t(N_("Next day ▶")), SchedulePage(day=day + 1)))
     return InlineKeyboardMarkup(inline_keyboard=[row]) if row else None
 
 
-def _button(text: str, data: CallbackData) -> InlineKeyboardButton:
+def button(text: str, data: CallbackData) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=data.pack())
 
 
 def languages() -> InlineKeyboardMarkup:
     buttons = [
-        _button(name, LanguageChoice(locale=locale)) for locale, name in LANGUAGE_NAMES.items()
+        button(name, LanguageChoice(locale=locale)) for locale, name in LANGUAGE_NAMES.items()
     ]
     return InlineKeyboardMarkup(inline_keyboard=[buttons])
 
@@ -103,38 +132,38 @@ def suggestions(t: Texts, commands: tuple[Command, ...]) -> InlineKeyboardMarkup
 SEND_DELAYS = {0: N_("Now"), 30: N_("In 30 minutes"), 60: N_("In 1 hour")}
 
 
-def _markup(*rows: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
+def markup(*rows: list[InlineKeyboardButton]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[row for row in rows if row])
 
 
 def skip_english(t: Texts, draft: int) -> InlineKeyboardMarkup:
-    return _markup([_button(t(N_("Skip")), DraftButton(draft=draft, action=DraftAction.SKIP))])
+    return markup([button(t(N_("Skip")), DraftButton(draft=draft, action=DraftAction.SKIP))])
 
 
 def audience_options(labels: list[str], draft: int) -> InlineKeyboardMarkup:
-    return _markup(
-        *([_button(label, AudiencePick(draft=draft, option=i))] for i, label in enumerate(labels))
+    return markup(
+        *([button(label, AudiencePick(draft=draft, option=i))] for i, label in enumerate(labels))
     )
 
 
 def send_times(t: Texts, draft: int) -> InlineKeyboardMarkup:
-    return _markup(
-        [_button(t(label), WhenPick(draft=draft, minutes=m)) for m, label in SEND_DELAYS.items()]
+    return markup(
+        [button(t(label), WhenPick(draft=draft, minutes=m)) for m, label in SEND_DELAYS.items()]
     )
 
 
 def confirm_draft(t: Texts, draft: int, team_chats: int = 0) -> InlineKeyboardMarkup:
     """Confirm or cancel; and when the audience's teams have groups, confirm and pin there."""
     pin = [
-        _button(
+        button(
             t(N_("Confirm and pin in {count} team groups"), count=team_chats),
             DraftButton(draft=draft, action=DraftAction.PIN),
         )
     ]
-    return _markup(
+    return markup(
         [
-            _button(t(N_("Confirm")), DraftButton(draft=draft, action=DraftAction.CONFIRM)),
-            _button(t(N_("Cancel")), DraftButton(draft=draft, action=DraftAction.DISCARD)),
+            button(t(N_("Confirm")), DraftButton(draft=draft, action=DraftAction.CONFIRM)),
+            button(t(N_("Cancel")), DraftButton(draft=draft, action=DraftAction.DISCARD)),
         ],
         pin if team_chats else [],
     )
@@ -142,9 +171,9 @@ def confirm_draft(t: Texts, draft: int, team_chats: int = 0) -> InlineKeyboardMa
 
 def follow_buttons(names: list[tuple[str, bool]]) -> InlineKeyboardMarkup:
     """One button per track (name, followed): ✓ marks the followed; pressing flips it."""
-    return _markup(
+    return markup(
         *(
-            [_button(f"✓ {name}" if on else name, FollowButton(track=index, follow=not on))]
+            [button(f"✓ {name}" if on else name, FollowButton(track=index, follow=not on))]
             for index, (name, on) in enumerate(names)
         )
     )
@@ -153,14 +182,14 @@ def follow_buttons(names: list[tuple[str, bool]]) -> InlineKeyboardMarkup:
 def broadcast_row(t: Texts, broadcast_id: int, pending: bool) -> list[InlineKeyboardButton]:
     """Report, and Cancel while something is still to go."""
     row = [
-        _button(
+        button(
             t(N_("Report #{id}"), id=broadcast_id),
             BroadcastButton(action=BroadcastAction.REPORT, id=broadcast_id),
         )
     ]
     if pending:
         row.append(
-            _button(
+            button(
                 t(N_("Cancel #{id}"), id=broadcast_id),
                 BroadcastButton(action=BroadcastAction.CANCEL, id=broadcast_id),
             )
@@ -170,4 +199,4 @@ def broadcast_row(t: Texts, broadcast_id: int, pending: bool) -> list[InlineKeyb
 
 def broadcast_buttons(t: Texts, rows: list[tuple[int, bool]]) -> InlineKeyboardMarkup | None:
     """One row per broadcast: (id, whether anything is pending)."""
-    return _markup(*(broadcast_row(t, i, pending) for i, pending in rows)) if rows else None
+    return markup(*(broadcast_row(t, i, pending) for i, pending in rows)) if rows else None

@@ -8,6 +8,7 @@ from bot.cli import (
     contest_commands,
     db_commands,
     demo_commands,
+    draw_commands,
     invites_command,
     run_command,
     sandbox_command,
@@ -32,6 +33,7 @@ def create_app() -> typer.Typer:
     show_command.register(app, console)
     invites_command.register(app, console)
     broadcast_command.register(app, console)
+    draw_commands.register(app, console)
     run_command.register(app, console)
     sandbox_command.register(app, console)
     return app

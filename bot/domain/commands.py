@@ -15,6 +15,9 @@ class Command(StrEnum):
     CHECKIN = "checkin"
     TEAMCHAT = "teamchat"
     FOLLOW = "follow"
+    LIVE = "live"
+    DRAW = "draw"
+    CHECKINS = "checkins"
     ONBOARDING = "onboarding"
     UNBIND = "unbind"
     BROADCAST = "broadcast"
@@ -36,6 +39,9 @@ EVERYONE = (
 )
 IN_A_TEAM = (Command.NEXT, Command.TEAM, Command.CHECKIN, Command.TEAMCHAT)
 ORGANIZING = (
+    Command.LIVE,
+    Command.DRAW,
+    Command.CHECKINS,
     Command.ONBOARDING,
     Command.UNBIND,
     Command.BROADCAST,

@@ -11,12 +11,11 @@ from aiohttp import web
 from pydantic import SecretStr
 
 from bot.app import (
+    background,
     create_bot,
     create_context,
     create_dispatcher,
-    create_sender,
     on_startup,
-    sending,
 )
 from bot.config import Settings
 from bot.demo.contest import demo_document
@@ -95,7 +94,7 @@ class Sandbox:
         self.bot = create_bot(bot_settings)
         self._dispatcher = create_dispatcher(context)
         self._dispatcher.startup.register(on_startup)
-        self._sending = sending(create_sender(context, self.bot))
+        self._sending = background(context, self.bot)
         await self._sending.__aenter__()
         self._polling = asyncio.create_task(
             self._dispatcher.start_polling(

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from bot.domain.audience import ON_SITE
+from bot.domain.contest import Person
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.ports import UnitOfWork
 
@@ -29,3 +31,32 @@ async def check_in(
     at = await uow.check_ins.check_in(person_id, day, now)
     outcome = CheckInOutcome.CHECKED_IN if at == now else CheckInOutcome.ALREADY
     return CheckInResult(outcome, at)
+
+
+@dataclass(frozen=True, slots=True)
+class RoundAttendance:
+    round_code: str
+    expected: int  # contestants and leaders of the teams with a turn in the round
+    missing: tuple[Person, ...]
+
+
+async def attendance(
+    uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime
+) -> list[RoundAttendance]:
+    """Per round with team turns today: who of its teams has not checked in yet."""
+    day = now.astimezone(snapshot.zone).date()
+    arrived = await uow.check_ins.checked_in(day)
+    found = []
+    for round_ in snapshot.data.rounds:
+        turns = [
+            s for s in snapshot.data.slots
+            if s.round_code == round_.code and s.team_code and snapshot.local_day(s) == day
+        ]  # fmt: skip
+        teams = dict.fromkeys(s.team_code for s in sorted(turns, key=lambda s: s.position))
+        people = [
+            p for team in teams for p in snapshot.members.get(team or "", ()) if p.role in ON_SITE
+        ]
+        if people:
+            missing = tuple(p for p in people if p.id not in arrived)
+            found.append(RoundAttendance(round_.code, len(people), missing))
+    return found

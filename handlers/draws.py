@@ -1,0 +1,66 @@
+"""/draw ROUND: organizers commit to a secret seed, then reveal the running order."""
+
+from aiogram import Router
+from aiogram.types import CallbackQuery, Message
+
+from bot.domain.commands import Command, allowed
+from bot.domain.problems import N_
+from bot.services.draws import DrawError, commit_draw, reveal_draw
+from handlers.fallback import stale_button
+from handlers.keyboards import DrawButton, button, markup
+from handlers.queries import chat_of, close_buttons
+from handlers.request import Request
+
+
+def create_router() -> Router:
+    router = Router(name="draws")
+    router.callback_query.register(reveal, DrawButton.filter())
+    return router
+
+
+async def commit(message: Message, request: Request) -> None:
+    snapshot, person, t = request.snapshot, request.viewer.person, request.t
+    if snapshot is None or person is None:
+        await message.answer(request.no_contest())
+        return
+    wanted = request.args.strip().upper()
+    round_ = next((r for r in snapshot.data.rounds if r.code.upper() == wanted), None)
+    if round_ is None or round_.id is None:
+        codes = ", ".join(r.code for r in snapshot.data.rounds)
+        await message.answer(t(N_("Send /draw ROUND, one of: {codes}"), codes=codes))
+        return
+    try:
+        draw = await commit_draw(request.uow, snapshot, round_.code, person.id, request.now())
+    except DrawError as error:
+        await message.answer(t(error.message, **error.params))
+        return
+    await message.answer(
+        t(N_("Commitment for {round} published: <code>{commitment}</code>. When everyone has "
+             "seen it, reveal the seed and the order."),
+          round=round_.code, commitment=draw.commitment),
+        reply_markup=markup([button(t(N_("🎲 Reveal the order")), DrawButton(round=round_.id))]),
+    )  # fmt: skip
+
+
+async def reveal(query: CallbackQuery, callback_data: DrawButton, request: Request) -> None:
+    snapshot, t = request.snapshot, request.t
+    rounds = snapshot.data.rounds if snapshot else ()
+    round_ = next((r for r in rounds if r.id == callback_data.round), None)
+    if snapshot is None or round_ is None or not allowed(request.viewer.role, Command.DRAW):
+        await stale_button(query, request)
+        return
+    try:
+        draw = await reveal_draw(request.uow, snapshot, round_.code, request.now())
+    except DrawError as error:
+        await query.answer(t(error.message, **error.params), show_alert=True)
+        return
+    await request.uow.commit()
+    request.app.contests.invalidate()
+    await request.app.reminders.resync()
+    await query.answer()
+    await close_buttons(query)
+    await request.bot.send_message(
+        chat_of(query),
+        t(N_("The order of {round} is drawn and published ({count} teams)."),
+          round=round_.code, count=len(draw.order or ())),
+    )  # fmt: skip

@@ -1,0 +1,122 @@
+"""Turn reminders on APScheduler: one date job per planned reminder and per pending escalation.
+
+The jobs are never the truth: the database is. `resync()` plans again from the contest and the
+stage events, stores the plan, and makes the scheduler's jobs match it (deterministic ids, so
+doing it twice changes nothing). It runs at start-up, after every live event, and every minute
+(which also catches imports made by the CLI in another process). Every job runs `tick()`, which
+sends whatever is due; the outbox's keys make sure a reminder reaches a chat once.
+"""
+
+import asyncio
+import logging
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.domain.reminders import ACKNOWLEDGED, ReminderPolicy, Tracked
+from bot.services.contest_cache import ContestCache
+from bot.services.ports import Clock, UnitOfWorkFactory
+from bot.services.reminders import deliver_due, escalate_due, resync
+
+log = logging.getLogger(__name__)
+REMINDER_JOB = "reminder:{id}"
+ESCALATION_JOB = "escalation:{id}:{level}"
+RESYNC_JOB = "reminders:resync"
+RESYNC_EVERY = timedelta(minutes=1)
+OURS = ("reminder:", "escalation:")
+
+
+def create_scheduler() -> AsyncIOScheduler:
+    return AsyncIOScheduler(timezone=UTC)
+
+
+class ReminderJobs:
+    def __init__(
+        self,
+        scheduler: AsyncIOScheduler,
+        unit_of_work: UnitOfWorkFactory,
+        contests: ContestCache,
+        clock: Clock,
+        policy: ReminderPolicy,
+    ) -> None:
+        self.scheduler = scheduler
+        self._unit_of_work = unit_of_work
+        self._contests = contests
+        self._clock = clock
+        self.policy = policy
+        # Planning and sending take turns: both read and write the reminders.
+        self._turn = asyncio.Lock()
+
+    def start(self) -> None:
+        self.scheduler.add_job(
+            self.resync, "interval", seconds=RESYNC_EVERY.total_seconds(), id=RESYNC_JOB,
+            replace_existing=True, next_run_time=datetime.now(UTC),
+        )  # fmt: skip
+        self.scheduler.start()
+
+    def stop(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+    async def resync(self) -> None:
+        async with self._turn, self._unit_of_work() as uow:
+            snapshot = await self._contests.get(uow)
+            if snapshot is None:
+                return
+            planned = await resync(uow, snapshot, self._clock.now(), self.policy)
+            waiting = await uow.reminders.awaiting_acknowledgement()
+            await uow.commit()
+        self._match_jobs(planned, waiting)
+
+    async def tick(self) -> None:
+        """Sends the reminders and escalations that are due; what is sent is recorded as such."""
+        async with self._turn, self._unit_of_work() as uow:
+            snapshot = await self._contests.get(uow)
+            if snapshot is None:
+                return
+            now = self._clock.now()
+            await deliver_due(uow, snapshot, now)
+            await escalate_due(uow, snapshot, now, self.policy)
+            planned = await uow.reminders.planned()
+            waiting = await uow.reminders.awaiting_acknowledgement()
+            await uow.commit()
+        self._match_jobs(planned, waiting)
+
+    def jobs(self) -> dict[str, datetime]:
+        """Our jobs and when they run (wall-clock time), by id."""
+        return {
+            job.id: job.next_run_time or job.trigger.run_date
+            for job in self.scheduler.get_jobs()
+            if job.id.startswith(OURS)
+        }
+
+    def _match_jobs(self, planned: Iterable[Tracked], waiting: Iterable[Tracked]) -> None:
+        wanted = {REMINDER_JOB.format(id=t.id): t.reminder.due_at for t in planned}
+        steps = self.policy.escalate_after
+        for tracked in waiting:
+            level = tracked.escalations
+            if tracked.reminder.kind in ACKNOWLEDGED and level < len(steps) and tracked.sent_at:
+                job = ESCALATION_JOB.format(id=tracked.id, level=level + 1)
+                wanted[job] = tracked.sent_at + steps[level]
+        existing = self.jobs()
+        for job_id in existing.keys() - wanted.keys():
+            self.scheduler.remove_job(job_id)
+        for job_id, due in wanted.items():
+            run_at = self._wall(due)
+            if job_id in existing and abs(existing[job_id] - run_at) < timedelta(seconds=1):
+                continue
+            self.scheduler.add_job(
+                self.tick, "date", run_date=run_at, id=job_id, replace_existing=True,
+                misfire_grace_time=None, coalesce=True,
+            )  # fmt: skip
+
+    def _wall(self, due: datetime) -> datetime:
+        """When `due` (contest time, which a rehearsal runs faster) comes on the real clock."""
+        speed: float = getattr(self._clock, "speed", 1.0)
+        ahead = due - self._clock.now()
+        if ahead <= timedelta(0):
+            return datetime.now(UTC)
+        if speed <= 0:  # a rehearsal clock stopped in time never gets there; resync re-plans
+            return datetime.now(UTC) + RESYNC_EVERY * 60
+        return datetime.now(UTC) + ahead / speed
