@@ -84,9 +84,10 @@ class ReminderJobs:
         self._match_jobs(planned, waiting)
 
     def jobs(self) -> dict[str, datetime]:
-        """Our jobs and when they run (wall-clock time), by id."""
+        """Our jobs and when they run (wall-clock time), by id. Before the scheduler starts, its
+        jobs are pending and only their trigger knows the time."""
         return {
-            job.id: job.next_run_time or job.trigger.run_date
+            job.id: getattr(job, "next_run_time", None) or job.trigger.run_date
             for job in self.scheduler.get_jobs()
             if job.id.startswith(OURS)
         }
@@ -104,12 +105,13 @@ class ReminderJobs:
             self.scheduler.remove_job(job_id)
         for job_id, due in wanted.items():
             run_at = self._wall(due)
-            if job_id in existing and abs(existing[job_id] - run_at) < timedelta(seconds=1):
-                continue
-            self.scheduler.add_job(
-                self.tick, "date", run_date=run_at, id=job_id, replace_existing=True,
-                misfire_grace_time=None, coalesce=True,
-            )  # fmt: skip
+            if job_id not in existing:
+                self.scheduler.add_job(
+                    self.tick, "date", run_date=run_at, id=job_id, misfire_grace_time=None,
+                    coalesce=True,
+                )  # fmt: skip
+            elif abs(existing[job_id] - run_at) >= timedelta(seconds=1):
+                self.scheduler.reschedule_job(job_id, trigger="date", run_date=run_at)
 
     def _wall(self, due: datetime) -> datetime:
         """When `due` (contest time, which a rehearsal runs faster) comes on the real clock."""

@@ -4,7 +4,7 @@ Three kinds of moments call for a reminder:
 
 - by time: a configurable lead before the team's expected start (default 60, 30 and 15 min);
 - by queue position, once the round is live (a team has gone on stage): two teams before
-  them, then next;
+  them, then next; from then on these replace the lead reminders, which would say less;
 - on stage: when the organizer calls the team up.
 
 A reminder is identified by its key (round, position, team, kind), so planning again after a
@@ -92,9 +92,12 @@ def plan(
     """Every reminder still useful in the round, each with the moment it falls due."""
     etas = forecast(slots, progress, now)
     live = any(r.started_at is not None for r in progress.records)
+    printed = {slot.position: slot.starts_at + progress.delay for slot in slots}
     found: list[Reminder] = []
     for eta in etas:
-        if eta.team_code is None:
+        # Without live events, a turn whose printed time has passed is taken to have happened:
+        # the forecast would otherwise keep expecting it "now" and remind the team for ever.
+        if eta.team_code is None or (not live and printed[eta.position] <= now):
             continue
         found += _for_slot(round_code, eta, live, now, policy, progress)
     return [r for r in (_outside_quiet(r, policy, zone) for r in found) if r is not None]
@@ -114,12 +117,11 @@ def _for_slot(
         return [reminder(ReminderKind.ON_STAGE, started)]
     if eta.state is not SlotState.WAITING:
         return []
-    found = [reminder(ReminderKind.LEAD, start - lead, lead) for lead in policy.leads]
     if live and eta.teams_before == 2:
-        found.append(reminder(ReminderKind.TWO_BEFORE, now))
-    if live and eta.teams_before == 1:
-        found.append(reminder(ReminderKind.NEXT, now))
-    return found
+        return [reminder(ReminderKind.TWO_BEFORE, now)]
+    if live and eta.teams_before <= 1:  # 0: the stage is free and they are first in line
+        return [reminder(ReminderKind.NEXT, now)]
+    return [reminder(ReminderKind.LEAD, start - lead, lead) for lead in policy.leads]
 
 
 def _outside_quiet(reminder: Reminder, policy: ReminderPolicy, zone: ZoneInfo) -> Reminder | None:

@@ -88,7 +88,7 @@ def _appointment(t: Texts, snapshot: ContestSnapshot, appointment: Appointment |
 def _venue(t: Texts, snapshot: ContestSnapshot, reminder: Reminder) -> str:
     round_: Round | None = snapshot.rounds.get(reminder.round_code)
     slot = next(
-        (s for s in snapshot.data.slots
+        (s for s in snapshot.team_slots.get(reminder.team_code, ())
          if s.round_code == reminder.round_code and s.position == reminder.position),
         None,
     )  # fmt: skip

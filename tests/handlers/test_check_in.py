@@ -1,9 +1,9 @@
 """/checkin: once a day, on contest days, for contestants and leaders."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from tests.handlers.broadcasting import database, sent
-from tests.handlers.conftest import CONTESTANT, JUDGE, Telegram
+from tests.handlers.conftest import CONTESTANT, JUDGE, ORGANIZER, SHANGHAI, Telegram
 
 
 async def test_a_contestant_checks_in_with_the_time(joined: Telegram) -> None:
@@ -30,3 +30,14 @@ async def test_a_judge_is_not_offered_check_in(joined: Telegram) -> None:
     calls = await joined.send(JUDGE, "/checkin")
     assert "/checkin" in sent(calls)[0].text
     assert "not available" in sent(calls)[0].text
+
+
+async def test_organizers_see_who_is_missing_per_round(joined: Telegram) -> None:
+    joined.clock.moment = datetime(2024, 9, 27, 8, 0, tzinfo=SHANGHAI)
+    await joined.join(5001, "H14-1")
+    await joined.send(5001, "/checkin")
+    text = await joined.ask(ORGANIZER, "/checkins")
+    assert "<b>擂台赛初赛（12345赛道）</b>：80 人中已签到 1 人" in text
+    arrived = joined.people["H14-1"].name
+    assert f"· H14 {arrived}" not in text
+    assert f"· H14 {joined.people['H14-L'].name}" in text
