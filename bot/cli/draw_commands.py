@@ -89,8 +89,11 @@ async def _verify(console: Console, round_code: str) -> None:
     from bot.services.draws import DrawError, verify_draw
 
     async with database(console) as db, db.unit_of_work() as uow:
+        data = await uow.contest.load()
+        rounds = data.rounds if data else ()
+        code = next((r.code for r in rounds if r.code.upper() == round_code.upper()), round_code)
         try:
-            draw, result = await verify_draw(uow, round_code)
+            draw, result = await verify_draw(uow, code)
         except DrawError as error:
             raise UserError(error.message, **error.params) from error
     console.say(

@@ -11,7 +11,6 @@ from bot.domain.enums import Role
 from bot.domain.outbox import Priority
 from bot.domain.problems import N_
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.live import team_slots
 from bot.services.ports import UnitOfWork
 from bot.services.readers import readers
 from bot.services.schedule_notices import notify_changes
@@ -33,12 +32,12 @@ async def commit_draw(
     now: datetime,
 ) -> Draw:  # fmt: skip
     """Publishes the commitment; committing again before the reveal returns the same draw."""
-    teams = sorted({s.team_code for s in team_slots(snapshot, round_code) if s.team_code})
+    teams = _teams(snapshot.data, round_code)
     if not teams:
         raise DrawError(N_("{round} has no team turns to draw."), round=round_code)
     latest = await uow.draws.latest(round_code)
-    if latest is not None and latest.order is None:
-        return latest
+    if latest is not None and latest.order is None and list(latest.teams) == teams:
+        return latest  # a commitment for other teams (the programme changed) is superseded
     seed = secrets.token_hex(32)
     draw = await uow.draws.add(round_code, commitment(seed), seed, teams, now, person_id)
     await _announce(uow, snapshot, draw, "commitment", commitment_text, now)
@@ -54,8 +53,14 @@ async def reveal_draw(
         raise DrawError(N_("No draw of {round} has been committed yet."), round=round_code)
     if draw.order is not None:
         return draw
+    # The stored contest, not the cached snapshot: an import made meanwhile must not be undone.
+    old = await uow.contest.load()
+    if old is None or list(draw.teams) != _teams(old, round_code):
+        raise DrawError(
+            N_("The teams of {round} changed after the commitment; commit a new draw."),
+            round=round_code,
+        )
     order = draw_order(draw.seed, draw.teams)
-    old = snapshot.data
     new = _with_order(old, round_code, order)
     await uow.contest.replace(new)
     await uow.draws.reveal(draw.id, order, now)
@@ -72,6 +77,10 @@ async def verify_draw(uow: UnitOfWork, round_code: str) -> tuple[Draw, DrawCheck
     if draw is None or draw.order is None:
         raise DrawError(N_("No draw of {round} has been revealed yet."), round=round_code)
     return draw, verify(draw.seed, draw.commitment, draw.teams, draw.order)
+
+
+def _teams(data: ContestData, round_code: str) -> list[str]:
+    return sorted({s.team_code for s in data.slots if s.round_code == round_code and s.team_code})
 
 
 def _with_order(data: ContestData, round_code: str, order: list[str]) -> ContestData:

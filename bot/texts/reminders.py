@@ -82,7 +82,7 @@ def _appointment(t: Texts, snapshot: ContestSnapshot, appointment: Appointment |
     parts = [t.moment(appointment.starts_at), place]
     if appointment.position is not None:
         parts.append(t(N_("position {position}"), position=appointment.position))
-    return ", ".join(part for part in parts if part)
+    return t(N_(", ")).join(part for part in parts if part)
 
 
 def _venue(t: Texts, snapshot: ContestSnapshot, reminder: Reminder) -> str:

@@ -1,0 +1,146 @@
+"""After a re-import, each team hears once about what changed in its own programme."""
+
+import re
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.domain.accounts import Account
+from bot.domain.contest import Slot
+from bot.domain.draft import ContestDraft, Located
+from bot.domain.enums import Locale
+from bot.domain.problems import Problem
+from bot.services.contest_import import ImportResult, import_contest
+from bot.services.schedule_notices import notify_changes
+from storage.database import Database
+from storage.models import DeliveryRow
+
+Parsed = tuple[ContestDraft, list[Problem]]
+
+NOW = datetime(2024, 9, 25, 1, 0, tzinfo=UTC)
+# H11 has the last showcase turn of the 12345 track, 16:02 in Shanghai: nothing follows it in
+# the hall, so moving it by half an hour is still a valid contest.
+TEAM, ROUND = "H11", "SC-12345"
+CHATS = {"H11-1": 6001, "H11-L": 6002, "H07-1": 6003}  # two of H11, one of another team
+
+
+@dataclass
+class FixedClock:
+    moment: datetime = NOW
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+def moved(draft: ContestDraft, by: timedelta = timedelta(minutes=30)) -> ContestDraft:
+    """The same contest with H11's showcase turn `by` later."""
+
+    def shift(entry: Located[Slot]) -> Located[Slot]:
+        slot = entry.item
+        if (slot.team_code, slot.round_code) != (TEAM, ROUND):
+            return entry
+        return Located(replace(slot, starts_at=slot.starts_at + by), entry.row)
+
+    return replace(draft, slots=[shift(entry) for entry in draft.slots])
+
+
+async def load(database: Database, parsed: Parsed, **options: bool) -> ImportResult:
+    result = await import_contest(database.unit_of_work, *parsed, clock=FixedClock(), **options)
+    assert result.problems == []
+    return result
+
+
+async def bind(database: Database, locales: dict[str, Locale] | None = None) -> None:
+    async with database.unit_of_work() as uow:
+        data = await uow.contest.load()
+        assert data is not None
+        people = {p.code: p for p in data.people}
+        for code, chat in CHATS.items():
+            locale = (locales or {}).get(code)
+            await uow.accounts.save(Account(chat, chat, NOW, people[code].id, locale))
+        await uow.commit()
+
+
+async def notices(database: Database) -> list[tuple[int, str]]:
+    async with database.engine.connect() as connection:
+        rows = await connection.execute(
+            select(DeliveryRow.chat_id, DeliveryRow.text).order_by(DeliveryRow.chat_id)
+        )
+        return [(chat, body) for chat, body in rows]
+
+
+@pytest.fixture
+async def joined(database: Database, demo_parsed: Parsed) -> Database:
+    """The demo contest imported, with two members of H11 and one of H07 joined."""
+    await load(database, demo_parsed)
+    await bind(database)
+    return database
+
+
+async def test_moving_one_teams_turn_tells_each_joined_member_of_that_team_and_no_one_else(
+    joined: Database, demo_parsed: Parsed
+) -> None:
+    draft, problems = demo_parsed
+    result = await load(joined, (moved(draft), problems))
+    assert result.notices == 2
+    assert [chat for chat, _ in await notices(joined)] == [CHATS["H11-1"], CHATS["H11-L"]]
+
+
+async def test_the_notice_gives_the_old_time_and_the_new_one(
+    joined: Database, demo_parsed: Parsed
+) -> None:
+    draft, problems = demo_parsed
+    await load(joined, (moved(draft), problems))
+    for _, body in await notices(joined):
+        assert "风采展示（12345赛道）" in body
+        assert re.search(r"16:02.*→.*16:32", body), body
+
+
+async def test_each_member_reads_the_notice_in_their_own_language(
+    database: Database, demo_parsed: Parsed
+) -> None:
+    draft, problems = demo_parsed
+    await load(database, demo_parsed)
+    await bind(database, {"H11-1": Locale.EN})
+    await load(database, (moved(draft), problems))
+    bodies = dict(await notices(database))
+    assert bodies[CHATS["H11-1"]].startswith("📅 Programme change for Showcase (12345 track)")
+    assert "日程变更" in bodies[CHATS["H11-L"]]
+
+
+async def test_importing_the_same_data_again_queues_nothing_new(
+    joined: Database, demo_parsed: Parsed
+) -> None:
+    draft, problems = demo_parsed
+    await load(joined, (moved(draft), problems))
+    before = await notices(joined)
+    again = await load(joined, (moved(draft), problems))
+    assert again.notices == 0
+    assert await notices(joined) == before
+
+
+async def test_the_first_import_of_a_contest_queues_nothing(
+    database: Database, demo_parsed: Parsed
+) -> None:
+    result = await load(database, demo_parsed)
+    assert result.notices == 0
+    assert await notices(database) == []
+
+
+async def test_a_contest_without_a_previous_version_tells_nobody_even_when_members_joined(
+    joined: Database,
+) -> None:
+    async with joined.unit_of_work() as uow:
+        data = await uow.contest.load()
+        assert data is not None
+        assert await notify_changes(uow, None, data, NOW) == 0
+        await uow.commit()
+    assert await notices(joined) == []
+
+
+async def test_a_dry_run_queues_nothing(joined: Database, demo_parsed: Parsed) -> None:
+    draft, problems = demo_parsed
+    await load(joined, (moved(draft), problems), dry_run=True)
+    assert await notices(joined) == []
