@@ -5,6 +5,7 @@ from aiogram import Router
 from handlers import (
     acknowledgements,
     broadcast,
+    check_in,
     commands,
     common,
     draws,
@@ -25,6 +26,7 @@ def create_routers() -> list[Router]:
         follows.create_router(),
         live.create_router(),
         acknowledgements.create_router(),
+        check_in.create_router(),
         draws.create_router(),
         team_chats.create_router(),
         schedule.create_router(),

@@ -1,10 +1,14 @@
 """/checkin: contestants and leaders tell the organizers they have arrived."""
 
-from aiogram.types import Message
+from aiogram import Router
+from aiogram.types import CallbackQuery, Message
 
+from bot.domain.commands import Command, allowed
 from bot.domain.problems import N_
 from bot.services.check_ins import CheckInOutcome, attendance, check_in
 from bot.texts.texts import html
+from handlers.fallback import stale_button
+from handlers.keyboards import CheckInButton
 from handlers.request import Request
 
 MISSING_SHOWN = 30
@@ -17,14 +21,30 @@ ANSWERS = {
 }
 
 
+def create_router() -> Router:
+    router = Router(name="check_in")
+    router.callback_query.register(pressed, CheckInButton.filter())
+    return router
+
+
 async def arrived(message: Message, request: Request) -> None:
+    await message.answer(await _check_in(request))
+
+
+async def pressed(query: CallbackQuery, request: Request) -> None:
+    """The button under a reminder; only those who may /checkin can use it."""
+    if not allowed(request.viewer.role, Command.CHECKIN):
+        await stale_button(query, request)
+        return
+    await query.answer(await _check_in(request), show_alert=True)
+
+
+async def _check_in(request: Request) -> str:
     person, snapshot, t = request.viewer.person, request.snapshot, request.t
     if snapshot is None or person is None or person.id is None:
-        await message.answer(request.no_contest())
-        return
+        return request.no_contest()
     result = await check_in(request.uow, snapshot, person.id, request.now())
-    time = t.clock(result.at) if result.at else ""
-    await message.answer(t(ANSWERS[result.outcome], time=time))
+    return t(ANSWERS[result.outcome], time=t.clock(result.at) if result.at else "")
 
 
 async def missing(message: Message, request: Request) -> None:

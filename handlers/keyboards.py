@@ -8,7 +8,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.domain.commands import Command
 from bot.domain.enums import Locale
 from bot.domain.problems import N_
-from bot.domain.reminders import ACKNOWLEDGE_PREFIX
+from bot.domain.reminders import ACKNOWLEDGE_PREFIX, CHECK_IN_DATA
 from bot.texts.help import DESCRIPTIONS
 from bot.texts.texts import Texts
 
@@ -58,6 +58,10 @@ class AcknowledgeButton(CallbackData, prefix=ACKNOWLEDGE_PREFIX):
     """ "Got it" under a turn reminder (the reminder service writes the same data)."""
 
     reminder: int
+
+
+class CheckInButton(CallbackData, prefix=CHECK_IN_DATA):
+    """ "I have arrived" under an early reminder: checks in whoever presses it."""
 
 
 class LiveAction(StrEnum):

@@ -35,6 +35,10 @@ ACKNOWLEDGED = {ReminderKind.TWO_BEFORE, ReminderKind.NEXT}
 ACKNOWLEDGE_PREFIX = "ack"
 
 
+# The "I have arrived" button under lead reminders (the handlers' CheckInButton packs alike).
+CHECK_IN_DATA = "checkin"
+
+
 def acknowledge_data(reminder_id: int) -> str:
     """The callback data of the "got it" button (the handlers' AcknowledgeButton packs alike)."""
     return f"{ACKNOWLEDGE_PREFIX}:{reminder_id}"

@@ -11,6 +11,7 @@ from bot.domain.live import replay
 from bot.domain.outbox import Buttons, Priority
 from bot.domain.reminders import (
     ACKNOWLEDGED,
+    CHECK_IN_DATA,
     Reminder,
     ReminderKind,
     ReminderPolicy,
@@ -25,7 +26,7 @@ from bot.domain.snapshot import ContestSnapshot
 from bot.domain.timeline import Eta, forecast
 from bot.services.ports import UnitOfWork
 from bot.services.readers import readers
-from bot.texts.reminders import GOT_IT, escalation_text, reminder_text
+from bot.texts.reminders import ARRIVED, GOT_IT, escalation_text, reminder_text
 from bot.texts.texts import Texts
 
 
@@ -147,6 +148,9 @@ def _latest_lead_only(due: Sequence[Tracked]) -> list[Tracked]:
 
 
 def _got_it(t: Texts, tracked: Tracked) -> Buttons:
+    """ "Got it" where the team must answer; "I have arrived" under the early reminders."""
+    if tracked.reminder.kind is ReminderKind.LEAD:
+        return (((t(ARRIVED), CHECK_IN_DATA),),)
     if tracked.reminder.kind not in ACKNOWLEDGED:
         return ()
     return (((t(GOT_IT), acknowledge_data(tracked.id)),),)

@@ -19,6 +19,7 @@ REMINDERS = {
     ReminderKind.ON_STAGE: N_("Your turn: please go on stage now! {round}, {venue}."),
 }
 GOT_IT = N_("Got it")
+ARRIVED = N_("✅ I have arrived")
 
 
 def reminder_text(t: Texts, snapshot: ContestSnapshot, reminder: Reminder) -> str:

@@ -2,7 +2,8 @@
 
 from datetime import datetime, timedelta
 
-from tests.handlers.broadcasting import database, sent
+from handlers.keyboards import CheckInButton
+from tests.handlers.broadcasting import database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, JUDGE, ORGANIZER, SHANGHAI, Telegram
 
 
@@ -41,3 +42,24 @@ async def test_organizers_see_who_is_missing_per_round(joined: Telegram) -> None
     arrived = joined.people["H14-1"].name
     assert f"· H14 {arrived}" not in text
     assert f"· H14 {joined.people['H14-L'].name}" in text
+
+
+async def test_the_button_under_a_reminder_checks_in_whoever_presses_it(joined: Telegram) -> None:
+    calls = await joined.press(CONTESTANT, CheckInButton().pack())
+    assert calls[0].text.startswith("已于 08:00 签到")  # type: ignore[attr-defined]
+    assert "已于 08:00" in await joined.ask(CONTESTANT, "/checkin")
+
+
+async def test_a_judge_pressing_the_check_in_button_is_refused(joined: Telegram) -> None:
+    assert is_alert(await joined.press(JUDGE, CheckInButton().pack()))
+
+
+async def test_early_reminders_carry_the_check_in_button(joined: Telegram) -> None:
+    await joined.join(5001, "H14-1")  # turn 1 of AR-12345 at 08:30 on the 27th
+    joined.clock.moment = datetime(2024, 9, 27, 7, 30, tzinfo=SHANGHAI)
+    app = joined.dispatcher["app"]
+    await app.reminders.resync()
+    await app.reminders.tick()
+    async with database(joined).unit_of_work() as uow:
+        (due,) = await uow.outbox.claim_due(joined.clock.now(), 10)
+    assert due.buttons == ((("✅ 我已到场", CheckInButton().pack()),),)
