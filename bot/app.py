@@ -106,7 +106,7 @@ async def background(context: BotContext, bot: Bot) -> AsyncIterator[None]:
         try:
             yield
         finally:
-            context.reminders.stop()
+            await context.reminders.stop()
 
 
 async def run_polling(settings: Settings) -> None:

@@ -47,6 +47,7 @@ class ReminderJobs:
         self.policy = policy
         # Planning and sending take turns: both read and write the reminders.
         self._turn = asyncio.Lock()
+        self._tick_waiting = False
 
     def start(self) -> None:
         self.scheduler.add_job(
@@ -55,9 +56,11 @@ class ReminderJobs:
         )  # fmt: skip
         self.scheduler.start()
 
-    def stop(self) -> None:
-        if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
+    async def stop(self) -> None:
+        """Waits for the turn in progress, so no transaction is cut off half-way."""
+        async with self._turn:
+            if self.scheduler.running:
+                self.scheduler.shutdown(wait=False)
 
     async def resync(self) -> None:
         async with self._turn, self._unit_of_work() as uow:
@@ -70,8 +73,23 @@ class ReminderJobs:
         self._match_jobs(planned, waiting)
 
     async def tick(self) -> None:
-        """Sends the reminders and escalations that are due; what is sent is recorded as such."""
-        async with self._turn, self._unit_of_work() as uow:
+        """Sends the reminders and escalations that are due; what is sent is recorded as such.
+
+        Many jobs fall due together; one tick waiting for its turn is enough, since it reads the
+        clock once it has the turn and sends everything due by then.
+        """
+        if self._tick_waiting:
+            return
+        self._tick_waiting = True
+        try:
+            async with self._turn:
+                self._tick_waiting = False
+                await self._send_due()
+        finally:
+            self._tick_waiting = False
+
+    async def _send_due(self) -> None:
+        async with self._unit_of_work() as uow:
             snapshot = await self._contests.get(uow)
             if snapshot is None:
                 return
@@ -81,7 +99,8 @@ class ReminderJobs:
             planned = await uow.reminders.planned()
             waiting = await uow.reminders.awaiting_acknowledgement()
             await uow.commit()
-        self._match_jobs(planned, waiting)
+        # What fell due meanwhile has a job that fired, so a tick is already on its way.
+        self._match_jobs(planned, waiting, keep_from=self._clock.now())
 
     def jobs(self) -> dict[str, datetime]:
         """Our jobs and when they run (wall-clock time), by id. Before the scheduler starts, its
@@ -92,7 +111,14 @@ class ReminderJobs:
             if job.id.startswith(OURS)
         }
 
-    def _match_jobs(self, planned: Iterable[Tracked], waiting: Iterable[Tracked]) -> None:
+    def _match_jobs(
+        self,
+        planned: Iterable[Tracked],
+        waiting: Iterable[Tracked],
+        keep_from: datetime | None = None,
+    ) -> None:
+        """Adds, moves and removes jobs to match the reminders; with `keep_from`, reminders
+        due before it get no new job (one that fired is being handled)."""
         wanted = {REMINDER_JOB.format(id=t.id): t.reminder.due_at for t in planned}
         steps = self.policy.escalate_after
         for tracked in waiting:
@@ -105,6 +131,8 @@ class ReminderJobs:
             self.scheduler.remove_job(job_id)
         for job_id, due in wanted.items():
             run_at = self._wall(due)
+            if job_id not in existing and keep_from is not None and due <= keep_from:
+                continue
             if job_id not in existing:
                 self.scheduler.add_job(
                     self.tick, "date", run_date=run_at, id=job_id, misfire_grace_time=None,

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.reminders import Reminder, ReminderKind, ReminderStatus, Tracked
+from bot.domain.reminders import ACKNOWLEDGED, Reminder, ReminderKind, ReminderStatus, Tracked
 from storage.models import ReminderRow
 
 
@@ -64,7 +64,9 @@ class SqlReminderRepository:
 
     async def awaiting_acknowledgement(self) -> list[Tracked]:
         return await self._select(
-            ReminderRow.status == ReminderStatus.SENT, ReminderRow.acked_at.is_(None)
+            ReminderRow.status == ReminderStatus.SENT,
+            ReminderRow.acked_at.is_(None),
+            ReminderRow.kind.in_([kind.value for kind in ACKNOWLEDGED]),
         )
 
     async def escalated(self, reminder_id: int, level: int) -> None:

@@ -1,6 +1,6 @@
 """The joined people a message goes to, each with the texts of their own language."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.domain.accounts import Account
@@ -26,13 +26,22 @@ class Reader:
 
 
 async def readers(
-    uow: UnitOfWork, snapshot: ContestSnapshot, people: Iterable[Person]
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    people: Iterable[Person],
+    accounts: Mapping[int | None, Account] | None = None,
 ) -> list[Reader]:
-    """Those of `people` who joined the bot; the others cannot be messaged."""
-    accounts = {a.person_id: a for a in await uow.accounts.bound()}
+    """Those of `people` who joined the bot; the others cannot be messaged. Callers that ask
+    for many groups of people pass the `accounts` (by person id) they loaded once."""
+    if accounts is None:
+        accounts = await bound_accounts(uow)
     default = snapshot.data.contest.default_locale
     return [
         Reader(person, account, Texts(account.locale or person.locale or default, snapshot.zone))
         for person in people
         if (account := accounts.get(person.id)) is not None
     ]
+
+
+async def bound_accounts(uow: UnitOfWork) -> dict[int | None, Account]:
+    return {account.person_id: account for account in await uow.accounts.bound()}

@@ -25,7 +25,7 @@ from bot.domain.reminders import (
 from bot.domain.snapshot import ContestSnapshot
 from bot.domain.timeline import Eta, forecast
 from bot.services.ports import UnitOfWork
-from bot.services.readers import readers
+from bot.services.readers import bound_accounts, readers
 from bot.texts.reminders import ARRIVED, GOT_IT, escalation_text, reminder_text
 from bot.texts.texts import Texts
 
@@ -71,6 +71,7 @@ async def deliver_due(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime)
         return 0
     rounds = await rounds_now(uow, snapshot, now)
     etas = {(r.code, position): eta for r in rounds for position, eta in r.etas.items()}
+    accounts = await bound_accounts(uow)
     sent = 0
     for tracked in _latest_lead_only(due):
         reminder = tracked.reminder
@@ -86,7 +87,7 @@ async def deliver_due(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime)
                 Priority.REMINDER,
                 _got_it(reader.t, tracked),
             )
-            for reader in await readers(uow, snapshot, team)
+            for reader in await readers(uow, snapshot, team, accounts)
         ]
         await uow.outbox.enqueue(deliveries, now)
         await uow.reminders.mark(tracked.id, ReminderStatus.SENT, now)
@@ -99,6 +100,7 @@ async def escalate_due(
 ) -> int:
     """Alerts the leader, then the organizers, about reminders nobody acknowledged in time."""
     alerted = 0
+    accounts = await bound_accounts(uow)
     for tracked in await uow.reminders.awaiting_acknowledgement():
         if not escalation_due(tracked, policy, now):
             continue
@@ -113,7 +115,7 @@ async def escalate_due(
                 escalation_text(reader.t, snapshot, tracked.reminder, minutes, to_leader),
                 Priority.REMINDER,
             )
-            for reader in await readers(uow, snapshot, people)
+            for reader in await readers(uow, snapshot, people, accounts)
         ]
         await uow.outbox.enqueue(deliveries, now)
         await uow.reminders.escalated(tracked.id, level)

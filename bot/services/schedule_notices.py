@@ -7,7 +7,7 @@ from bot.domain.outbox import Priority
 from bot.domain.schedule_changes import team_changes
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.ports import UnitOfWork
-from bot.services.readers import readers
+from bot.services.readers import bound_accounts, readers
 from bot.texts.reminders import change_text
 
 
@@ -21,9 +21,12 @@ async def notify_changes(
     if not changes:
         return 0
     snapshot = ContestSnapshot.build(new, revision=0)
+    accounts = await bound_accounts(uow)
     deliveries = [
         reader.message(change.key, change_text(reader.t, snapshot, change), Priority.REMINDER)
         for change in changes
-        for reader in await readers(uow, snapshot, snapshot.members.get(change.team_code, ()))
+        for reader in await readers(
+            uow, snapshot, snapshot.members.get(change.team_code, ()), accounts
+        )
     ]
     return await uow.outbox.enqueue(deliveries, now)

@@ -69,5 +69,5 @@ async def test_the_running_scheduler_fires_a_due_reminder_on_its_own(stage: Stag
             if await stage.received():
                 break
     finally:
-        jobs.stop()
+        await jobs.stop()
     assert set(map(tuple, (await stage.received()).values())) == {("lead15",)}
