@@ -23,7 +23,7 @@ from bot.domain.reminders import (
     still_useful,
 )
 from bot.domain.snapshot import ContestSnapshot
-from bot.domain.timeline import Eta, forecast
+from bot.domain.timeline import Eta, Progress, forecast
 from bot.services.ports import UnitOfWork
 from bot.services.readers import bound_accounts, readers
 from bot.texts.reminders import ARRIVED, GOT_IT, escalation_text, reminder_text
@@ -36,6 +36,7 @@ class Round:
 
     code: str
     slots: tuple[Slot, ...]
+    progress: Progress
     etas: dict[int, Eta]
 
 
@@ -46,8 +47,9 @@ async def rounds_now(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime) 
     for code in snapshot.rounds:
         slots = tuple(s for s in snapshot.data.slots if s.round_code == code)
         if any(slot.team_code for slot in slots):
-            etas = forecast(slots, replay(events.get(code, [])), now)
-            found.append(Round(code, slots, {eta.position: eta for eta in etas}))
+            progress = replay(events.get(code, []))
+            etas = {eta.position: eta for eta in forecast(slots, progress, now)}
+            found.append(Round(code, slots, progress, etas))
     return found
 
 
@@ -55,11 +57,9 @@ async def resync(
     uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime, policy: ReminderPolicy
 ) -> list[Tracked]:
     """Plans every round again and stores the plan; returns the reminders still to send."""
-    events = await uow.stage_events.by_round()
     planned: list[Reminder] = []
     for round_ in await rounds_now(uow, snapshot, now):
-        progress = replay(events.get(round_.code, []))
-        planned += plan(round_.code, round_.slots, progress, now, policy, snapshot.zone)
+        planned += plan(round_.code, round_.slots, round_.progress, now, policy, snapshot.zone)
     await uow.reminders.sync(planned)
     return await uow.reminders.planned()
 
