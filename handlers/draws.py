@@ -50,7 +50,8 @@ async def reveal(query: CallbackQuery, callback_data: DrawButton, request: Reque
         await stale_button(query, request)
         return
     try:
-        draw = await reveal_draw(request.uow, snapshot, round_.code, request.now())
+        person_id = request.viewer.person.id if request.viewer.person else None
+        draw = await reveal_draw(request.uow, snapshot, round_.code, request.now(), person_id)
     except DrawError as error:
         await query.answer(t(error.message, **error.params), show_alert=True)
         return

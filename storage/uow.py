@@ -11,13 +11,16 @@ from typing import Self, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.account_repository import SqlAccountRepository
+from storage.audit_repository import SqlAuditRepository
 from storage.broadcast_repository import SqlBroadcastRepository
 from storage.check_in_repository import SqlCheckInRepository
 from storage.contest_repository import SqlContestRepository
 from storage.draw_repository import SqlDrawRepository
 from storage.follow_repository import SqlFollowRepository
 from storage.outbox_repository import SqlOutboxRepository
+from storage.publication_repository import SqlPublicationRepository
 from storage.reminder_repository import SqlReminderRepository
+from storage.score_repository import SqlScoreRepository
 from storage.stage_event_repository import SqlStageEventRepository
 from storage.team_chat_repository import SqlTeamChatRepository
 
@@ -69,6 +72,18 @@ class SqlUnitOfWork:
     @property
     def draws(self) -> SqlDrawRepository:
         return self._repository(SqlDrawRepository)
+
+    @property
+    def audit(self) -> SqlAuditRepository:
+        return self._repository(SqlAuditRepository)
+
+    @property
+    def scores(self) -> SqlScoreRepository:
+        return self._repository(SqlScoreRepository)
+
+    @property
+    def publications(self) -> SqlPublicationRepository:
+        return self._repository(SqlPublicationRepository)
 
     def _repository(self, kind: Callable[[AsyncSession], Repository]) -> Repository:
         """One repository of each kind per unit of work, all on the one session."""

@@ -4,6 +4,7 @@ import typer
 from pydantic import ValidationError
 
 from bot.cli import (
+    audit_commands,
     broadcast_command,
     contest_commands,
     db_commands,
@@ -34,6 +35,7 @@ def create_app() -> typer.Typer:
     invites_command.register(app, console)
     broadcast_command.register(app, console)
     draw_commands.register(app, console)
+    audit_commands.register(app, console)
     run_command.register(app, console)
     sandbox_command.register(app, console)
     return app

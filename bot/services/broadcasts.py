@@ -4,11 +4,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.domain.audience import Audience, AudienceKind, members, team_codes, unknown_codes
+from bot.domain.audit import AuditAction
 from bot.domain.broadcasts import Broadcast, broadcast_key, progress
 from bot.domain.enums import Locale
 from bot.domain.groups import TeamChat
 from bot.domain.outbox import Attachment, NewDelivery, Priority
 from bot.domain.snapshot import ContestSnapshot
+from bot.services.audit import actor, record
 from bot.services.ports import UnitOfWork
 
 
@@ -108,6 +110,11 @@ async def publish(
     ] + [_delivery(broadcast.id, announcement, c.chat_id, group_locale, pin=True) for c in groups]
     added = await uow.outbox.enqueue(deliveries, now)
     await uow.broadcasts.set_recipients(broadcast.id, added)
+    await record(
+        uow, now, actor(snapshot, author_id), AuditAction.BROADCAST_SENT,
+        broadcast_key(broadcast.id),
+        after={"audience": broadcast.audience, "recipients": added, "text": broadcast.text},
+    )  # fmt: skip
     return broadcast
 
 

@@ -5,12 +5,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
+from bot.domain.audit import AuditAction
 from bot.domain.contest import ContestData
 from bot.domain.draw import Draw, DrawCheck, commitment, draw_order, verify
 from bot.domain.enums import Role
 from bot.domain.outbox import Priority
 from bot.domain.problems import N_
 from bot.domain.snapshot import ContestSnapshot
+from bot.services.audit import actor, record
 from bot.services.ports import UnitOfWork
 from bot.services.readers import readers
 from bot.services.schedule_notices import notify_changes
@@ -40,12 +42,20 @@ async def commit_draw(
         return latest  # a commitment for other teams (the programme changed) is superseded
     seed = secrets.token_hex(32)
     draw = await uow.draws.add(round_code, commitment(seed), seed, teams, now, person_id)
+    await record(
+        uow, now, actor(snapshot, person_id), AuditAction.DRAW_COMMITTED, f"draw:{round_code}",
+        after={"draw": draw.id, "commitment": draw.commitment, "teams": ",".join(teams)},
+    )  # fmt: skip
     await _announce(uow, snapshot, draw, "commitment", commitment_text, now)
     return draw
 
 
 async def reveal_draw(
-    uow: UnitOfWork, snapshot: ContestSnapshot, round_code: str, now: datetime
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    round_code: str,
+    now: datetime,
+    person_id: int | None = None,
 ) -> Draw:
     """Draws the order from the seed, gives the teams their slots, publishes seed and order."""
     draw = await uow.draws.latest(round_code)
@@ -64,6 +74,10 @@ async def reveal_draw(
     new = _with_order(old, round_code, order)
     await uow.contest.replace(new)
     await uow.draws.reveal(draw.id, order, now)
+    await record(
+        uow, now, actor(snapshot, person_id), AuditAction.DRAW_REVEALED, f"draw:{round_code}",
+        after={"draw": draw.id, "seed": draw.seed, "order": ",".join(order)},
+    )  # fmt: skip
     revealed = replace(draw, order=tuple(order), revealed_at=now)
     fresh = await uow.contest.load()
     assert fresh is not None

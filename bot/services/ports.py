@@ -3,10 +3,12 @@
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from types import TracebackType
 from typing import Protocol, Self
 
 from bot.domain.accounts import Account
+from bot.domain.audit import AuditAction, AuditEntry, Values
 from bot.domain.broadcasts import Broadcast
 from bot.domain.changes import Changes
 from bot.domain.contest import Contest, ContestData
@@ -163,6 +165,37 @@ class DrawRepository(Protocol):
     async def reveal(self, draw_id: int, order: list[str], now: datetime) -> None: ...
 
 
+class AuditRepository(Protocol):
+    async def append(
+        self, at: datetime, actor: str, action: AuditAction, subject: str, before: Values,
+        after: Values, reason: str = "",
+    ) -> AuditEntry: ...  # fmt: skip
+
+    async def entries(self) -> list[AuditEntry]: ...
+
+
+class ScoreRepository(Protocol):
+    async def showcase(self, round_code: str) -> dict[str, dict[str, Decimal]]: ...
+
+    async def set_showcase(
+        self, round_code: str, team_code: str, judge_code: str, score: Decimal, now: datetime
+    ) -> Decimal | None: ...
+
+    async def theory(self) -> dict[str, tuple[Decimal, Decimal | None]]: ...
+
+    async def set_theory(
+        self, scores: Mapping[str, tuple[Decimal, Decimal | None]], now: datetime
+    ) -> dict[str, tuple[Decimal, Decimal | None] | None]: ...
+
+
+class PublicationRepository(Protocol):
+    async def version(self, round_code: str) -> int: ...
+
+    async def published(self) -> dict[str, int]: ...
+
+    async def publish(self, round_code: str, version: int, by: str, now: datetime) -> bool: ...
+
+
 class UnitOfWork(Protocol):
     @property
     def contest(self) -> ContestRepository: ...
@@ -193,6 +226,15 @@ class UnitOfWork(Protocol):
 
     @property
     def draws(self) -> DrawRepository: ...
+
+    @property
+    def audit(self) -> AuditRepository: ...
+
+    @property
+    def scores(self) -> ScoreRepository: ...
+
+    @property
+    def publications(self) -> PublicationRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

@@ -1,0 +1,65 @@
+"""`contest-bot audit`: the trail verifies, tampering is named, the notary gets a workbook."""
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import text
+
+from storage.database import Database
+from tests.cli.conftest import Invoke
+
+Cli = Callable[[str], Invoke]
+
+
+@pytest.fixture
+def audited(cli: Cli, database_url: str) -> Invoke:
+    """The demo contest after a draw (two entries) and a broadcast (one)."""
+    run = cli(database_url)
+    assert run("demo", "load").exit_code == 0
+    for stage in ("commit", "reveal"):
+        assert run("draw", stage, "SC-12345").exit_code == 0
+    assert run("broadcast", "--to", "judges", "--text", "评委请到三楼").exit_code == 0
+    return run
+
+
+def tamper(url: str, statement: str) -> None:
+    async def edit() -> None:
+        database = await Database.open(url)
+        try:
+            async with database.engine.begin() as connection:
+                await connection.execute(text(statement))
+        finally:
+            await database.close()
+
+    asyncio.run(edit())
+
+
+def test_an_untouched_trail_verifies(audited: Invoke) -> None:
+    done = audited("audit", "verify")
+    assert done.exit_code == 0
+    assert "OK: 3 entries, every link intact." in done.output
+
+
+def test_editing_an_entry_in_the_database_is_named(audited: Invoke, database_url: str) -> None:
+    tamper(database_url, "UPDATE audit_log SET actor = 'ORG1' WHERE sequence = 2")
+    done = audited("audit", "verify")
+    assert done.exit_code == 1
+    assert "BROKEN at entry 2: entry 2 was changed after it was written" in done.output
+
+
+def test_deleting_an_entry_is_named(audited: Invoke, database_url: str) -> None:
+    tamper(database_url, "DELETE FROM audit_log WHERE sequence = 2")
+    done = audited("audit", "verify")
+    assert done.exit_code == 1
+    assert "BROKEN at entry 2: entry 2 is missing" in done.output
+
+
+def test_the_export_has_one_row_per_entry_with_its_hash(audited: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "audit.xlsx"
+    assert audited("audit", "export", str(path)).exit_code == 0
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))  # type: ignore[union-attr]
+    assert [row[3] for row in rows[1:]] == ["draw_committed", "draw_revealed", "broadcast_sent"]
+    assert all(len(str(row[9])) == 64 for row in rows[1:])
