@@ -12,7 +12,9 @@ from handlers import (
     fallback,
     follows,
     live,
+    results,
     schedule,
+    scoring,
     team_chats,
 )
 
@@ -28,6 +30,8 @@ def create_routers() -> list[Router]:
         acknowledgements.create_router(),
         check_in.create_router(),
         draws.create_router(),
+        scoring.create_router(),
+        results.create_router(),
         team_chats.create_router(),
         schedule.create_router(),
         common.create_router(),

@@ -86,6 +86,20 @@ class DrawButton(CallbackData, prefix="dr"):
     round: int  # the round's id; reveals its committed draw
 
 
+class ScoreRound(CallbackData, prefix="sr"):
+    round: int  # a showcase round's id
+
+
+class ScoreTeam(CallbackData, prefix="st"):
+    round: int
+    team: int  # index into the round's teams in running order
+
+
+class PublishButton(CallbackData, prefix="pb"):
+    round: int
+    version: int  # the version it publishes: a second tap finds it published already
+
+
 class BroadcastAction(StrEnum):
     REPORT = "report"
     CANCEL = "cancel"

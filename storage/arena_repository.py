@@ -1,11 +1,22 @@
 """Arena events as the scorekeeper recorded them. Never commits."""
 
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.domain.scoring.arena import (
+    ArenaEvent,
+    Buzz,
+    BuzzOutcome,
+    MandatoryAnswer,
+    RiskOutcome,
+    RiskPick,
+)
 from storage.models import ArenaEventRow
+
+MANDATORY, RISK, BUZZ, CORRECT = "mandatory", "risk", "buzz", "correct"
 
 
 class SqlArenaRepository:
@@ -24,14 +35,14 @@ class SqlArenaRepository:
         await self._session.flush()
         return row.id
 
-    async def of_round(self, round_code: str) -> list[ArenaEventRow]:
-        """Every event of the round, undone ones too, in the order recorded."""
+    async def events(self, round_code: str) -> list[ArenaEvent]:
+        """The round's events that stand (not undone), in the order recorded."""
         rows = await self._session.scalars(
             select(ArenaEventRow)
-            .where(ArenaEventRow.round_code == round_code)
+            .where(ArenaEventRow.round_code == round_code, ArenaEventRow.undone.is_(False))
             .order_by(ArenaEventRow.id)
         )
-        return list(rows)
+        return [_event(row) for row in rows]
 
     async def count(self, round_code: str) -> int:
         """How many events the round has had (undone included): the version of its board."""
@@ -40,7 +51,7 @@ class SqlArenaRepository:
         )
         return found or 0
 
-    async def undo_last(self, round_code: str) -> ArenaEventRow | None:
+    async def undo_last(self, round_code: str) -> ArenaEvent | None:
         row = await self._session.scalar(
             select(ArenaEventRow)
             .where(ArenaEventRow.round_code == round_code, ArenaEventRow.undone.is_(False))
@@ -51,5 +62,12 @@ class SqlArenaRepository:
             await self._session.execute(
                 update(ArenaEventRow).where(ArenaEventRow.id == row.id).values(undone=True)
             )
-            row.undone = True
-        return row
+        return _event(row) if row is not None else None
+
+
+def _event(row: ArenaEventRow) -> ArenaEvent:
+    if row.kind == MANDATORY:
+        return MandatoryAnswer(row.team_code, row.person_code or "", row.outcome == CORRECT)
+    if row.kind == RISK:
+        return RiskPick(row.team_code, Decimal(row.tier or 0), RiskOutcome(row.outcome))
+    return Buzz(row.team_code, BuzzOutcome(row.outcome))

@@ -11,6 +11,7 @@ from typing import Self, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.account_repository import SqlAccountRepository
+from storage.arena_repository import SqlArenaRepository
 from storage.audit_repository import SqlAuditRepository
 from storage.broadcast_repository import SqlBroadcastRepository
 from storage.check_in_repository import SqlCheckInRepository
@@ -72,6 +73,10 @@ class SqlUnitOfWork:
     @property
     def draws(self) -> SqlDrawRepository:
         return self._repository(SqlDrawRepository)
+
+    @property
+    def arena(self) -> SqlArenaRepository:
+        return self._repository(SqlArenaRepository)
 
     @property
     def audit(self) -> SqlAuditRepository:

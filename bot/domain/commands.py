@@ -18,6 +18,9 @@ class Command(StrEnum):
     LIVE = "live"
     DRAW = "draw"
     CHECKINS = "checkins"
+    SCORE = "score"
+    PUBLISH = "publish"
+    STANDINGS = "standings"
     ONBOARDING = "onboarding"
     UNBIND = "unbind"
     BROADCAST = "broadcast"
@@ -39,6 +42,8 @@ EVERYONE = (
 )
 IN_A_TEAM = (Command.NEXT, Command.TEAM, Command.CHECKIN, Command.TEAMCHAT)
 ORGANIZING = (
+    Command.PUBLISH,
+    Command.STANDINGS,
     Command.LIVE,
     Command.DRAW,
     Command.CHECKINS,
@@ -55,7 +60,7 @@ COMMANDS: dict[Role | None, tuple[Command, ...]] = {
     Role.CONTESTANT: (*IN_A_TEAM, *EVERYONE),
     Role.LEADER: (*IN_A_TEAM, *EVERYONE),
     Role.ORGANIZER: (*EVERYONE[:-3], *ORGANIZING, *EVERYONE[-3:]),
-    Role.JUDGE: EVERYONE,
+    Role.JUDGE: (Command.SCORE, *EVERYONE),
     Role.AUDITOR: EVERYONE,
 }
 

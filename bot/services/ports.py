@@ -18,6 +18,7 @@ from bot.domain.live import StageEvent
 from bot.domain.outbox import Attachment, Delivery, NewDelivery, Status
 from bot.domain.problems import Sheet
 from bot.domain.reminders import Reminder, ReminderStatus, Tracked
+from bot.domain.scoring.arena import ArenaEvent
 
 
 class ContestRepository(Protocol):
@@ -196,6 +197,19 @@ class PublicationRepository(Protocol):
     async def publish(self, round_code: str, version: int, by: str, now: datetime) -> bool: ...
 
 
+class ArenaRepository(Protocol):
+    async def add(
+        self, round_code: str, team_code: str, kind: str, outcome: str, person_code: str | None,
+        tier: int | None, at: datetime,
+    ) -> int: ...  # fmt: skip
+
+    async def events(self, round_code: str) -> list[ArenaEvent]: ...
+
+    async def count(self, round_code: str) -> int: ...
+
+    async def undo_last(self, round_code: str) -> ArenaEvent | None: ...
+
+
 class UnitOfWork(Protocol):
     @property
     def contest(self) -> ContestRepository: ...
@@ -226,6 +240,9 @@ class UnitOfWork(Protocol):
 
     @property
     def draws(self) -> DrawRepository: ...
+
+    @property
+    def arena(self) -> ArenaRepository: ...
 
     @property
     def audit(self) -> AuditRepository: ...

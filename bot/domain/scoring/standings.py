@@ -1,0 +1,152 @@
+"""Totals and standings per track, for contestants and for teams.
+
+- A contestant's practical score is their team's practical score: the showcase and the arena
+  are team performances, so the three members of a team share it.
+- Team practical = showcase_weight * showcase + arena_weight * normalised arena.
+- Normalised arena = arena_scale * team arena / best arena of the track's teams that have one,
+  clamped at 0 (a negative arena score normalises to 0); every team gets 0 when the best is
+  0 or less. A team without an arena or showcase score gets 0 for it.
+- Individual total = theory_weight * theory + practical_weight * practical.
+- Team total = theory_weight * mean(members' theory) + practical_weight * team practical.
+- A missing theory or essay score (absent from the exam, not yet graded) counts as 0.
+- Every computed figure (team means, normalised arena, practical, totals) is rounded half-up
+  to `decimals` places, and later figures are computed from the rounded ones, so anyone can
+  recompute a total from the published sheet.
+- Ranks are competition ranks within the track: higher total, then practical, then theory,
+  then essay (a team's theory and essay are its members' means); still tied shares the rank.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from bot.domain.scoring.inputs import ContestantScores, TeamScores, check_inputs
+from bot.domain.scoring.ranking import competition_ranks
+from bot.domain.scoring.rules import ZERO, ScoringRules
+
+
+@dataclass(frozen=True, slots=True)
+class IndividualRow:
+    person_code: str
+    team_code: str
+    track_code: str
+    theory: Decimal | None
+    practical: Decimal
+    total: Decimal
+    rank: int
+    essay: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRow:
+    team_code: str
+    track_code: str
+    theory: Decimal  # mean of the members' theory scores
+    showcase: Decimal | None
+    arena: Decimal | None
+    arena_normalised: Decimal
+    practical: Decimal
+    total: Decimal
+    rank: int
+    essay: Decimal = ZERO  # mean of the members' essay scores
+
+
+@dataclass(frozen=True, slots=True)
+class Standings:
+    """Rows ordered by track code, then rank, then code."""
+
+    individuals: tuple[IndividualRow, ...]
+    teams: tuple[TeamRow, ...]
+
+    @property
+    def tracks(self) -> tuple[str, ...]:
+        codes = [r.track_code for r in self.teams] + [r.track_code for r in self.individuals]
+        return tuple(sorted(set(codes)))
+
+    def individuals_in(self, track_code: str) -> tuple[IndividualRow, ...]:
+        return tuple(r for r in self.individuals if r.track_code == track_code)
+
+    def teams_in(self, track_code: str) -> tuple[TeamRow, ...]:
+        return tuple(r for r in self.teams if r.track_code == track_code)
+
+
+def normalised_arena(arena: Decimal | None, best: Decimal, rules: ScoringRules) -> Decimal:
+    """`arena_scale * arena / best`, never below 0; 0 without a score or when best <= 0."""
+    if arena is None or best <= 0:
+        return rules.quantize(ZERO)
+    return rules.quantize(max(rules.arena_scale * arena / best, ZERO))
+
+
+def team_practical(showcase: Decimal | None, normalised: Decimal, rules: ScoringRules) -> Decimal:
+    weighted = rules.showcase_weight * (showcase or ZERO) + rules.arena_weight * normalised
+    return rules.quantize(weighted)
+
+
+def weighted_total(theory: Decimal | None, practical: Decimal, rules: ScoringRules) -> Decimal:
+    return rules.quantize(
+        rules.theory_weight * (theory or ZERO) + rules.practical_weight * practical
+    )
+
+
+def compute_standings(
+    contestants: Sequence[ContestantScores], teams: Sequence[TeamScores], rules: ScoringRules
+) -> Standings:
+    """The individual and team standings of every track (rules in the module docstring)."""
+    check_inputs(contestants, teams, rules)
+    team_rows: list[TeamRow] = []
+    for track in sorted({t.track_code for t in teams}):
+        team_rows += _team_rows([t for t in teams if t.track_code == track], contestants, rules)
+    by_code = {r.team_code: r for r in team_rows}
+    rows = [_individual(c, by_code[c.team_code], rules) for c in contestants]
+    individuals: list[IndividualRow] = []
+    for track in sorted({r.track_code for r in rows}):
+        individuals += _ranked_individuals([r for r in rows if r.track_code == track])
+    return Standings(tuple(individuals), tuple(team_rows))
+
+
+def _individual(c: ContestantScores, team: TeamRow, rules: ScoringRules) -> IndividualRow:
+    total = weighted_total(c.theory, team.practical, rules)
+    return IndividualRow(
+        c.person_code, c.team_code, team.track_code, c.theory, team.practical, total, 0, c.essay
+    )
+
+
+def _ranked_individuals(rows: list[IndividualRow]) -> list[IndividualRow]:
+    keys = [(r.total, r.practical, r.theory or ZERO, r.essay or ZERO) for r in rows]
+    ranked = [replace(r, rank=n) for r, n in zip(rows, competition_ranks(keys), strict=True)]
+    return sorted(ranked, key=lambda r: (r.rank, r.person_code))
+
+
+def _team_rows(
+    teams: Sequence[TeamScores], contestants: Sequence[ContestantScores], rules: ScoringRules
+) -> list[TeamRow]:
+    """The ranked rows of the teams of one track."""
+    best = max((t.arena for t in teams if t.arena is not None), default=ZERO)
+    rows = []
+    for t in teams:
+        members = [c for c in contestants if c.team_code == t.team_code]
+        theory = _mean([c.theory for c in members], rules)
+        normalised = normalised_arena(t.arena, best, rules)
+        practical = team_practical(t.showcase, normalised, rules)
+        row = TeamRow(
+            team_code=t.team_code,
+            track_code=t.track_code,
+            theory=theory,
+            showcase=t.showcase,
+            arena=t.arena,
+            arena_normalised=normalised,
+            practical=practical,
+            total=weighted_total(theory, practical, rules),
+            rank=0,
+            essay=_mean([c.essay for c in members], rules),
+        )
+        rows.append(row)
+    keys = [(r.total, r.practical, r.theory, r.essay) for r in rows]
+    ranked = [replace(r, rank=n) for r, n in zip(rows, competition_ranks(keys), strict=True)]
+    return sorted(ranked, key=lambda r: (r.rank, r.team_code))
+
+
+def _mean(values: Sequence[Decimal | None], rules: ScoringRules) -> Decimal:
+    if not values:
+        return rules.quantize(ZERO)
+    return rules.quantize(sum((v or ZERO for v in values), ZERO) / len(values))

@@ -1,0 +1,112 @@
+"""Entering scores: a judge's showcase score per team, the theory papers from the exam system.
+
+Every change is written to the audit trail in the same transaction; after a round is
+published, changing a score needs a reason.
+"""
+
+from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from bot.domain.audit import AuditAction
+from bot.domain.contest import Person
+from bot.domain.enums import Role, RoundKind
+from bot.domain.problems import N_
+from bot.domain.scoring.errors import ScoringError
+from bot.domain.scoring.rules import ScoringRules
+from bot.domain.scoring.showcase import check_judge_score
+from bot.domain.snapshot import ContestSnapshot
+from bot.services.audit import COMMAND_LINE, record
+from bot.services.ports import UnitOfWork
+
+
+class Entry(StrEnum):
+    SAVED = "saved"
+    CORRECTED = "corrected"
+    UNCHANGED = "unchanged"  # the same score again: a double tap or a repeated update
+
+
+def showcase_teams(snapshot: ContestSnapshot, round_code: str) -> list[str]:
+    """The teams with a turn in a showcase round, in running order."""
+    round_ = snapshot.rounds.get(round_code)
+    if round_ is None or round_.kind is not RoundKind.SHOWCASE:
+        return []
+    turns = sorted(
+        (s for s in snapshot.data.slots if s.round_code == round_code and s.team_code),
+        key=lambda s: s.position,
+    )
+    return [s.team_code for s in turns if s.team_code]
+
+
+async def needs_reason(uow: UnitOfWork, round_code: str, judge: Person, team_code: str) -> bool:
+    """Changing a score already given, after the round was published, needs a reason."""
+    if await uow.publications.version(round_code) == 0:
+        return False
+    return judge.code in (await uow.scores.showcase(round_code)).get(team_code, {})
+
+
+async def enter_showcase(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    judge: Person,
+    round_code: str,
+    team_code: str,
+    score: Decimal,
+    now: datetime,
+    rules: ScoringRules,
+    reason: str = "",
+) -> Entry:
+    if judge.role is not Role.JUDGE or team_code not in showcase_teams(snapshot, round_code):
+        raise ScoringError(N_("Only judges score showcase teams."))
+    check_judge_score(score, rules)
+    if score != score.quantize(Decimal("0.01")):
+        raise ScoringError(N_("Scores have at most two decimals, e.g. 91.25."))
+    if await needs_reason(uow, round_code, judge, team_code) and not reason.strip():
+        raise ScoringError(N_("The round is published: a correction needs a reason."))
+    before = await uow.scores.set_showcase(round_code, team_code, judge.code, score, now)
+    if before == score:
+        return Entry.UNCHANGED
+    action = AuditAction.SCORE_ENTERED if before is None else AuditAction.SCORE_CORRECTED
+    await record(
+        uow, now, judge.code, action, f"showcase:{round_code}:{team_code}:{judge.code}",
+        before={"score": str(before)} if before is not None else None,
+        after={"score": str(score)}, reason=reason.strip(),
+    )  # fmt: skip
+    return Entry.SAVED if before is None else Entry.CORRECTED
+
+
+async def import_theory(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    papers: Mapping[str, tuple[Decimal, Decimal | None]],
+    now: datetime,
+    rules: ScoringRules,
+) -> int:
+    """Stores the exam system's papers (person code → paper, essay); returns how many changed."""
+    contestants = {p.code for p in snapshot.data.people if p.role is Role.CONTESTANT}
+    for code, (paper, essay) in papers.items():
+        if code not in contestants:
+            raise ScoringError(N_("{code} is not a contestant of this contest."), code=code)
+        for value in (paper, essay):
+            if value is not None and not Decimal(0) <= value <= rules.theory_max:
+                message = N_("The theory score {score} of {code} is not between 0 and {maximum}.")
+                raise ScoringError(message, score=value, code=code, maximum=rules.theory_max)
+    before = await uow.scores.set_theory(papers, now)
+    changed = 0
+    for code, (paper, essay) in papers.items():
+        old = before.get(code)
+        if old == (paper, essay):
+            continue
+        changed += 1
+        await record(
+            uow, now, COMMAND_LINE, AuditAction.THEORY_IMPORTED, f"theory:{code}",
+            before=_paper(old), after=_paper((paper, essay)),
+        )  # fmt: skip
+    return changed
+
+
+def _paper(paper: tuple[Decimal, Decimal | None] | None) -> dict[str, str | None] | None:
+    if paper is None:
+        return None
+    return {"paper": str(paper[0]), "essay": str(paper[1]) if paper[1] is not None else None}

@@ -1,0 +1,117 @@
+"""Judges score the showcase in the bot; nothing reaches contestants until it is published."""
+
+from decimal import Decimal
+from typing import Any
+
+from aiogram.methods import TelegramMethod
+
+from bot.domain.audit import AuditAction
+from bot.domain.outbox import Delivery
+from handlers.keyboards import PublishButton, ScoreTeam
+from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
+from tests.handlers.conftest import CONTESTANT, JUDGE, ORGANIZER, Telegram
+
+ROUND = "SC-12345"
+JUDGES = {**{6000 + n: f"J{n}" for n in range(1, 7)}, JUDGE: "J7"}  # J7 joined already
+TRACK = [f"H{n:02d}" for n in range(1, 21)]
+
+
+def score(judge: int, team: str) -> Decimal:
+    """A distinct, reproducible score per judge and team."""
+    return Decimal(70) + Decimal(int(team[1:]) + judge % 7 * 3) / 4
+
+
+def expected_mean(team: str) -> Decimal:
+    scores = sorted(score(judge, team) for judge in JUDGES)
+    return (sum(scores[1:-1], Decimal(0)) / 5).quantize(Decimal("0.01"))
+
+
+async def teams_board(telegram: Telegram, judge: int) -> list[TelegramMethod[Any]]:
+    calls = await telegram.send(judge, "/score")
+    (data,) = [data for label, data in buttons(calls).items() if "12345" in label]
+    return await telegram.press(judge, data)
+
+
+async def enter(telegram: Telegram, judge: int, team: str, text: str) -> str:
+    await telegram.press(judge, button(await teams_board(telegram, judge), team))
+    return sent(await telegram.send(judge, text))[0].text
+
+
+async def score_everything(telegram: Telegram) -> None:
+    for judge, code in JUDGES.items():
+        if judge != JUDGE:
+            await telegram.join(judge, code)
+        for team in TRACK:
+            answer = await enter(telegram, judge, team, f"{score(judge, team)}")
+            assert answer.startswith(("已保存", "Saved"))
+
+
+async def results(telegram: Telegram) -> list[Delivery]:
+    async with database(telegram).unit_of_work() as uow:
+        due = await uow.outbox.claim_due(telegram.clock.now(), 1000)
+        await uow.commit()
+    return [d for d in due if d.dedup_key.startswith(("result:", "standings:"))]
+
+
+async def publish(telegram: Telegram) -> list[TelegramMethod[Any]]:
+    calls = await telegram.send(ORGANIZER, "/publish")
+    return await telegram.press(ORGANIZER, button(calls, "风采展示（12345赛道） · 草稿"))
+
+
+async def test_a_full_showcase_is_published_to_each_contestant_once(joined: Telegram) -> None:
+    contestants = {7000 + n: f"H{n:02d}-1" for n in range(1, 21) if n != 7}
+    for user, code in contestants.items():
+        await joined.join(user, code)
+    contestants[CONTESTANT] = "H07-1"  # joined already
+    await score_everything(joined)
+    assert await results(joined) == []  # the embargo: nothing before publication
+    await publish(joined)
+    delivered = await results(joined)
+    assert sorted(d.chat_id for d in delivered) == sorted(contestants)
+    for delivery in delivered:
+        team = contestants[delivery.chat_id][:3]
+        assert f"你们队的风采展示得分：{expected_mean(team)}" in delivery.text
+
+
+async def test_publishing_twice_sends_nothing_again(joined: Telegram) -> None:
+    await score_everything(joined)
+    calls = await joined.send(ORGANIZER, "/publish")
+    data = button(calls, "风采展示（12345赛道） · 草稿")
+    await joined.press(ORGANIZER, data)
+    again = await joined.press(ORGANIZER, data)
+    assert "已经公布过" in sent(again)[0].text
+    assert [d.chat_id for d in await results(joined)] == [CONTESTANT]  # H07-1, once
+
+
+async def test_a_judge_sees_only_their_own_scores(joined: Telegram) -> None:
+    await joined.join(6001, "J1")
+    await joined.join(6002, "J2")
+    await enter(joined, 6001, "H03", "88")
+    labels = buttons(await teams_board(joined, 6002))
+    assert "H03" in labels
+    assert not any(label.startswith("H03 ·") for label in labels)
+
+
+async def test_after_publication_a_correction_needs_a_reason(joined: Telegram) -> None:
+    await score_everything(joined)
+    await publish(joined)
+    refused = await enter(joined, 6001, "H03", "60")
+    assert "需要说明原因" in refused
+    await joined.press(6001, button(await teams_board(joined, 6001), "H03"))
+    assert sent(await joined.send(6001, "60 计分有误"))[0].text.startswith("已更正")
+    async with database(joined).unit_of_work() as uow:
+        entries = await uow.audit.entries()
+    last = entries[-1]
+    assert (last.action, last.reason) == (AuditAction.SCORE_CORRECTED, "计分有误")
+
+
+async def test_junk_instead_of_a_score_is_asked_again(joined: Telegram) -> None:
+    await joined.join(6001, "J1")
+    assert "请发送一个数字" in await enter(joined, 6001, "H03", "很好")
+    assert "0 到 100" in sent(await joined.send(6001, "130"))[0].text
+
+
+async def test_a_contestant_can_neither_score_nor_publish(joined: Telegram) -> None:
+    assert "/score" in sent(await joined.send(CONTESTANT, "/score"))[0].text
+    assert is_alert(await joined.press(CONTESTANT, ScoreTeam(round=1, team=0).pack()))
+    assert is_alert(await joined.press(CONTESTANT, PublishButton(round=1, version=1).pack()))
