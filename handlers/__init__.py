@@ -4,6 +4,7 @@ from aiogram import Router
 
 from handlers import (
     acknowledgements,
+    arena,
     broadcast,
     check_in,
     commands,
@@ -31,6 +32,7 @@ def create_routers() -> list[Router]:
         check_in.create_router(),
         draws.create_router(),
         scoring.create_router(),
+        arena.create_router(),
         results.create_router(),
         team_chats.create_router(),
         schedule.create_router(),

@@ -12,6 +12,7 @@ from aiogram.types import Message
 
 from bot.domain.commands import Command
 from handlers import (
+    arena,
     broadcast,
     broadcasts,
     check_in,
@@ -48,6 +49,7 @@ HANDLERS: dict[str, CommandHandler] = {
     Command.DRAW: draws.commit,
     Command.CHECKINS: check_in.missing,
     Command.SCORE: scoring.start,
+    Command.ARENA: arena.start,
     Command.PUBLISH: results.choose,
     Command.STANDINGS: results.draft,
     Command.ONBOARDING: organizer.onboarding,

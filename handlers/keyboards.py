@@ -100,6 +100,26 @@ class PublishButton(CallbackData, prefix="pb"):
     version: int  # the version it publishes: a second tap finds it published already
 
 
+class ArenaKind(StrEnum):
+    TEAMS = "teams"  # back to the teams
+    MANDATORY = "mandatory"
+    RISK = "risk"
+    BUZZ = "buzz"
+    UNDO = "undo"
+
+
+class ArenaButton(CallbackData, prefix="ar"):
+    """A step of recording an arena event: team, kind, contestant or tier, then outcome."""
+
+    round: int
+    team: int = -1  # index into the round's teams in running order
+    kind: ArenaKind = ArenaKind.TEAMS
+    person: int = -1  # index into the team's contestants, for a mandatory question
+    tier: int = 0
+    outcome: str = ""  # empty: choose it next
+    version: int = -1
+
+
 class BroadcastAction(StrEnum):
     REPORT = "report"
     CANCEL = "cancel"

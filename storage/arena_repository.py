@@ -3,7 +3,7 @@
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.scoring.arena import (
@@ -45,9 +45,11 @@ class SqlArenaRepository:
         return [_event(row) for row in rows]
 
     async def count(self, round_code: str) -> int:
-        """How many events the round has had (undone included): the version of its board."""
+        """The version of the round's board: one more with every event and every undo."""
         found: int | None = await self._session.scalar(
-            select(func.count()).where(ArenaEventRow.round_code == round_code)
+            select(func.count() + func.sum(case((ArenaEventRow.undone, 1), else_=0))).where(
+                ArenaEventRow.round_code == round_code
+            )
         )
         return found or 0
 

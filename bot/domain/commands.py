@@ -21,6 +21,7 @@ class Command(StrEnum):
     SCORE = "score"
     PUBLISH = "publish"
     STANDINGS = "standings"
+    ARENA = "arena"
     ONBOARDING = "onboarding"
     UNBIND = "unbind"
     BROADCAST = "broadcast"
@@ -42,6 +43,7 @@ EVERYONE = (
 )
 IN_A_TEAM = (Command.NEXT, Command.TEAM, Command.CHECKIN, Command.TEAMCHAT)
 ORGANIZING = (
+    Command.ARENA,
     Command.PUBLISH,
     Command.STANDINGS,
     Command.LIVE,

@@ -19,6 +19,7 @@ DESCRIPTIONS = {
     Command.DRAW: N_("Draw a round's running order: /draw ROUND"),
     Command.CHECKINS: N_("Who has not checked in today, per round"),
     Command.SCORE: N_("Score the showcase teams"),
+    Command.ARENA: N_("Keep the arena's score: /arena ROUND"),
     Command.PUBLISH: N_("Publish a round's results"),
     Command.STANDINGS: N_("Draft standings (not yet published)"),
     Command.ONBOARDING: N_("Who has joined the bot"),

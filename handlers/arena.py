@@ -1,0 +1,183 @@
+"""/arena ROUND: the scorekeeper records the arena live — team, kind of question, outcome.
+
+One message is the board: the teams' arena scores, then buttons for the next step. The last
+button of each step carries the board's version, so a double tap records the event once.
+"""
+
+from contextlib import suppress
+from decimal import Decimal
+
+from aiogram import Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot.domain.commands import Command, allowed
+from bot.domain.contest import Round
+from bot.domain.enums import Role, RoundKind
+from bot.domain.problems import N_
+from bot.domain.scoring.arena import (
+    ArenaEvent,
+    Buzz,
+    BuzzOutcome,
+    MandatoryAnswer,
+    RiskOutcome,
+    RiskPick,
+    arena_scores,
+)
+from bot.domain.scoring.errors import ScoringError
+from bot.domain.scoring.rules import ScoringRules
+from bot.services.arena import record_event, undo_last
+from bot.services.live import team_slots
+from bot.texts.texts import html
+from handlers.fallback import stale_button
+from handlers.keyboards import ArenaButton, ArenaKind, button, markup
+from handlers.request import Request
+
+RULES = ScoringRules()
+OUTCOMES = {
+    ArenaKind.MANDATORY: {"correct": N_("✓ correct"), "wrong": N_("✗ wrong")},
+    ArenaKind.RISK: {o.value: label for o, label in zip(RiskOutcome, (
+        N_("✓ correct"), N_("✗ wrong"), N_("⌛ timed out")), strict=True)},
+    ArenaKind.BUZZ: {o.value: label for o, label in zip(BuzzOutcome, (
+        N_("✓ correct"), N_("✗ wrong"), N_("⚡ early buzz")), strict=True)},
+}  # fmt: skip
+KINDS = {
+    ArenaKind.MANDATORY: N_("Mandatory"),
+    ArenaKind.RISK: N_("Risk"),
+    ArenaKind.BUZZ: N_("Buzzer"),
+}
+
+
+def create_router() -> Router:
+    router = Router(name="arena")
+    router.callback_query.register(pressed, ArenaButton.filter())
+    return router
+
+
+async def start(message: Message, request: Request) -> None:
+    snapshot, t = request.snapshot, request.t
+    rounds = [r for r in snapshot.data.rounds if _arena(r)] if snapshot else []
+    wanted = request.args.strip().upper()
+    round_ = next((r for r in rounds if r.code.upper() == wanted), None)
+    if round_ is None:
+        codes = ", ".join(r.code for r in rounds)
+        await message.answer(t(N_("Send /arena ROUND, one of: {codes}"), codes=codes))
+        return
+    text, buttons = await _board(request, round_, ArenaButton(round=round_.id or 0))
+    await message.answer(text, reply_markup=buttons)
+
+
+async def pressed(query: CallbackQuery, callback_data: ArenaButton, request: Request) -> None:
+    snapshot, person, t = request.snapshot, request.viewer.person, request.t
+    rounds = snapshot.data.rounds if snapshot else ()
+    round_ = next((r for r in rounds if r.id == callback_data.round and _arena(r)), None)
+    if round_ is None or person is None or not allowed(request.viewer.role, Command.ARENA):
+        await stale_button(query, request)
+        return
+    step = callback_data
+    try:
+        if step.kind is ArenaKind.UNDO:
+            await undo_last(request.uow, round_.code, step.version, person.code, request.now())
+            step = ArenaButton(round=step.round)
+        elif step.outcome:
+            event = _event(request, round_, step)
+            if event is None:
+                await stale_button(query, request)
+                return
+            await record_event(
+                request.uow, round_.code, event, step.version, person.code, request.now(), RULES
+            )
+            step = ArenaButton(round=step.round)
+    except ScoringError as error:
+        await query.answer(t(error.message, **error.params), show_alert=True)
+        step = ArenaButton(round=step.round)
+    else:
+        await query.answer()
+    text, buttons = await _board(request, round_, step)
+    if isinstance(query.message, Message):
+        with suppress(TelegramBadRequest):  # the same board again
+            await query.message.edit_text(text, reply_markup=buttons)
+
+
+def _arena(round_: Round) -> bool:
+    return round_.kind is RoundKind.ARENA_PRELIMINARY and round_.id is not None
+
+
+def _teams(request: Request, round_: Round) -> list[str]:
+    assert request.snapshot is not None
+    turns = sorted(team_slots(request.snapshot, round_.code), key=lambda s: s.position)
+    return [s.team_code for s in turns if s.team_code]
+
+
+def _contestants(request: Request, team: str) -> list[str]:
+    assert request.snapshot is not None
+    members = request.snapshot.members.get(team, ())
+    return [p.code for p in members if p.role is Role.CONTESTANT]
+
+
+def _event(request: Request, round_: Round, step: ArenaButton) -> ArenaEvent | None:
+    teams = _teams(request, round_)
+    if not 0 <= step.team < len(teams):
+        return None
+    team = teams[step.team]
+    try:
+        if step.kind is ArenaKind.MANDATORY:
+            people = _contestants(request, team)
+            if not 0 <= step.person < len(people) or step.outcome not in ("correct", "wrong"):
+                return None
+            return MandatoryAnswer(team, people[step.person], step.outcome == "correct")
+        if step.kind is ArenaKind.RISK:
+            return RiskPick(team, Decimal(step.tier), RiskOutcome(step.outcome))
+        if step.kind is ArenaKind.BUZZ:
+            return Buzz(team, BuzzOutcome(step.outcome))
+    except ValueError:  # a forged outcome
+        return None
+    return None
+
+
+async def _board(
+    request: Request, round_: Round, step: ArenaButton
+) -> tuple[str, InlineKeyboardMarkup]:
+    t, uow = request.t, request.uow
+    version = await uow.arena.count(round_.code)
+    scores = arena_scores(await uow.arena.events(round_.code), RULES)
+    teams = _teams(request, round_)
+    lines = [f"<b>{html(t.name(round_.name, round_.name_en))}</b>"]
+    lines += [f"{html(code)} {scores.get(code, RULES.starting_bank):.0f}" for code in teams]
+    here = step.model_copy(update={"version": version})
+    rows = _next_buttons(request, teams, here)
+    if step.team < 0:
+        rows.append(
+            [
+                button(
+                    t(N_("↩ Undo the last event")),
+                    ArenaButton(round=step.round, kind=ArenaKind.UNDO, version=version),
+                )
+            ]
+        )
+    return "\n".join(lines), markup(*rows)
+
+
+def _next_buttons(
+    request: Request, teams: list[str], step: ArenaButton
+) -> list[list[InlineKeyboardButton]]:
+    t = request.t
+    if not 0 <= step.team < len(teams):  # choose a team
+        return [[button(code, step.model_copy(update={"team": i}))]
+                for i, code in enumerate(teams)]  # fmt: skip
+    back = [button(t(N_("◀ Teams")), ArenaButton(round=step.round))]
+    if step.kind is ArenaKind.TEAMS:
+        kinds = [button(t(label), step.model_copy(update={"kind": kind}))
+                 for kind, label in KINDS.items()]  # fmt: skip
+        return [kinds, back]
+    if step.kind is ArenaKind.MANDATORY and step.person < 0:
+        people = _contestants(request, teams[step.team])
+        return [[button(code, step.model_copy(update={"person": i}))]
+                for i, code in enumerate(people)] + [back]  # fmt: skip
+    if step.kind is ArenaKind.RISK and not step.tier:
+        tiers = [button(f"{tier.points:.0f}", step.model_copy(update={"tier": int(tier.points)}))
+                 for tier in RULES.risk_tiers]  # fmt: skip
+        return [tiers, back]
+    outcomes = [button(t(label), step.model_copy(update={"outcome": outcome}))
+                for outcome, label in OUTCOMES[step.kind].items()]  # fmt: skip
+    return [outcomes, back]
