@@ -25,7 +25,7 @@ from handlers import create_routers
 from handlers.context import BotContext
 from handlers.menus import set_default_menus
 from handlers.middlewares import ContextMiddleware
-from handlers.transport import BotTransport
+from handlers.transport import BotTransport, StoredMedia
 from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database
 
@@ -79,7 +79,7 @@ async def on_startup(bot: Bot, app: BotContext) -> None:
 def create_sender(context: BotContext, bot: Bot) -> Sender:
     return Sender(
         context.database.unit_of_work,
-        BotTransport(bot),
+        BotTransport(bot, StoredMedia(context.database.unit_of_work)),
         context.clock,
         rate=context.settings.send_rate,
     )

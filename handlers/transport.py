@@ -1,5 +1,7 @@
 """The outbox's way out: one delivery, one Bot API call, Telegram's answer as a verdict."""
 
+from typing import Protocol
+
 from aiogram import Bot
 from aiogram.exceptions import (
     TelegramAPIError,
@@ -9,21 +11,58 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.domain.outbox import Attachment, AttachmentKind, Buttons, Delivery
+from bot.domain.outbox import Attachment, AttachmentKind, Buttons, Delivery, media_id
+from bot.services.ports import UnitOfWorkFactory
 from bot.services.sender import SendResult, Verdict
 
 GONE = ("chat not found", "user is deactivated", "bot was blocked")
+File = str | BufferedInputFile
+
+
+class MediaSource(Protocol):
+    async def file(self, media: int) -> File | None: ...
+
+    async def remember(self, media: int, file_id: str) -> None: ...
+
+
+class StoredMedia:
+    """Pictures from the database: the bytes the first time, Telegram's file id after."""
+
+    def __init__(self, unit_of_work: UnitOfWorkFactory) -> None:
+        self._unit_of_work = unit_of_work
+
+    async def file(self, media: int) -> File | None:
+        async with self._unit_of_work() as uow:
+            found = await uow.media.get(media)
+        if found is None:
+            return None
+        content, filename, file_id = found
+        return file_id or BufferedInputFile(content, filename)
+
+    async def remember(self, media: int, file_id: str) -> None:
+        async with self._unit_of_work() as uow:
+            await uow.media.remember(media, file_id)
+            await uow.commit()
 
 
 class BotTransport:
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: Bot, media: MediaSource | None = None) -> None:
         self._bot = bot
+        self._media = media
 
     async def send(self, delivery: Delivery) -> SendResult:
+        attachment, file = delivery.attachment, None
+        picture = media_id(attachment) if attachment else None
+        if picture is not None:
+            file = await self._media.file(picture) if self._media else None
+            if file is None:
+                return SendResult(Verdict.REJECTED, reason=f"picture {picture} is missing")
         try:
-            message_id = await post(self._bot, delivery.chat_id, delivery.text, delivery.attachment)
+            sent = await post(
+                self._bot, delivery.chat_id, delivery.text, attachment, delivery.buttons, file
+            )
         except TelegramRetryAfter as error:
             return SendResult(Verdict.RETRY_AFTER, retry_after=float(error.retry_after))
         except TelegramForbiddenError as error:
@@ -35,33 +74,39 @@ class BotTransport:
             )
         except (TelegramNetworkError, TelegramServerError) as error:
             return SendResult(Verdict.TRANSIENT, reason=str(error))
-        if delivery.pin:
-            # Sent is sent: a group that never gave the bot the right to pin still got the
-            # message, and the report keeps why it is not pinned.
-            try:
-                await self._bot.pin_chat_message(delivery.chat_id, message_id)
-            except (TelegramAPIError, TelegramNetworkError) as error:
-                return SendResult(Verdict.SENT, reason=f"not pinned: {error}")
+        uploaded = isinstance(file, BufferedInputFile) and sent.photo
+        if self._media and picture is not None and uploaded and sent.photo:
+            await self._media.remember(picture, sent.photo[-1].file_id)  # the rest go by id
+        return await self._pin(delivery, sent.message_id)
+
+    async def _pin(self, delivery: Delivery, message_id: int) -> SendResult:
+        if not delivery.pin:
+            return SendResult(Verdict.SENT)
+        # Sent is sent: a group that never gave the bot the right to pin still got the message,
+        # and the report keeps why it is not pinned.
+        try:
+            await self._bot.pin_chat_message(delivery.chat_id, message_id)
+        except (TelegramAPIError, TelegramNetworkError) as error:
+            return SendResult(Verdict.SENT, reason=f"not pinned: {error}")
         return SendResult(Verdict.SENT)
 
 
 async def post(
-    bot: Bot, chat_id: int, text: str, attachment: Attachment | None, buttons: Buttons = ()
-) -> int:
-    """Sends a text, or a file by its file_id with the text as caption; returns the message id."""
+    bot: Bot,
+    chat_id: int,
+    text: str,
+    attachment: Attachment | None,
+    buttons: Buttons = (),
+    file: File | None = None,
+) -> Message:
+    """Sends a text, or a file (by its file id, or `file`) with the text as caption."""
     markup = keyboard(buttons)
     if attachment is None:
-        return (await bot.send_message(chat_id, text, reply_markup=markup)).message_id
-    caption = text or None
+        return await bot.send_message(chat_id, text, reply_markup=markup)
+    caption, file = text or None, file or attachment.file_id
     if attachment.kind is AttachmentKind.PHOTO:
-        sent = await bot.send_photo(
-            chat_id, attachment.file_id, caption=caption, reply_markup=markup
-        )
-    else:
-        sent = await bot.send_document(
-            chat_id, attachment.file_id, caption=caption, reply_markup=markup
-        )
-    return sent.message_id
+        return await bot.send_photo(chat_id, file, caption=caption, reply_markup=markup)
+    return await bot.send_document(chat_id, file, caption=caption, reply_markup=markup)
 
 
 def keyboard(buttons: Buttons) -> InlineKeyboardMarkup | None:

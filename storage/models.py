@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -358,3 +359,14 @@ class PublicationRow(Identified):
     published_at: Mapped[datetime] = mapped_column(UtcDateTime())
     published_by: Mapped[str] = mapped_column(String(CODE))
     __table_args__ = (UniqueConstraint("round_code", "version"),)
+
+
+class MediaRow(Identified):
+    """A picture the bot made (a standings table): uploaded once, then sent by Telegram's id."""
+
+    __tablename__ = "media"
+
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    filename: Mapped[str] = mapped_column(String(NAME))
+    file_id: Mapped[str | None] = mapped_column(String(NAME))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())

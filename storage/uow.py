@@ -18,6 +18,7 @@ from storage.check_in_repository import SqlCheckInRepository
 from storage.contest_repository import SqlContestRepository
 from storage.draw_repository import SqlDrawRepository
 from storage.follow_repository import SqlFollowRepository
+from storage.media_repository import SqlMediaRepository
 from storage.outbox_repository import SqlOutboxRepository
 from storage.publication_repository import SqlPublicationRepository
 from storage.reminder_repository import SqlReminderRepository
@@ -73,6 +74,10 @@ class SqlUnitOfWork:
     @property
     def draws(self) -> SqlDrawRepository:
         return self._repository(SqlDrawRepository)
+
+    @property
+    def media(self) -> SqlMediaRepository:
+        return self._repository(SqlMediaRepository)
 
     @property
     def arena(self) -> SqlArenaRepository:

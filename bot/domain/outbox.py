@@ -39,6 +39,20 @@ class Attachment:
     file_id: str
 
 
+# A picture the bot made is uploaded from its media record the first time, then sent by the id
+# Telegram gave it; until then the attachment names the record.
+MEDIA_PREFIX = "media:"
+
+
+def media_attachment(media_id: int) -> Attachment:
+    return Attachment(AttachmentKind.PHOTO, f"{MEDIA_PREFIX}{media_id}")
+
+
+def media_id(attachment: Attachment) -> int | None:
+    head, _, number = attachment.file_id.partition(":")
+    return int(number) if f"{head}:" == MEDIA_PREFIX and number.isdigit() else None
+
+
 # An inline button under a message: (label, callback data); rows of them.
 Button = tuple[str, str]
 Buttons = tuple[tuple[Button, ...], ...]

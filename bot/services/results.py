@@ -11,9 +11,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from bot.domain.audit import AuditAction
-from bot.domain.contest import Person
+from bot.domain.contest import Person, Round
 from bot.domain.enums import Role, RoundKind
-from bot.domain.outbox import NewDelivery, Priority
+from bot.domain.outbox import NewDelivery, Priority, media_attachment
 from bot.domain.problems import N_
 from bot.domain.scoring.arena import arena_scores
 from bot.domain.scoring.errors import ScoringError
@@ -25,7 +25,7 @@ from bot.domain.snapshot import ContestSnapshot
 from bot.services.audit import record
 from bot.services.ports import UnitOfWork
 from bot.services.readers import readers
-from bot.texts.results import personal_result, track_standings
+from bot.texts.results import personal_result, standings_picture, track_standings
 from bot.texts.texts import Texts
 
 SCORED = {RoundKind.THEORY, RoundKind.SHOWCASE, RoundKind.ARENA_PRELIMINARY}
@@ -85,14 +85,36 @@ async def publish(
                                             version), Priority.RESULT)
         for reader in await readers(uow, snapshot, people)
     ]  # fmt: skip
-    for track in [round_.track_code] if round_.track_code else list(snapshot.tracks):
-        for follower in await uow.follows.followers(track):
-            t = Texts(follower.locale or snapshot.data.contest.default_locale, snapshot.zone)
-            text = track_standings(t, snapshot, round_, table, track, version)
-            key = f"standings:{round_code}:v{version}"
-            deliveries.append(NewDelivery(key, follower.chat_id, text, Priority.RESULT))
+    deliveries += await _to_followers(uow, snapshot, round_, table, version, now)
     queued = await uow.outbox.enqueue(deliveries, now)
     return Published(version, queued, first_time=True)
+
+
+async def _to_followers(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    round_: Round,
+    table: Standings,
+    version: int,
+    now: datetime,
+) -> list[NewDelivery]:
+    """The track's standings for its followers: the picture, with the top teams as caption."""
+    found = []
+    default = snapshot.data.contest.default_locale
+    for track in [round_.track_code] if round_.track_code else list(snapshot.tracks):
+        followers = await uow.follows.followers(track)
+        if not followers:
+            continue
+        picture = standings_picture(Texts(default, snapshot.zone), snapshot, round_, table, track)
+        media = media_attachment(await uow.media.add(picture, f"standings-{track}.png", now))
+        for follower in followers:
+            t = Texts(follower.locale or default, snapshot.zone)
+            text = track_standings(t, snapshot, round_, table, track, version)
+            key = f"standings:{round_.code}:v{version}"
+            found.append(
+                NewDelivery(key, follower.chat_id, text, Priority.RESULT, attachment=media)
+            )
+    return found
 
 
 def _concerned(snapshot: ContestSnapshot, track: str | None) -> list[Person]:

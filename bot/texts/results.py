@@ -7,6 +7,7 @@ from bot.domain.enums import RoundKind
 from bot.domain.problems import N_
 from bot.domain.scoring.standings import Standings
 from bot.domain.snapshot import ContestSnapshot
+from bot.images.standings import Line, standings_png
 from bot.texts.texts import Texts, html
 
 SHOWN = 10
@@ -82,3 +83,22 @@ def _rank(mine: Decimal | None, scores: list[Decimal | None]) -> int:
 
 def _score(value: Decimal | None) -> str:
     return "–" if value is None else f"{value:.2f}"
+
+
+def standings_picture(
+    t: Texts, snapshot: ContestSnapshot, round_: Round, table: Standings, track_code: str
+) -> bytes:
+    """The track's team standings as a PNG: every team, not only the first ten."""
+    track = snapshot.tracks.get(track_code)
+    title = f"{_name(t, round_)} · {t.name(track.name, track.name_en) if track else track_code}"
+    headers = [t(N_("Rank")), t(N_("Team")), t(N_("Showcase")), t(N_("Arena")), t(N_("Total"))]
+    lines = [
+        Line(row.rank, _team_label(snapshot, row.team_code), row.showcase, row.arena, row.total)
+        for row in table.teams_in(track_code)
+    ]
+    return standings_png(title, headers, lines)
+
+
+def _team_label(snapshot: ContestSnapshot, code: str) -> str:
+    team = snapshot.teams.get(code)
+    return f"{code} {team.name}" if team else code

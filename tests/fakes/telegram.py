@@ -27,7 +27,7 @@ from aiogram.methods import (
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
-from aiogram.types import Chat, InlineKeyboardMarkup, Message, User
+from aiogram.types import Chat, InlineKeyboardMarkup, Message, PhotoSize, User
 
 from bot.sandbox.rules import CAPTION_LIMIT, BadRequestError, check_keyboard, check_text
 
@@ -82,6 +82,7 @@ class RecordingSession(BaseSession):
                 from_user=BOT_USER,
                 text=getattr(method, "text", None),
                 caption=getattr(method, "caption", None),
+                photo=self._photo(method) if isinstance(method, SendPhoto) else None,
                 reply_markup=(
                     method.reply_markup
                     if isinstance(method.reply_markup, InlineKeyboardMarkup)
@@ -91,6 +92,11 @@ class RecordingSession(BaseSession):
         if isinstance(method, AnswerCallbackQuery | SetMyCommands | DeleteMessage | PinChatMessage):
             return True
         raise InvalidCallError(f"the fake does not know {type(method).__name__}")
+
+    def _photo(self, method: SendPhoto) -> list[PhotoSize]:
+        """Telegram's sizes of a sent photo: an uploaded one gets a new file id."""
+        file_id = method.photo if isinstance(method.photo, str) else f"photo{len(self.calls)}"
+        return [PhotoSize(file_id=file_id, file_unique_id=file_id, width=1080, height=1080)]
 
     async def stream_content(
         self,

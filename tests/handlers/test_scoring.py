@@ -1,13 +1,18 @@
 """Judges score the showcase in the bot; nothing reaches contestants until it is published."""
 
 from decimal import Decimal
+from io import BytesIO
 from typing import Any
 
-from aiogram.methods import TelegramMethod
+from aiogram.methods import SendPhoto, TelegramMethod
+from aiogram.types import BufferedInputFile
+from PIL import Image
 
 from bot.domain.audit import AuditAction
 from bot.domain.outbox import Delivery
-from handlers.keyboards import PublishButton, ScoreTeam
+from bot.services.sender import Verdict
+from handlers.keyboards import FollowButton, PublishButton, ScoreTeam
+from handlers.transport import BotTransport, StoredMedia
 from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, JUDGE, ORGANIZER, Telegram
 
@@ -115,3 +120,23 @@ async def test_a_contestant_can_neither_score_nor_publish(joined: Telegram) -> N
     assert "/score" in sent(await joined.send(CONTESTANT, "/score"))[0].text
     assert is_alert(await joined.press(CONTESTANT, ScoreTeam(round=1, team=0).pack()))
     assert is_alert(await joined.press(CONTESTANT, PublishButton(round=1, version=1).pack()))
+
+
+async def test_followers_get_the_standings_as_a_picture_with_the_text(joined: Telegram) -> None:
+    follower = 7777
+    await joined.send(follower, "/start")
+    await joined.press(follower, FollowButton(track=0, follow=True).pack())
+    await score_everything(joined)
+    await publish(joined)
+    (standings,) = [d for d in await results(joined) if d.chat_id == follower]
+    assert standings.text.startswith("📊 风采展示（12345赛道）成绩已公布")
+    assert standings.attachment is not None
+    transport = BotTransport(joined.bot, StoredMedia(database(joined).unit_of_work))
+    before = len(joined.session.calls)
+    assert (await transport.send(standings)).verdict is Verdict.SENT
+    (photo,) = joined.session.calls[before:]
+    assert isinstance(photo, SendPhoto)
+    assert isinstance(photo.photo, BufferedInputFile)
+    picture = Image.open(BytesIO(photo.photo.data))
+    assert picture.width == 1080
+    assert picture.height > 20 * 64  # a row for each of the 20 teams

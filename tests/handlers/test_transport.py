@@ -6,8 +6,9 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.methods import PinChatMessage, SendDocument, SendMessage, SendPhoto
+from aiogram.types import BufferedInputFile
 
-from bot.domain.outbox import Attachment, AttachmentKind, Delivery, Status
+from bot.domain.outbox import Attachment, AttachmentKind, Delivery, Status, media_attachment
 from bot.services.sender import Verdict
 from handlers.transport import BotTransport
 from tests.fakes.telegram import RecordingSession
@@ -62,3 +63,43 @@ async def test_a_group_that_refuses_the_pin_still_counts_as_sent_with_the_reason
     assert result.verdict is Verdict.SENT
     assert "not enough rights" in result.reason
     assert [type(call) for call in calls] == [SendMessage]
+
+
+async def test_buttons_travel_with_the_message() -> None:
+    _, calls = await send(delivery(buttons=((("收到", "ack:7"),),)))
+    (message,) = calls
+    assert message.reply_markup.inline_keyboard[0][0].callback_data == "ack:7"
+
+
+class Pictures:
+    """One stored picture: its bytes until Telegram gives it an id."""
+
+    def __init__(self) -> None:
+        self.file_id: str | None = None
+
+    async def file(self, media: int) -> Any:
+        return self.file_id or BufferedInputFile(b"\x89PNG", "standings.png")
+
+    async def remember(self, media: int, file_id: str) -> None:
+        self.file_id = file_id
+
+
+async def test_a_made_picture_is_uploaded_once_then_sent_by_its_id() -> None:
+    session, pictures = RecordingSession(), Pictures()
+    transport = BotTransport(Bot("1:TEST", session=session), pictures)
+    for chat in (501, 502):
+        await transport.send(delivery(chat, attachment=media_attachment(3)))
+    first, second = session.calls
+    assert isinstance(first.photo, BufferedInputFile)
+    assert second.photo == pictures.file_id is not None
+
+
+async def test_a_missing_picture_fails_the_delivery() -> None:
+    class Empty(Pictures):
+        async def file(self, media: int) -> Any:
+            return None
+
+    result = await BotTransport(Bot("1:TEST", session=RecordingSession()), Empty()).send(
+        delivery(attachment=media_attachment(9))
+    )
+    assert result.verdict is Verdict.REJECTED
