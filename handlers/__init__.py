@@ -5,6 +5,7 @@ from aiogram import Router
 from handlers import (
     acknowledgements,
     arena,
+    audit,
     broadcast,
     check_in,
     commands,
@@ -33,6 +34,7 @@ def create_routers() -> list[Router]:
         draws.create_router(),
         scoring.create_router(),
         arena.create_router(),
+        audit.create_router(),
         results.create_router(),
         team_chats.create_router(),
         schedule.create_router(),

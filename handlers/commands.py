@@ -13,6 +13,7 @@ from aiogram.types import Message
 from bot.domain.commands import Command
 from handlers import (
     arena,
+    audit,
     broadcast,
     broadcasts,
     check_in,
@@ -50,6 +51,7 @@ HANDLERS: dict[str, CommandHandler] = {
     Command.CHECKINS: check_in.missing,
     Command.SCORE: scoring.start,
     Command.ARENA: arena.start,
+    Command.AUDIT: audit.show,
     Command.PUBLISH: results.choose,
     Command.STANDINGS: results.draft,
     Command.ONBOARDING: organizer.onboarding,

@@ -120,6 +120,10 @@ class ArenaButton(CallbackData, prefix="ar"):
     version: int = -1
 
 
+class AuditPage(CallbackData, prefix="au"):
+    below: int  # show the entries numbered below this one
+
+
 class BroadcastAction(StrEnum):
     REPORT = "report"
     CANCEL = "cancel"

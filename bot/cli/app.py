@@ -13,6 +13,7 @@ from bot.cli import (
     invites_command,
     run_command,
     sandbox_command,
+    score_commands,
     show_command,
 )
 from bot.cli.console import Console
@@ -36,6 +37,7 @@ def create_app() -> typer.Typer:
     broadcast_command.register(app, console)
     draw_commands.register(app, console)
     audit_commands.register(app, console)
+    score_commands.register(app, console)
     run_command.register(app, console)
     sandbox_command.register(app, console)
     return app

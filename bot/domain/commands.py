@@ -22,6 +22,7 @@ class Command(StrEnum):
     PUBLISH = "publish"
     STANDINGS = "standings"
     ARENA = "arena"
+    AUDIT = "audit"
     ONBOARDING = "onboarding"
     UNBIND = "unbind"
     BROADCAST = "broadcast"
@@ -54,6 +55,7 @@ ORGANIZING = (
     Command.BROADCAST,
     Command.BROADCASTS,
     Command.TEAMCHAT,
+    Command.AUDIT,
 )
 
 # None is a follower: someone who started the bot without an invite code.
@@ -63,7 +65,7 @@ COMMANDS: dict[Role | None, tuple[Command, ...]] = {
     Role.LEADER: (*IN_A_TEAM, *EVERYONE),
     Role.ORGANIZER: (*EVERYONE[:-3], *ORGANIZING, *EVERYONE[-3:]),
     Role.JUDGE: (Command.SCORE, *EVERYONE),
-    Role.AUDITOR: EVERYONE,
+    Role.AUDITOR: (Command.AUDIT, *EVERYONE),
 }
 
 

@@ -20,6 +20,7 @@ DESCRIPTIONS = {
     Command.CHECKINS: N_("Who has not checked in today, per round"),
     Command.SCORE: N_("Score the showcase teams"),
     Command.ARENA: N_("Keep the arena's score: /arena ROUND"),
+    Command.AUDIT: N_("The audit trail, read-only, with its check"),
     Command.PUBLISH: N_("Publish a round's results"),
     Command.STANDINGS: N_("Draft standings (not yet published)"),
     Command.ONBOARDING: N_("Who has joined the bot"),

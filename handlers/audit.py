@@ -1,0 +1,72 @@
+"""/audit: the notary (and organizers) read the trail in the bot; nothing here changes it."""
+
+from contextlib import suppress
+
+from aiogram import Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+from bot.domain.audit import AuditEntry, Values, verify
+from bot.domain.commands import Command, allowed
+from bot.domain.problems import N_
+from bot.texts.texts import Texts, html
+from handlers.fallback import stale_button
+from handlers.keyboards import AuditPage, button, markup
+from handlers.request import Request
+
+PAGE = 10
+
+
+def create_router() -> Router:
+    router = Router(name="audit")
+    router.callback_query.register(page, AuditPage.filter())
+    return router
+
+
+async def show(message: Message, request: Request) -> None:
+    text, buttons = await _page(request, None)
+    await message.answer(text, reply_markup=buttons)
+
+
+async def page(query: CallbackQuery, callback_data: AuditPage, request: Request) -> None:
+    if not allowed(request.viewer.role, Command.AUDIT) or callback_data.below < 1:
+        await stale_button(query, request)
+        return
+    await query.answer()
+    text, buttons = await _page(request, callback_data.below)
+    if isinstance(query.message, Message):
+        with suppress(TelegramBadRequest):
+            await query.message.edit_text(text, reply_markup=buttons)
+
+
+async def _page(request: Request, below: int | None) -> tuple[str, InlineKeyboardMarkup | None]:
+    t = request.t
+    entries = await request.uow.audit.entries()
+    check = verify(entries)
+    status = (
+        t(N_("✅ {count} entries; every link intact."), count=len(entries)) if check.ok
+        else "⚠️ " + t(N_("Broken at entry {sequence}: {problem}"), sequence=check.first_broken,
+                       problem=t(check.problem, **check.params))
+    )  # fmt: skip
+    shown = [e for e in entries if below is None or e.sequence < below][-PAGE:]
+    lines = [status, *(_line(t, entry) for entry in reversed(shown))]
+    if not entries:
+        lines.append(t(N_("Nothing has been recorded yet.")))
+    older = shown[0].sequence if shown and shown[0].sequence > 1 else None
+    buttons = markup([button(t(N_("◀ Older")), AuditPage(below=older))]) if older else None
+    return "\n".join(lines), buttons
+
+
+def _line(t: Texts, entry: AuditEntry) -> str:
+    change = ""
+    if entry.before or entry.after:
+        change = f" {_values(entry.before)} → {_values(entry.after)}"
+    reason = f" ({html(entry.reason)})" if entry.reason else ""
+    return (f"#{entry.sequence} {t.moment(entry.at)} <b>{html(entry.actor)}</b> "
+            f"{entry.action.value} {html(entry.subject)}{html(change)}{reason}")  # fmt: skip
+
+
+def _values(values: Values) -> str:
+    if values is None:
+        return "–"
+    return ", ".join(f"{key}={value}" for key, value in values.items())
