@@ -47,6 +47,7 @@ def create_context(
         contests=contests,
         accounts=AccountCache(clock),
         reminders=reminders,
+        rules=settings.rules,
     )
 
 

@@ -1,13 +1,16 @@
 """Settings from the environment and `.env`; see .env.example for every one of them."""
 
 from datetime import time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import yaml
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.domain.enums import Locale
 from bot.domain.reminders import QuietHours, ReminderPolicy
+from bot.domain.scoring.rules import ScoringRules
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/contest.db"
 
@@ -27,6 +30,18 @@ class Settings(BaseSettings):
     reminder_leads: str = Field(default="60,30,15", description="Minutes before a team's turn")
     quiet_hours: str = Field(default="", description="HH:MM-HH:MM without reminders")
     escalate_after: str = Field(default="3,6", description="Minutes until leader, organizers")
+    scoring_rules: Path | None = Field(default=None, description="YAML file of scoring rules")
+
+    @property
+    def rules(self) -> ScoringRules:
+        """The contest's scoring rules: the defaults, with what the YAML file sets."""
+        return _rules(self.scoring_rules)
+
+    @field_validator("scoring_rules")
+    @classmethod
+    def _readable_rules(cls, value: Path | None) -> Path | None:
+        _rules(value)
+        return value
 
     @property
     def reminder_policy(self) -> ReminderPolicy:
@@ -78,3 +93,10 @@ def _quiet_hours(text: str) -> QuietHours | None:
     except ValueError as error:
         raise ValueError(f"expected HH:MM-HH:MM, got {text!r}") from error
     return QuietHours(start, end)
+
+
+def _rules(path: Path | None) -> ScoringRules:
+    """The defaults of DESIGN.md, with what the organizers' YAML file sets (e.g. risk tiers)."""
+    if path is None:
+        return ScoringRules()
+    return ScoringRules.from_mapping(yaml.safe_load(path.read_text("utf-8")) or {})

@@ -25,7 +25,6 @@ from bot.domain.scoring.arena import (
     arena_scores,
 )
 from bot.domain.scoring.errors import ScoringError
-from bot.domain.scoring.rules import ScoringRules
 from bot.services.arena import record_event, undo_last
 from bot.services.live import team_slots
 from bot.texts.texts import html
@@ -33,7 +32,6 @@ from handlers.fallback import stale_button
 from handlers.keyboards import ArenaButton, ArenaKind, button, markup
 from handlers.request import Request
 
-RULES = ScoringRules()
 OUTCOMES = {
     ArenaKind.MANDATORY: {"correct": N_("✓ correct"), "wrong": N_("✗ wrong")},
     ArenaKind.RISK: {o.value: label for o, label in zip(RiskOutcome, (
@@ -85,7 +83,13 @@ async def pressed(query: CallbackQuery, callback_data: ArenaButton, request: Req
                 await stale_button(query, request)
                 return
             await record_event(
-                request.uow, round_.code, event, step.version, person.code, request.now(), RULES
+                request.uow,
+                round_.code,
+                event,
+                step.version,
+                person.code,
+                request.now(),
+                request.app.rules,
             )
             step = ArenaButton(round=step.round)
     except ScoringError as error:
@@ -140,10 +144,11 @@ async def _board(
 ) -> tuple[str, InlineKeyboardMarkup]:
     t, uow = request.t, request.uow
     version = await uow.arena.count(round_.code)
-    scores = arena_scores(await uow.arena.events(round_.code), RULES)
+    scores = arena_scores(await uow.arena.events(round_.code), request.app.rules)
     teams = _teams(request, round_)
     lines = [f"<b>{html(t.name(round_.name, round_.name_en))}</b>"]
-    lines += [f"{html(code)} {scores.get(code, RULES.starting_bank):.0f}" for code in teams]
+    bank = request.app.rules.starting_bank
+    lines += [f"{html(code)} {scores.get(code, bank):.0f}" for code in teams]
     here = step.model_copy(update={"version": version})
     rows = _next_buttons(request, teams, here)
     if step.team < 0:
@@ -176,7 +181,7 @@ def _next_buttons(
                 for i, code in enumerate(people)] + [back]  # fmt: skip
     if step.kind is ArenaKind.RISK and not step.tier:
         tiers = [button(f"{tier.points:.0f}", step.model_copy(update={"tier": int(tier.points)}))
-                 for tier in RULES.risk_tiers]  # fmt: skip
+                 for tier in request.app.rules.risk_tiers]  # fmt: skip
         return [tiers, back]
     outcomes = [button(t(label), step.model_copy(update={"outcome": outcome}))
                 for outcome, label in OUTCOMES[step.kind].items()]  # fmt: skip

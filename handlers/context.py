@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
+from bot.domain.scoring.rules import ScoringRules
 from bot.services.accounts import AccountCache
 from bot.services.contest_cache import ContestCache
 from bot.services.ports import Clock
@@ -21,6 +22,7 @@ class BotContext:
     contests: ContestCache
     accounts: AccountCache
     reminders: ReminderJobs
+    rules: ScoringRules  # read once from the settings' file, if any
 
     @property
     def zone(self) -> ZoneInfo:

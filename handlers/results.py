@@ -6,15 +6,12 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.commands import Command, allowed
 from bot.domain.problems import N_
 from bot.domain.scoring.errors import ScoringError
-from bot.domain.scoring.rules import ScoringRules
 from bot.services.results import SCORED, publish, standings
 from bot.texts.results import standings_lines
 from handlers.fallback import stale_button
 from handlers.keyboards import PublishButton, button, markup
 from handlers.queries import chat_of, close_buttons
 from handlers.request import Request
-
-RULES = ScoringRules()
 
 
 def create_router() -> Router:
@@ -62,7 +59,13 @@ async def publish_pressed(
         return
     try:
         done = await publish(
-            request.uow, snapshot, round_.code, person, callback_data.version, request.now(), RULES
+            request.uow,
+            snapshot,
+            round_.code,
+            person,
+            callback_data.version,
+            request.now(),
+            request.app.rules,
         )
     except ScoringError as error:
         await query.answer(t(error.message, **error.params), show_alert=True)
@@ -85,7 +88,7 @@ async def draft(message: Message, request: Request) -> None:
     if snapshot is None:
         await message.answer(request.no_contest())
         return
-    table = await standings(request.uow, snapshot, RULES)
+    table = await standings(request.uow, snapshot, request.app.rules)
     blocks = [t(N_("<b>Draft standings — not published</b>"))]
     blocks += [standings_lines(t, snapshot, table, track) for track in table.tracks]
     await message.answer("\n\n".join(blocks))

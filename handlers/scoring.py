@@ -17,7 +17,6 @@ from bot.domain.contest import Round
 from bot.domain.enums import RoundKind
 from bot.domain.problems import N_
 from bot.domain.scoring.errors import ScoringError
-from bot.domain.scoring.rules import ScoringRules
 from bot.services.scores import Entry, enter_showcase, needs_reason, showcase_teams
 from handlers.fallback import stale_button
 from handlers.keyboards import ScoreRound, ScoreTeam, button, markup
@@ -25,7 +24,6 @@ from handlers.queries import chat_of
 from handlers.request import Request
 
 SCORE = re.compile(r"\s*(\d{1,3}(?:\.\d+)?)\s*(.*)", re.DOTALL)
-RULES = ScoringRules()
 SAVED = {
     Entry.SAVED: N_("Saved: {team} {score}."),
     Entry.CORRECTED: N_("Corrected: {team} {score}."),
@@ -85,7 +83,9 @@ async def pick_team(query: CallbackQuery, callback_data: ScoreTeam, request: Req
            "e.g. “92.5 计分有误”.") if reason
         else N_("Send the score for {team} (0–{maximum}, up to two decimals).")
     )  # fmt: skip
-    await request.bot.send_message(chat_of(query), t(prompt, team=team, maximum=RULES.showcase_max))
+    await request.bot.send_message(
+        chat_of(query), t(prompt, team=team, maximum=request.app.rules.showcase_max)
+    )
 
 
 async def typed(message: Message, request: Request) -> None:
@@ -111,7 +111,7 @@ async def typed(message: Message, request: Request) -> None:
     round_code, team = data.get("round", ""), data.get("team", "")
     try:
         entry = await enter_showcase(
-            request.uow, snapshot, judge, round_code, team, score, request.now(), RULES,
+            request.uow, snapshot, judge, round_code, team, score, request.now(), request.app.rules,
             reason=found.group(2),
         )  # fmt: skip
     except ScoringError as error:

@@ -55,3 +55,24 @@ def test_the_example_file_documents_every_setting() -> None:
     assert {name.upper() for name in Settings.model_fields} == {
         line.split("=")[0] for line in example.splitlines() if "=" in line and line[0] != "#"
     }
+
+
+def test_the_scoring_rules_file_changes_only_what_it_sets(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("risk_tiers: [10, 20, 40]\nshowcase_drop_highest: 2\n", encoding="utf-8")
+    monkeypatch.setenv("SCORING_RULES", str(rules))
+    loaded = Settings().rules
+    assert [int(tier.points) for tier in loaded.risk_tiers] == [10, 20, 40]
+    assert (loaded.showcase_drop_highest, loaded.showcase_drop_lowest) == (2, 1)
+
+
+def test_a_scoring_rules_file_with_a_wrong_value_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("theory_weight: heavy\n", encoding="utf-8")
+    monkeypatch.setenv("SCORING_RULES", str(rules))
+    with pytest.raises(ValidationError, match="theory_weight"):
+        Settings()

@@ -54,13 +54,13 @@ async def _snapshot(uow: "UnitOfWork") -> "ContestSnapshot":
 async def _import(console: Console, path: Path) -> bool:
     from bot.cli.runtime import database
     from bot.domain.enums import Role
-    from bot.domain.scoring import ScoringError, ScoringRules
+    from bot.domain.scoring import ScoringError
     from bot.formats.scores_sheet import read_theory
     from bot.formats.yaml_reader import UnreadableFileError
     from bot.services.clock import SystemClock
     from bot.services.scores import import_theory
 
-    rules = ScoringRules()
+    rules = console.settings.rules
     async with database(console) as db, db.unit_of_work() as uow:
         snapshot = await _snapshot(uow)
         contestants = {p.code for p in snapshot.data.people if p.role is Role.CONTESTANT}
@@ -103,11 +103,11 @@ async def _template(console: Console, path: Path) -> None:
 async def _export(console: Console, path: Path) -> None:
     from bot.cli.runtime import database
     from bot.domain.enums import RoundKind
-    from bot.domain.scoring import ScoringError, ScoringRules, grant_awards
+    from bot.domain.scoring import ScoringError, grant_awards
     from bot.formats.scores_sheet import write_results
     from bot.services.results import standings
 
-    rules = ScoringRules()
+    rules = console.settings.rules
     async with database(console) as db, db.unit_of_work() as uow:
         snapshot = await _snapshot(uow)
         try:
