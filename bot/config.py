@@ -31,6 +31,7 @@ class Settings(BaseSettings):
     quiet_hours: str = Field(default="", description="HH:MM-HH:MM without reminders")
     escalate_after: str = Field(default="3,6", description="Minutes until leader, organizers")
     scoring_rules: Path | None = Field(default=None, description="YAML file of scoring rules")
+    publish_confirmations: int = Field(default=1, ge=1, le=2, description="Organizers needed")
 
     @property
     def rules(self) -> ScoringRules:

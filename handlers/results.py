@@ -26,6 +26,7 @@ async def choose(message: Message, request: Request) -> None:
         await message.answer(request.no_contest())
         return
     published = await request.uow.publications.published()
+    asked = await request.uow.publications.requests()
     rows = []
     for round_ in snapshot.data.rounds:
         if round_.kind not in SCORED or round_.id is None:
@@ -35,6 +36,8 @@ async def choose(message: Message, request: Request) -> None:
             t(N_("published (version {version})"), version=version) if version
             else t(N_("draft"))
         )  # fmt: skip
+        if round_.code in asked:
+            state = t(N_("asked by {organizer}, to confirm"), organizer=asked[round_.code][1])
         label = f"{t.name(round_.name, round_.name_en)} · {state}"
         rows.append([button(label, PublishButton(round=round_.id, version=version + 1))])
     await message.answer(
@@ -51,10 +54,12 @@ async def publish_pressed(
     snapshot, person, t = request.snapshot, request.viewer.person, request.t
     rounds = snapshot.data.rounds if snapshot else ()
     round_ = next((r for r in rounds if r.id == callback_data.round), None)
-    if snapshot is None or person is None or round_ is None:
-        await stale_button(query, request)
-        return
-    if not allowed(request.viewer.role, Command.PUBLISH):
+    if (
+        snapshot is None
+        or person is None
+        or round_ is None
+        or not allowed(request.viewer.role, Command.PUBLISH)
+    ):
         await stale_button(query, request)
         return
     try:
@@ -66,6 +71,7 @@ async def publish_pressed(
             callback_data.version,
             request.now(),
             request.app.rules,
+            request.app.settings.publish_confirmations,
         )
     except ScoringError as error:
         await query.answer(t(error.message, **error.params), show_alert=True)
@@ -73,7 +79,9 @@ async def publish_pressed(
     await query.answer()
     await close_buttons(query)
     message = (
-        N_("{round} is published (version {version}); {count} messages are on their way.")
+        N_("Version {version} of {round} needs a second organizer: another organizer confirms "
+           "it with /publish.") if done.awaiting
+        else N_("{round} is published (version {version}); {count} messages are on their way.")
         if done.first_time
         else N_("Version {version} of {round} was published already; nothing was sent again.")
     )  # fmt: skip

@@ -370,3 +370,15 @@ class MediaRow(Identified):
     filename: Mapped[str] = mapped_column(String(NAME))
     file_id: Mapped[str | None] = mapped_column(String(NAME))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class PublicationRequestRow(Identified):
+    """The first organizer's request to publish, when a second organizer must confirm it."""
+
+    __tablename__ = "publication_requests"
+    __table_args__ = (UniqueConstraint("round_code", "version"),)
+
+    round_code: Mapped[str] = mapped_column(String(CODE))
+    version: Mapped[int] = mapped_column(Integer)
+    requested_by: Mapped[str] = mapped_column(String(CODE))
+    requested_at: Mapped[datetime] = mapped_column(UtcDateTime())

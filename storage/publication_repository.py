@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.inserts import insert_new
-from storage.models import PublicationRow
+from storage.models import PublicationRequestRow, PublicationRow
 
 
 class SqlPublicationRepository:
@@ -35,3 +35,27 @@ class SqlPublicationRepository:
                   "published_by": by}  # fmt: skip
         result = await self._session.execute(statement.returning(PublicationRow.id), [values])
         return bool(result.all())
+
+    async def request(self, round_code: str, version: int, by: str, now: datetime) -> str:
+        """Records who asked to publish this version first; returns that organizer's code."""
+        statement = insert_new(self._session, PublicationRequestRow, "round_code", "version")
+        values = {"round_code": round_code, "version": version, "requested_by": by,
+                  "requested_at": now}  # fmt: skip
+        await self._session.execute(statement, [values])
+        first: str | None = await self._session.scalar(
+            select(PublicationRequestRow.requested_by).where(
+                PublicationRequestRow.round_code == round_code,
+                PublicationRequestRow.version == version,
+            )
+        )
+        return first or by
+
+    async def requests(self) -> dict[str, tuple[int, str]]:
+        """Round code → (version, organizer) of requests not yet published."""
+        published = await self.published()
+        rows = await self._session.scalars(select(PublicationRequestRow))
+        return {
+            row.round_code: (row.version, row.requested_by)
+            for row in rows
+            if row.version > published.get(row.round_code, 0)
+        }

@@ -196,6 +196,10 @@ class PublicationRepository(Protocol):
 
     async def publish(self, round_code: str, version: int, by: str, now: datetime) -> bool: ...
 
+    async def request(self, round_code: str, version: int, by: str, now: datetime) -> str: ...
+
+    async def requests(self) -> dict[str, tuple[int, str]]: ...
+
 
 class ArenaRepository(Protocol):
     async def add(

@@ -36,6 +36,7 @@ class Published:
     version: int
     notified: int  # deliveries queued
     first_time: bool  # False: this version existed already (a repeated publish)
+    awaiting: str = ""  # the organizer who asked, while a second one must confirm
 
 
 async def standings(uow: UnitOfWork, snapshot: ContestSnapshot, rules: ScoringRules) -> Standings:
@@ -67,11 +68,17 @@ async def publish(
     version: int,
     now: datetime,
     rules: ScoringRules,
+    confirmations: int = 1,
 ) -> Published:
-    """Publishes `version` of the round (the next one, as the organizer saw it)."""
+    """Publishes `version` of the round (the next one, as the organizer saw it). With two
+    confirmations, the first organizer's tap asks and a different organizer's tap publishes."""
     round_ = snapshot.rounds.get(round_code)
     if round_ is None or round_.kind not in SCORED:
         raise ScoringError(N_("{round} has no results to publish."), round=round_code)
+    if confirmations > 1 and await uow.publications.version(round_code) < version:
+        asked = await uow.publications.request(round_code, version, organizer.code, now)
+        if asked == organizer.code:
+            return Published(version, 0, first_time=False, awaiting=asked)
     if not await uow.publications.publish(round_code, version, organizer.code, now):
         return Published(version, 0, first_time=False)
     action = AuditAction.ROUND_PUBLISHED if version == 1 else AuditAction.CORRECTION_PUBLISHED

@@ -140,3 +140,19 @@ async def test_followers_get_the_standings_as_a_picture_with_the_text(joined: Te
     picture = Image.open(BytesIO(photo.photo.data))
     assert picture.width == 1080
     assert picture.height > 20 * 64  # a row for each of the 20 teams
+
+
+async def test_with_two_confirmations_a_second_organizer_publishes(joined: Telegram) -> None:
+    joined.dispatcher["app"].settings.publish_confirmations = 2
+    await score_everything(joined)
+    data = button(await joined.send(ORGANIZER, "/publish"), "风采展示（12345赛道） · 草稿")
+    asked = sent(await joined.press(ORGANIZER, data))[0].text
+    assert "需要另一位组织者" in asked
+    assert sent(await joined.press(ORGANIZER, data))[0].text == asked  # not by the same one
+    assert await results(joined) == []
+    second = 4201
+    await joined.join(second, "ORG2")
+    calls = await joined.send(second, "/publish")
+    done = await joined.press(second, button(calls, "风采展示（12345赛道） · 由 ORG1 申请"))
+    assert "成绩已公布（第 1 版）" in sent(done)[0].text
+    assert [d.chat_id for d in await results(joined)] == [CONTESTANT]
