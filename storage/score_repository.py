@@ -35,6 +35,10 @@ class SqlScoreRepository:
             found.setdefault(row.team_code, {})[row.judge_code] = from_hundredths(row.hundredths)
         return found
 
+    async def showcase_rounds(self) -> list[str]:
+        rows = await self._session.scalars(select(ShowcaseScoreRow.round_code).distinct())
+        return list(rows)
+
     async def set_showcase(
         self, round_code: str, team_code: str, judge_code: str, score: Decimal, now: datetime
     ) -> Decimal | None:

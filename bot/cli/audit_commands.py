@@ -27,11 +27,22 @@ def register(app: typer.Typer, console: Console) -> None:
 
 async def _verify(console: Console) -> None:
     from bot.cli.runtime import database
-    from bot.services.audit import check
+    from bot.services.audit import check, reconcile
 
     async with database(console) as db, db.unit_of_work() as uow:
         result, count = await check(uow)
         entries = await uow.audit.entries()
+        mismatches = await reconcile(uow) if result.ok else []
+    for mismatch in mismatches:
+        console.say(
+            N_("MISMATCH: {subject} is {stored} in the database, but the trail (entry "
+               "{sequence}) says {recorded}."),
+            subject=mismatch.subject, stored=mismatch.stored or "–",
+            sequence=mismatch.sequence or "–", recorded=mismatch.recorded or "–",
+        )  # fmt: skip
+    if mismatches:
+        console.fail(N_("{count} stored score(s) differ from the audit trail."),
+                     count=len(mismatches))  # fmt: skip
     if result.ok:
         last = entries[-1].hash if entries else "-"
         console.say(N_("OK: {count} entries, every link intact. Latest hash: {hash}"),

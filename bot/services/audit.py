@@ -1,5 +1,6 @@
 """Writing to the audit trail, and checking it: who did what, when, from what to what."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.domain.audit import AuditAction, AuditEntry, ChainCheck, Values, verify
@@ -33,3 +34,49 @@ async def record(
 async def check(uow: UnitOfWork) -> tuple[ChainCheck, int]:
     entries = await uow.audit.entries()
     return verify(entries), len(entries)
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """A stored score that differs from what the trail last recorded for it."""
+
+    subject: str
+    stored: str | None  # None: not in the database
+    recorded: str | None  # None: never recorded in the trail
+    sequence: int | None = None  # the trail's last entry about it
+
+
+async def reconcile(uow: UnitOfWork) -> list[Mismatch]:
+    """Compares every stored showcase and theory score with the trail's latest value for it,
+    so a score changed in the database behind the bot's back is named."""
+    recorded: dict[str, tuple[str | None, int]] = {}
+    for entry in await uow.audit.entries():
+        if entry.action in SCORES and entry.after is not None:
+            recorded[entry.subject] = (_value(entry.after), entry.sequence)
+    stored: dict[str, str | None] = {}
+    rounds = {subject.split(":")[1] for subject in recorded if subject.startswith("showcase:")}
+    for round_code in sorted(rounds | set(await uow.scores.showcase_rounds())):
+        for team, judges in (await uow.scores.showcase(round_code)).items():
+            for judge, score in judges.items():
+                stored[f"showcase:{round_code}:{team}:{judge}"] = str(score)
+    for code, (paper, essay) in (await uow.scores.theory()).items():
+        essay_text = str(essay) if essay is not None else None
+        stored[f"theory:{code}"] = _value({"paper": str(paper), "essay": essay_text})
+    found = []
+    for subject in sorted(stored.keys() | recorded.keys()):
+        value, sequence = recorded.get(subject, (None, None))
+        if stored.get(subject) != value:
+            found.append(Mismatch(subject, stored.get(subject), value, sequence))
+    return found
+
+
+SCORES = {AuditAction.SCORE_ENTERED, AuditAction.SCORE_CORRECTED, AuditAction.THEORY_IMPORTED}
+
+
+def _value(values: Values) -> str | None:
+    """One comparable text for a recorded value: the score, or paper/essay."""
+    if values is None:
+        return None
+    if "score" in values:
+        return str(values["score"])
+    return f"{values.get('paper')}/{values.get('essay')}"

@@ -176,6 +176,8 @@ class AuditRepository(Protocol):
 
 
 class ScoreRepository(Protocol):
+    async def showcase_rounds(self) -> list[str]: ...
+
     async def showcase(self, round_code: str) -> dict[str, dict[str, Decimal]]: ...
 
     async def set_showcase(

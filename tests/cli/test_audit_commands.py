@@ -63,3 +63,22 @@ def test_the_export_has_one_row_per_entry_with_its_hash(audited: Invoke, tmp_pat
     rows = list(load_workbook(path).active.iter_rows(values_only=True))  # type: ignore[union-attr]
     assert [row[3] for row in rows[1:]] == ["draw_committed", "draw_revealed", "broadcast_sent"]
     assert all(len(str(row[9])) == 64 for row in rows[1:])
+
+
+def test_a_score_edited_in_the_database_is_named_by_its_row(
+    cli: Cli, database_url: str, tmp_path: Path
+) -> None:
+    run = cli(database_url)
+    assert run("demo", "load").exit_code == 0
+    sheet = tmp_path / "theory.xlsx"
+    assert run("scores", "template", str(sheet)).exit_code == 0
+    workbook = load_workbook(sheet)
+    workbook.active["C2"] = 88  # type: ignore[index]
+    workbook.save(sheet)
+    assert run("scores", "import", str(sheet)).exit_code == 0
+    assert run("audit", "verify").exit_code == 0
+    code = workbook.active["A2"].value  # type: ignore[index]
+    tamper(database_url, f"UPDATE theory_scores SET hundredths = 9900 WHERE person_code = '{code}'")
+    done = run("audit", "verify")
+    assert done.exit_code == 1
+    assert f"MISMATCH: theory:{code} is 99.00/None in the database" in done.output
