@@ -142,6 +142,9 @@ TEAMS = ("赛道 track", "名次 rank", "队伍编号 team code", "队名 name",
          "总分 total")  # fmt: skip
 AWARDS = ("奖项 kind", "赛道 track", "名次 rank", "获奖者 who")
 CERTIFICATES = ("姓名 name", "队伍 team", "奖项 award", "赛道 track")
+ROUND_PEOPLE = ("赛道 track", "名次 rank", "编号 code", "姓名 name", "队伍 team", "得分 score",
+                "论文 essay")  # fmt: skip
+ROUND_TEAMS = ("赛道 track", "名次 rank", "队伍 team", "名称 name", "得分 score")
 TOP, EXCELLENT = "个人奖 individual award", "优秀选手 excellent contestant"
 SHOWCASE = "最佳展示奖 best showcase"
 PRIZES = {1: "团体一等奖 team first prize", 2: "团体二等奖 team second prize",
@@ -164,6 +167,7 @@ def write_results(
         sheet.append((t.track_code, t.rank, t.team_code, teams[t.team_code].name,
                       *_numbers(t.theory, t.showcase, t.arena, t.arena_normalised, t.practical,
                                 t.total)))  # fmt: skip
+    _by_round(workbook, snapshot, standings)
     granted: list[tuple[str, str, int | None, Person | Team]]
     granted = [(TOP, a.track_code, a.rank, people[a.person_code]) for a in awards.top_individuals]
     granted += [(PRIZES.get(p.prize, f"团体奖 team prize {p.prize}"), p.track_code, p.rank,
@@ -186,6 +190,37 @@ def write_results(
                 if isinstance(cell.value, float):
                     cell.number_format = "0.00"
     workbook.save(path)
+
+
+def _by_round(workbook: Workbook, snapshot: ContestSnapshot, standings: Standings) -> None:
+    """One sheet per kind of round: the theory paper, the showcase, the arena, each ranked
+    within its track on that round's own score."""
+    people, teams = {p.code: p for p in snapshot.data.people}, snapshot.teams
+    sheet = _sheet(workbook, "Theory", ROUND_PEOPLE, (10, 6, 10, 12, 8, 10, 10))
+    for track in standings.tracks:
+        people_rows = standings.individuals_in(track)
+        ranks = {
+            r.person_code: _rank(r.theory, [x.theory for x in people_rows]) for r in people_rows
+        }
+        for r in sorted(people_rows, key=lambda r: (ranks[r.person_code], r.person_code)):
+            name = people[r.person_code].name
+            numbers = _numbers(r.theory, r.essay)
+            sheet.append((track, ranks[r.person_code], r.person_code, name, r.team_code, *numbers))
+    for title, score in (("Showcase", "showcase"), ("Arena", "arena")):
+        sheet = _sheet(workbook, title, ROUND_TEAMS, (10, 6, 10, 24, 10))
+        for track in standings.tracks:
+            values = {r.team_code: getattr(r, score) for r in standings.teams_in(track)}
+            ranks = {code: _rank(value, list(values.values())) for code, value in values.items()}
+            for code in sorted(values, key=lambda code: (ranks[code], code)):
+                name = teams[code].name
+                sheet.append((track, ranks[code], code, name, *_numbers(values[code])))
+
+
+def _rank(mine: Decimal | None, scores: Sequence[Decimal | None]) -> int:
+    """Competition ranking (1, 2, 2, 4); no score ranks after every score."""
+    if mine is None:
+        return 1 + sum(1 for s in scores if s is not None)
+    return 1 + sum(1 for s in scores if s is not None and s > mine)
 
 
 def _workbook() -> Workbook:

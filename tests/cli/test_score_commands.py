@@ -174,7 +174,15 @@ def test_the_results_workbook_has_four_sheets_in_rank_order(run: Invoke, tmp_pat
     done = run("results", "export", str(path))
     assert done.exit_code == 0, done.output
     assert "120 contestants, 40 teams" in done.output
-    assert load_workbook(path).sheetnames == ["Individuals", "Teams", "Awards", "Certificates"]
+    assert load_workbook(path).sheetnames == [
+        "Individuals",
+        "Teams",
+        "Theory",
+        "Showcase",
+        "Arena",
+        "Awards",
+        "Certificates",
+    ]
 
     individuals = rows_of(path, "Individuals")[1:]
     assert len(individuals) == 120
