@@ -20,6 +20,8 @@ from bot.domain.snapshot import ContestSnapshot
 from bot.services.audit import COMMAND_LINE, record
 from bot.services.ports import UnitOfWork
 
+CENT = Decimal("0.01")
+
 
 class Entry(StrEnum):
     SAVED = "saved"
@@ -60,8 +62,9 @@ async def enter_showcase(
     if judge.role is not Role.JUDGE or team_code not in showcase_teams(snapshot, round_code):
         raise ScoringError(N_("Only judges score showcase teams."))
     check_judge_score(score, rules)
-    if score != score.quantize(Decimal("0.01")):
+    if score != score.quantize(CENT):
         raise ScoringError(N_("Scores have at most two decimals, e.g. 91.25."))
+    score = score.quantize(CENT)  # 91.5 is stored, shown and audited as 91.50
     if await needs_reason(uow, round_code, judge, team_code) and not reason.strip():
         raise ScoringError(N_("The round is published: a correction needs a reason."))
     before = await uow.scores.set_showcase(round_code, team_code, judge.code, score, now)
@@ -92,6 +95,10 @@ async def import_theory(
             if value is not None and not Decimal(0) <= value <= rules.theory_max:
                 message = N_("The theory score {score} of {code} is not between 0 and {maximum}.")
                 raise ScoringError(message, score=value, code=code, maximum=rules.theory_max)
+    papers = {
+        code: (paper.quantize(CENT), essay.quantize(CENT) if essay is not None else None)
+        for code, (paper, essay) in papers.items()
+    }
     before = await uow.scores.set_theory(papers, now)
     changed = 0
     for code, (paper, essay) in papers.items():
