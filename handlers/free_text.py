@@ -10,9 +10,10 @@ from bot.domain.interpreter import interpret
 from bot.domain.invites import ALPHABET, LENGTH
 from bot.domain.problems import N_
 from bot.texts.answers import answer_query
-from handlers import broadcast, scoring
+from handlers import broadcast, practice, scoring
 from handlers.broadcast_draft import Drafting
 from handlers.keyboards import suggestions
+from handlers.practice import Practising
 from handlers.request import Request
 from handlers.scoring import Scoring
 from handlers.start import Onboarding, code_entered, redeem
@@ -40,6 +41,9 @@ async def question(message: Message, request: Request) -> None:
         return
     if request.raw_state == Scoring.value.state:
         await scoring.typed(message, request)
+        return
+    if request.raw_state == Practising.typing.state:
+        await practice.typed(message, request)
         return
     if viewer.person is None and looks_like_invite(text):
         await redeem(message, text, request)

@@ -124,6 +124,21 @@ class AuditPage(CallbackData, prefix="au"):
     below: int  # show the entries numbered below this one
 
 
+class PracticeKind(CallbackData, prefix="pk"):
+    kind: str  # a question type, or "any"
+
+
+class PracticeChoice(CallbackData, prefix="pc"):
+    """An option tapped: its number only, never whether it is right."""
+
+    question: int
+    option: int
+
+
+class PracticeSubmit(CallbackData, prefix="ps"):
+    question: int
+
+
 class BroadcastAction(StrEnum):
     REPORT = "report"
     CANCEL = "cancel"

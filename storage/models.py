@@ -382,3 +382,17 @@ class PublicationRequestRow(Identified):
     version: Mapped[int] = mapped_column(Integer)
     requested_by: Mapped[str] = mapped_column(String(CODE))
     requested_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class PracticeAnswerRow(Identified):
+    """One answer to one practice question; the attempt key makes a repeated tap count once."""
+
+    __tablename__ = "practice_answers"
+    __table_args__ = (UniqueConstraint("person_id", "attempt"),)
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    question_code: Mapped[str] = mapped_column(String(CODE), index=True)
+    attempt: Mapped[str] = mapped_column(String(CODE))
+    correct: Mapped[bool] = mapped_column(Boolean)
+    hundredths: Mapped[int] = mapped_column(Integer)
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime())

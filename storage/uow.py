@@ -20,6 +20,7 @@ from storage.draw_repository import SqlDrawRepository
 from storage.follow_repository import SqlFollowRepository
 from storage.media_repository import SqlMediaRepository
 from storage.outbox_repository import SqlOutboxRepository
+from storage.practice_repository import SqlPracticeRepository
 from storage.publication_repository import SqlPublicationRepository
 from storage.reminder_repository import SqlReminderRepository
 from storage.score_repository import SqlScoreRepository
@@ -74,6 +75,10 @@ class SqlUnitOfWork:
     @property
     def draws(self) -> SqlDrawRepository:
         return self._repository(SqlDrawRepository)
+
+    @property
+    def practice(self) -> SqlPracticeRepository:
+        return self._repository(SqlPracticeRepository)
 
     @property
     def media(self) -> SqlMediaRepository:

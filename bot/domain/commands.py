@@ -23,6 +23,7 @@ class Command(StrEnum):
     STANDINGS = "standings"
     ARENA = "arena"
     AUDIT = "audit"
+    PRACTICE = "practice"
     ONBOARDING = "onboarding"
     UNBIND = "unbind"
     BROADCAST = "broadcast"
@@ -42,7 +43,7 @@ EVERYONE = (
     Command.HELP,
     Command.CANCEL,
 )
-IN_A_TEAM = (Command.NEXT, Command.TEAM, Command.CHECKIN, Command.TEAMCHAT)
+IN_A_TEAM = (Command.NEXT, Command.TEAM, Command.PRACTICE, Command.CHECKIN, Command.TEAMCHAT)
 ORGANIZING = (
     Command.ARENA,
     Command.PUBLISH,

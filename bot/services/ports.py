@@ -224,6 +224,15 @@ class MediaRepository(Protocol):
     async def remember(self, media_id: int, file_id: str) -> None: ...
 
 
+class PracticeRepository(Protocol):
+    async def record(
+        self, person_id: int, question_code: str, attempt: str, correct: bool, points: Decimal,
+        now: datetime,
+    ) -> bool: ...  # fmt: skip
+
+    async def history(self, person_id: int) -> list[tuple[str, bool, Decimal, datetime]]: ...
+
+
 class UnitOfWork(Protocol):
     @property
     def contest(self) -> ContestRepository: ...
@@ -254,6 +263,9 @@ class UnitOfWork(Protocol):
 
     @property
     def draws(self) -> DrawRepository: ...
+
+    @property
+    def practice(self) -> PracticeRepository: ...
 
     @property
     def media(self) -> MediaRepository: ...

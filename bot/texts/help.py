@@ -21,6 +21,7 @@ DESCRIPTIONS = {
     Command.SCORE: N_("Score the showcase teams"),
     Command.ARENA: N_("Keep the arena's score: /arena ROUND"),
     Command.AUDIT: N_("The audit trail, read-only, with its check"),
+    Command.PRACTICE: N_("Practise exam questions"),
     Command.PUBLISH: N_("Publish a round's results"),
     Command.STANDINGS: N_("Draft standings (not yet published)"),
     Command.ONBOARDING: N_("Who has joined the bot"),

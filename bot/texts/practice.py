@@ -1,0 +1,81 @@
+"""What practice looks like: the question as asked, and the feedback after the answer."""
+
+from decimal import Decimal
+
+from bot.domain.enums import QuestionType
+from bot.domain.grading.grade import Grade
+from bot.domain.problems import N_
+from bot.domain.questions import Question, option_letter
+from bot.texts.texts import Texts, html
+
+KINDS = {
+    QuestionType.SINGLE: N_("Single choice"),
+    QuestionType.MULTIPLE: N_("Multiple choice"),
+    QuestionType.TRUE_FALSE: N_("True or false"),
+    QuestionType.FILL_IN: N_("Fill in the blank"),
+    QuestionType.SHORT_ANSWER: N_("Short answer"),
+    QuestionType.ESSAY: N_("Essay"),
+}
+HOW = {
+    QuestionType.SINGLE: N_("Tap the right option."),
+    QuestionType.MULTIPLE: N_("Tap every right option, then Submit."),
+    QuestionType.TRUE_FALSE: N_("True or false?"),
+    QuestionType.FILL_IN: N_("Type the answer; several blanks separated by ；or a new line."),
+    QuestionType.SHORT_ANSWER: N_("Type your answer in a paragraph."),
+    QuestionType.ESSAY: N_("Type your essay."),
+}
+
+
+def question_text(t: Texts, question: Question) -> str:
+    lines = [f"<b>{html(t(KINDS[question.type]))}</b>", html(question.stem)]
+    lines += [f"{option_letter(i)}. {html(o)}" for i, o in enumerate(question.options)]
+    lines.append(f"<i>{html(t(HOW[question.type]))}</i>")
+    return "\n".join(lines)
+
+
+def feedback_text(t: Texts, question: Question, result: Grade) -> str:
+    verdict = (
+        t(N_("✅ Right!")) if result.correct
+        else t(N_("❌ Not quite: {points} of {maximum} points."),
+               points=_points(result.points), maximum=_points(result.max_points))
+    )  # fmt: skip
+    lines = [verdict]
+    if question.type.has_options and not result.correct and result.feedback:
+        missing = ", ".join(option_letter(i) for i in result.feedback.missing)
+        extra = ", ".join(option_letter(i) for i in result.feedback.extra)
+        if missing:
+            lines.append(t(N_("Missed: {options}"), options=missing))
+        if extra:
+            lines.append(t(N_("Not right: {options}"), options=extra))
+    lines += _answer(t, question, result)
+    if question.explanation:
+        lines.append(t(N_("Why: {explanation}"), explanation=question.explanation))
+    if question.source:
+        lines.append(t(N_("Source: {source}"), source=question.source))
+    return "\n".join(lines)
+
+
+def _answer(t: Texts, question: Question, result: Grade) -> list[str]:
+    if question.type.has_options:
+        letters = ", ".join(option_letter(i) for i in question.correct_options)
+        return [t(N_("Answer: {answer}"), answer=letters)]
+    if question.type is QuestionType.TRUE_FALSE:
+        return [t(N_("Answer: {answer}"), answer=t(N_("true") if question.truth else N_("false")))]
+    if question.type is QuestionType.FILL_IN:
+        answer = "；".join(accepted[0] for accepted in question.blanks if accepted)
+        return [t(N_("Answer: {answer}"), answer=answer)]
+    lines = []
+    if result.hits:
+        lines.append(t(N_("Key points made: {points}"), points="；".join(result.hits)))
+    if result.misses:
+        lines.append(t(N_("Key points missed: {points}"), points="；".join(result.misses)))
+    if question.reference_answer:
+        lines.append(t(N_("Reference answer: {answer}"), answer=question.reference_answer))
+    lines.append(t(N_("This score is an estimate by key points; human markers decide the real "
+                      "exam.")))  # fmt: skip
+    return lines
+
+
+def _points(value: Decimal) -> str:
+    """2, 3.5 or 0.25: no trailing zeros."""
+    return f"{value.normalize():f}"

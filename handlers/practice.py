@@ -1,0 +1,218 @@
+"""/practice: a question of the chosen kind, answered with a tap or by typing, then graded.
+
+Buttons carry question ids and option numbers only, never whether an option is right. An
+attempt is the question message itself, so a double tap or a repeated update counts once.
+"""
+
+import random
+
+from aiogram import Router
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+from bot.domain.commands import Command, allowed
+from bot.domain.enums import QuestionType
+from bot.domain.grading.answers import (
+    Answer,
+    BlankAnswers,
+    ChoiceAnswer,
+    TextAnswer,
+    TruthAnswer,
+    split_blanks,
+)
+from bot.domain.grading.grade import GradingError
+from bot.domain.problems import N_
+from bot.domain.questions import Question, option_letter
+from bot.services.practice import answer, next_question
+from bot.services.segmenter import cached_segment
+from bot.texts.practice import KINDS, feedback_text, question_text
+from handlers.fallback import stale_button
+from handlers.keyboards import PracticeChoice, PracticeKind, PracticeSubmit, button, markup
+from handlers.queries import chat_of, close_buttons
+from handlers.request import Request
+
+ANY = "any"
+MAX_ANSWER = 3000
+
+
+class Practising(StatesGroup):
+    typing = State()  # a fill-in, short answer or essay question awaits the typed answer
+
+
+def create_router() -> Router:
+    router = Router(name="practice")
+    router.callback_query.register(pick_kind, PracticeKind.filter())
+    router.callback_query.register(choose, PracticeChoice.filter())
+    router.callback_query.register(submit, PracticeSubmit.filter())
+    return router
+
+
+async def start(message: Message, request: Request) -> None:
+    t = request.t
+    kinds = [button(t(N_("Any kind")), PracticeKind(kind=ANY))]
+    kinds += [button(t(label), PracticeKind(kind=kind.value)) for kind, label in KINDS.items()]
+    rows = [kinds[i : i + 2] for i in range(0, len(kinds), 2)]
+    await message.answer(t(N_("What would you like to practise?")), reply_markup=markup(*rows))
+
+
+async def pick_kind(query: CallbackQuery, callback_data: PracticeKind, request: Request) -> None:
+    person, snapshot, t = request.viewer.person, request.snapshot, request.t
+    kind = None if callback_data.kind == ANY else _kind(callback_data.kind)
+    if (
+        person is None
+        or snapshot is None
+        or not _may(request)
+        or (kind is None and callback_data.kind != ANY)
+    ):
+        await stale_button(query, request)
+        return
+    await query.answer()
+    question = await next_question(request.uow, snapshot, person, kind, random.Random())
+    if question is None or question.id is None:
+        await request.bot.send_message(
+            chat_of(query), t(N_("There is no question of that kind yet."))
+        )
+        return
+    sent = await request.bot.send_message(
+        chat_of(query), question_text(t, question), reply_markup=_options(request, question)
+    )
+    await request.state.set_state(Practising.typing if _typed(question) else None)
+    await request.state.set_data({"question": question.id, "attempt": sent.message_id,
+                                  "kind": callback_data.kind, "chosen": []})  # fmt: skip
+
+
+async def choose(query: CallbackQuery, callback_data: PracticeChoice, request: Request) -> None:
+    """A tap on an option: single choice and true/false are answered; multiple toggles."""
+    question = _question(request, callback_data.question)
+    data = await request.state.get_data()
+    if question is None or not _may(request) or not isinstance(query.message, Message):
+        await stale_button(query, request)
+        return
+    if question.type is QuestionType.MULTIPLE:
+        chosen = set(data.get("chosen", [])) if data.get("question") == question.id else set()
+        chosen ^= {callback_data.option}
+        await request.state.update_data(chosen=sorted(chosen))
+        await query.answer()
+        await query.message.edit_reply_markup(reply_markup=_options(request, question, chosen))
+        return
+    given: Answer = (
+        TruthAnswer(callback_data.option == 1) if question.type is QuestionType.TRUE_FALSE
+        else ChoiceAnswer.of(callback_data.option)
+    )  # fmt: skip
+    await _grade(query, request, question, given, query.message.message_id)
+
+
+async def submit(query: CallbackQuery, callback_data: PracticeSubmit, request: Request) -> None:
+    question = _question(request, callback_data.question)
+    data = await request.state.get_data()
+    if (
+        question is None
+        or not isinstance(query.message, Message)
+        or data.get("question") != question.id
+    ):
+        await stale_button(query, request)
+        return
+    given = ChoiceAnswer(frozenset(data.get("chosen", [])))
+    await _grade(query, request, question, given, query.message.message_id)
+
+
+async def typed(message: Message, request: Request) -> None:
+    """The typed answer to a fill-in, short answer or essay question."""
+    data = await request.state.get_data()
+    question = _question(request, int(data.get("question", 0)))
+    text = (message.text or "").strip()
+    if question is None or not text:
+        await request.state.clear()
+        await message.answer(request.t(N_("This question has expired; /practice starts again.")))
+        return
+    if len(text) > MAX_ANSWER:
+        await message.answer(request.t(N_("Please keep the answer under {limit} characters."),
+                                       limit=MAX_ANSWER))  # fmt: skip
+        return
+    given: Answer = (
+        BlankAnswers(split_blanks(text, len(question.blanks)))
+        if question.type is QuestionType.FILL_IN else TextAnswer(text)
+    )  # fmt: skip
+    await _grade(message, request, question, given, int(data.get("attempt", 0)))
+
+
+async def _grade(
+    event: CallbackQuery | Message,
+    request: Request,
+    question: Question,
+    given: Answer,
+    attempt: int,
+) -> None:
+    person, t = request.viewer.person, request.t
+    assert person is not None
+    try:
+        graded = await answer(request.uow, person, question, f"{question.id}:{attempt}", given,
+                              request.now(), cached_segment)  # fmt: skip
+    except GradingError as error:
+        reply = t(error.message, **error.params)
+        await (
+            event.answer(reply, show_alert=True)
+            if isinstance(event, CallbackQuery)
+            else event.answer(reply)
+        )
+        return
+    kind = (await request.state.get_data()).get("kind", ANY)
+    await request.state.clear()
+    if isinstance(event, CallbackQuery):
+        if not graded.counted:
+            await event.answer(t(N_("You answered this question already.")))
+            return
+        await event.answer()
+        await close_buttons(event)
+    next_button = markup([button(t(N_("Next question ▶")), PracticeKind(kind=kind))])
+    chat = chat_of(event) if isinstance(event, CallbackQuery) else event.chat.id
+    await request.bot.send_message(
+        chat, feedback_text(t, question, graded.grade), reply_markup=next_button
+    )
+
+
+def _may(request: Request) -> bool:
+    return request.viewer.person is not None and allowed(request.viewer.role, Command.PRACTICE)
+
+
+def _kind(value: str) -> QuestionType | None:
+    try:
+        return QuestionType(value)
+    except ValueError:
+        return None
+
+
+def _typed(question: Question) -> bool:
+    return question.type in (QuestionType.FILL_IN, QuestionType.SHORT_ANSWER, QuestionType.ESSAY)
+
+
+def _question(request: Request, question_id: int) -> Question | None:
+    questions = request.snapshot.data.questions if request.snapshot else ()
+    return next((q for q in questions if q.id == question_id), None)
+
+
+def _options(
+    request: Request, question: Question, chosen: set[int] | None = None
+) -> InlineKeyboardMarkup | None:
+    t, qid = request.t, question.id or 0
+    if question.type is QuestionType.TRUE_FALSE:
+        true, false = t(N_("✓ True")), t(N_("✗ False"))
+        return markup(
+            [
+                button(true, PracticeChoice(question=qid, option=1)),
+                button(false, PracticeChoice(question=qid, option=0)),
+            ]
+        )
+    if not question.type.has_options:
+        return None
+    marked = chosen or set()
+    letters = [
+        button(
+            ("☑ " if i in marked else "") + option_letter(i), PracticeChoice(question=qid, option=i)
+        )
+        for i in range(len(question.options))
+    ]
+    rows = [letters[i : i + 4] for i in range(0, len(letters), 4)]
+    if question.type is QuestionType.MULTIPLE:
+        rows.append([button(t(N_("Submit")), PracticeSubmit(question=qid))])
+    return markup(*rows)

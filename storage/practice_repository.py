@@ -1,0 +1,45 @@
+"""Practice answers. Never commits."""
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.inserts import insert_new
+from storage.models import PracticeAnswerRow
+from storage.score_repository import from_hundredths, to_hundredths
+
+
+class SqlPracticeRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def record(
+        self, person_id: int, question_code: str, attempt: str, correct: bool, points: Decimal,
+        now: datetime,
+    ) -> bool:  # fmt: skip
+        """False when this attempt was answered already (a double tap): it counts once."""
+        statement = insert_new(self._session, PracticeAnswerRow, "person_id", "attempt")
+        values = {
+            "person_id": person_id,
+            "question_code": question_code,
+            "attempt": attempt,
+            "correct": correct,
+            "hundredths": to_hundredths(points),
+            "answered_at": now,
+        }
+        result = await self._session.execute(statement.returning(PracticeAnswerRow.id), [values])
+        return bool(result.all())
+
+    async def history(self, person_id: int) -> list[tuple[str, bool, Decimal, datetime]]:
+        """(question code, correct, points, when) of every answer, oldest first."""
+        rows = await self._session.scalars(
+            select(PracticeAnswerRow)
+            .where(PracticeAnswerRow.person_id == person_id)
+            .order_by(PracticeAnswerRow.id)
+        )
+        return [
+            (row.question_code, row.correct, from_hundredths(row.hundredths), row.answered_at)
+            for row in rows
+        ]

@@ -1,0 +1,87 @@
+"""/practice: questions of each kind, answered by tap or by typing; taps count once."""
+
+from typing import Any
+
+from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
+
+from bot.domain.questions import Question
+from tests.handlers.broadcasting import button, buttons, database, sent
+from tests.handlers.conftest import CONTESTANT, JUDGE, Telegram
+
+
+async def ask(joined: Telegram, kind: str) -> tuple[Question, list[TelegramMethod[Any]]]:
+    """The question the bot asks after /practice and a tap on the kind."""
+    calls = await joined.send(CONTESTANT, "/practice")
+    calls = await joined.press(CONTESTANT, button(calls, kind))
+    async with database(joined).unit_of_work() as uow:
+        data = await uow.contest.load()
+    assert data is not None
+    stem = sent(calls)[0].text
+    (question,) = [q for q in data.questions if q.stem in stem.replace("&lt;", "<")]
+    return question, calls
+
+
+def feedback(calls: list[TelegramMethod[Any]]) -> str:
+    return next(c.text for c in reversed(calls) if isinstance(c, SendMessage))
+
+
+async def test_buttons_carry_the_question_and_option_numbers_only(joined: Telegram) -> None:
+    question, calls = await ask(joined, "单选题")
+    assert set(buttons(calls).values()) == {
+        f"pc:{question.id}:{n}" for n in range(len(question.options))
+    }
+
+
+async def test_the_right_option_is_confirmed_with_the_explanation(joined: Telegram) -> None:
+    question, calls = await ask(joined, "单选题")
+    right = "ABCDEFGH"[question.correct_options[0]]
+    reply = feedback(await joined.press(CONTESTANT, button(calls, right)))
+    assert reply.startswith("✅")
+    assert "为什么" in reply or not question.explanation
+
+
+async def test_a_double_tap_counts_once(joined: Telegram) -> None:
+    _, calls = await ask(joined, "单选题")
+    data = button(calls, "A")
+    await joined.press(CONTESTANT, data)
+    again = await joined.press(CONTESTANT, data)
+    assert [type(c) for c in again] == [AnswerCallbackQuery]
+    assert again[0].text == "你已经回答过这道题了。"  # type: ignore[attr-defined]
+    person = joined.people["H07-1"]
+    assert person.id is not None
+    async with database(joined).unit_of_work() as uow:
+        assert len(await uow.practice.history(person.id)) == 1
+
+
+async def test_a_wrong_option_shows_the_answer(joined: Telegram) -> None:
+    question, calls = await ask(joined, "单选题")
+    wrong = next(i for i in range(len(question.options)) if i not in question.correct_options)
+    reply = feedback(await joined.press(CONTESTANT, button(calls, "ABCDEFGH"[wrong])))
+    assert reply.startswith("❌")
+    assert f"答案：{'ABCDEFGH'[question.correct_options[0]]}" in reply
+
+
+async def test_multiple_choice_toggles_then_submits(joined: Telegram) -> None:
+    question, calls = await ask(joined, "多选题")
+    for index in question.correct_options:
+        calls = await joined.press(CONTESTANT, button(calls, "ABCDEFGH"[index]))
+    assert sum(label.startswith("☑") for label in buttons(calls)) == len(question.correct_options)
+    reply = feedback(await joined.press(CONTESTANT, button(calls, "提交")))
+    assert reply.startswith("✅")
+
+
+async def test_a_fill_in_is_typed(joined: Telegram) -> None:
+    question, _ = await ask(joined, "填空题")
+    typed = "；".join(blank[0] for blank in question.blanks)
+    assert feedback(await joined.send(CONTESTANT, typed)).startswith("✅")
+
+
+async def test_a_short_answer_gets_key_points_and_the_caveat(joined: Telegram) -> None:
+    await ask(joined, "简答题")
+    reply = feedback(await joined.send(CONTESTANT, "我不太清楚"))
+    assert reply.startswith("❌")
+    assert "阅卷老师" in reply
+
+
+async def test_a_judge_is_not_offered_practice(joined: Telegram) -> None:
+    assert "/practice" in sent(await joined.send(JUDGE, "/practice"))[0].text
