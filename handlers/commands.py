@@ -54,6 +54,8 @@ HANDLERS: dict[str, CommandHandler] = {
     Command.ARENA: arena.start,
     Command.AUDIT: audit.show,
     Command.PRACTICE: practice.start,
+    Command.REVIEW: practice.review_due,
+    Command.MISTAKES: practice.notebook,
     Command.PUBLISH: results.choose,
     Command.STANDINGS: results.draft,
     Command.ONBOARDING: organizer.onboarding,

@@ -5,6 +5,8 @@ attempt is the question message itself, so a double tap or a repeated update cou
 """
 
 import random
+from datetime import datetime
+from typing import Any
 
 from aiogram import Router
 from aiogram.fsm.state import State, StatesGroup
@@ -23,7 +25,8 @@ from bot.domain.grading.answers import (
 from bot.domain.grading.grade import GradingError
 from bot.domain.problems import N_
 from bot.domain.questions import Question, option_letter
-from bot.services.practice import answer, next_question
+from bot.services.practice import answer, mistakes, next_question, pick
+from bot.services.reviews import due_questions
 from bot.services.segmenter import cached_segment
 from bot.texts.practice import KINDS, feedback_text, question_text
 from handlers.fallback import stale_button
@@ -31,7 +34,7 @@ from handlers.keyboards import PracticeChoice, PracticeKind, PracticeSubmit, but
 from handlers.queries import chat_of, close_buttons
 from handlers.request import Request
 
-ANY = "any"
+ANY, REVIEW, MISTAKES = "any", "review", "mistakes"
 MAX_ANSWER = 3000
 
 
@@ -56,29 +59,63 @@ async def start(message: Message, request: Request) -> None:
 
 
 async def pick_kind(query: CallbackQuery, callback_data: PracticeKind, request: Request) -> None:
-    person, snapshot, t = request.viewer.person, request.snapshot, request.t
-    kind = None if callback_data.kind == ANY else _kind(callback_data.kind)
-    if (
-        person is None
-        or snapshot is None
-        or not _may(request)
-        or (kind is None and callback_data.kind != ANY)
-    ):
+    person, snapshot = request.viewer.person, request.snapshot
+    if person is None or snapshot is None or not _may(request):
         await stale_button(query, request)
         return
     await query.answer()
-    question = await next_question(request.uow, snapshot, person, kind, random.Random())
+    await _ask(request, chat_of(query), callback_data.kind)
+
+
+async def review_due(message: Message, request: Request) -> None:
+    """/review: the questions spaced repetition says are due now."""
+    await _ask(request, message.chat.id, REVIEW)
+
+
+async def notebook(message: Message, request: Request) -> None:
+    """/mistakes: the questions last answered wrong, and a button to practise them."""
+    person, snapshot, t = request.viewer.person, request.snapshot, request.t
+    if person is None or snapshot is None:
+        await message.answer(request.no_contest())
+        return
+    codes = await mistakes(request.uow, person)
+    if not codes:
+        await message.answer(t(N_("Your notebook is empty: no question is waiting to be "
+                                  "answered right.")))  # fmt: skip
+        return
+    await message.answer(
+        t(N_("{count} questions in your notebook; each leaves it once you answer it right."),
+          count=len(codes)),
+        reply_markup=markup([button(t(N_("Practise them ▶")), PracticeKind(kind=MISTAKES))]),
+    )  # fmt: skip
+
+
+async def _ask(request: Request, chat_id: int, kind_text: str) -> None:
+    person, snapshot, t = request.viewer.person, request.snapshot, request.t
+    if person is None or snapshot is None or person.id is None:
+        await request.bot.send_message(chat_id, request.no_contest())
+        return
+    now, uow = request.now(), request.uow
+    if kind_text == REVIEW:
+        question = await pick(uow, snapshot, person, await due_questions(uow, person.id, now))
+        empty = N_("Nothing is due for review now. /practice has new questions.")
+    elif kind_text == MISTAKES:
+        question = await pick(uow, snapshot, person, await mistakes(uow, person))
+        empty = N_("Your notebook is empty: no question is waiting to be answered right.")
+    else:
+        kind = None if kind_text == ANY else _kind(kind_text)
+        question = await next_question(uow, snapshot, person, kind, random.Random())
+        empty = N_("There is no question of that kind yet.")
     if question is None or question.id is None:
-        await request.bot.send_message(
-            chat_of(query), t(N_("There is no question of that kind yet."))
-        )
+        await request.bot.send_message(chat_id, t(empty))
         return
     sent = await request.bot.send_message(
-        chat_of(query), question_text(t, question), reply_markup=_options(request, question)
+        chat_id, question_text(t, question), reply_markup=_options(request, question)
     )
     await request.state.set_state(Practising.typing if _typed(question) else None)
     await request.state.set_data({"question": question.id, "attempt": sent.message_id,
-                                  "kind": callback_data.kind, "chosen": []})  # fmt: skip
+                                  "kind": kind_text, "chosen": [],
+                                  "asked": now.isoformat()})  # fmt: skip
 
 
 async def choose(query: CallbackQuery, callback_data: PracticeChoice, request: Request) -> None:
@@ -99,7 +136,7 @@ async def choose(query: CallbackQuery, callback_data: PracticeChoice, request: R
         TruthAnswer(callback_data.option == 1) if question.type is QuestionType.TRUE_FALSE
         else ChoiceAnswer.of(callback_data.option)
     )  # fmt: skip
-    await _grade(query, request, question, given, query.message.message_id)
+    await _grade(query, request, question, given, _attempt(data, question, query.message))
 
 
 async def submit(query: CallbackQuery, callback_data: PracticeSubmit, request: Request) -> None:
@@ -113,7 +150,7 @@ async def submit(query: CallbackQuery, callback_data: PracticeSubmit, request: R
         await stale_button(query, request)
         return
     given = ChoiceAnswer(frozenset(data.get("chosen", [])))
-    await _grade(query, request, question, given, query.message.message_id)
+    await _grade(query, request, question, given, _attempt(data, question, query.message))
 
 
 async def typed(message: Message, request: Request) -> None:
@@ -147,7 +184,7 @@ async def _grade(
     assert person is not None
     try:
         graded = await answer(request.uow, person, question, f"{question.id}:{attempt}", given,
-                              request.now(), cached_segment)  # fmt: skip
+                              request.now(), cached_segment, await _seconds(request))  # fmt: skip
     except GradingError as error:
         reply = t(error.message, **error.params)
         await (
@@ -157,7 +194,8 @@ async def _grade(
         )
         return
     kind = (await request.state.get_data()).get("kind", ANY)
-    await request.state.clear()
+    # The question stays remembered (not the typing step), so a second tap is the same attempt.
+    await request.state.set_state(None)
     if isinstance(event, CallbackQuery):
         if not graded.counted:
             await event.answer(t(N_("You answered this question already.")))
@@ -169,6 +207,20 @@ async def _grade(
     await request.bot.send_message(
         chat, feedback_text(t, question, graded.grade), reply_markup=next_button
     )
+
+
+def _attempt(data: dict[str, Any], question: Question, message: Message) -> int:
+    """The question message answered: it makes the attempt, so a second tap on it is the same
+    attempt (the dialogue remembers it; an older message is known by its own id)."""
+    if data.get("question") == question.id and data.get("attempt"):
+        return int(data["attempt"])
+    return message.message_id
+
+
+async def _seconds(request: Request) -> float | None:
+    """How long the answer took, for the spaced-repetition rating."""
+    asked = (await request.state.get_data()).get("asked")
+    return (request.now() - datetime.fromisoformat(asked)).total_seconds() if asked else None
 
 
 def _may(request: Request) -> bool:

@@ -396,3 +396,15 @@ class PracticeAnswerRow(Identified):
     correct: Mapped[bool] = mapped_column(Boolean)
     hundredths: Mapped[int] = mapped_column(Integer)
     answered_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ReviewCardRow(Identified):
+    """A person's spaced-repetition card for one question (FSRS state as JSON)."""
+
+    __tablename__ = "review_cards"
+    __table_args__ = (UniqueConstraint("person_id", "question_code"),)
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    question_code: Mapped[str] = mapped_column(String(CODE))
+    card: Mapped[dict[str, Any]] = mapped_column(JSON)
+    due: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)

@@ -23,6 +23,7 @@ from storage.outbox_repository import SqlOutboxRepository
 from storage.practice_repository import SqlPracticeRepository
 from storage.publication_repository import SqlPublicationRepository
 from storage.reminder_repository import SqlReminderRepository
+from storage.review_repository import SqlReviewRepository
 from storage.score_repository import SqlScoreRepository
 from storage.stage_event_repository import SqlStageEventRepository
 from storage.team_chat_repository import SqlTeamChatRepository
@@ -79,6 +80,10 @@ class SqlUnitOfWork:
     @property
     def practice(self) -> SqlPracticeRepository:
         return self._repository(SqlPracticeRepository)
+
+    @property
+    def reviews(self) -> SqlReviewRepository:
+        return self._repository(SqlReviewRepository)
 
     @property
     def media(self) -> SqlMediaRepository:

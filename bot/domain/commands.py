@@ -24,6 +24,8 @@ class Command(StrEnum):
     ARENA = "arena"
     AUDIT = "audit"
     PRACTICE = "practice"
+    REVIEW = "review"
+    MISTAKES = "mistakes"
     ONBOARDING = "onboarding"
     UNBIND = "unbind"
     BROADCAST = "broadcast"
@@ -43,7 +45,15 @@ EVERYONE = (
     Command.HELP,
     Command.CANCEL,
 )
-IN_A_TEAM = (Command.NEXT, Command.TEAM, Command.PRACTICE, Command.CHECKIN, Command.TEAMCHAT)
+IN_A_TEAM = (
+    Command.NEXT,
+    Command.TEAM,
+    Command.PRACTICE,
+    Command.REVIEW,
+    Command.MISTAKES,
+    Command.CHECKIN,
+    Command.TEAMCHAT,
+)
 ORGANIZING = (
     Command.ARENA,
     Command.PUBLISH,

@@ -5,7 +5,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Any, Protocol, Self
 
 from bot.domain.accounts import Account
 from bot.domain.audit import AuditAction, AuditEntry, Values
@@ -233,6 +233,16 @@ class PracticeRepository(Protocol):
     async def history(self, person_id: int) -> list[tuple[str, bool, Decimal, datetime]]: ...
 
 
+class ReviewRepository(Protocol):
+    async def card(self, person_id: int, question_code: str) -> dict[str, Any] | None: ...
+
+    async def save(
+        self, person_id: int, question_code: str, card: dict[str, Any], due: datetime
+    ) -> None: ...
+
+    async def due(self, person_id: int, now: datetime) -> list[str]: ...
+
+
 class UnitOfWork(Protocol):
     @property
     def contest(self) -> ContestRepository: ...
@@ -266,6 +276,9 @@ class UnitOfWork(Protocol):
 
     @property
     def practice(self) -> PracticeRepository: ...
+
+    @property
+    def reviews(self) -> ReviewRepository: ...
 
     @property
     def media(self) -> MediaRepository: ...

@@ -16,6 +16,7 @@ from bot.domain.grading.grade import Grade, grade
 from bot.domain.questions import Question
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.ports import UnitOfWork
+from bot.services.reviews import review
 
 Segment = Callable[[str], Sequence[str]]
 
@@ -63,10 +64,34 @@ async def answer(
     given: Answer,
     now: datetime,
     segment: Segment,
+    seconds: float | None = None,
 ) -> Graded:
+    """Grades and keeps the answer; a counted answer also reschedules the question's review."""
     result = grade(question, given, segment)
     assert person.id is not None
     counted = await uow.practice.record(
         person.id, question.code, attempt, result.correct, result.points, now
     )
+    if counted:
+        await review(uow, person.id, question.code, result, now, seconds)
     return Graded(result, counted)
+
+
+async def mistakes(uow: UnitOfWork, person: Person) -> list[str]:
+    """The wrong-answer notebook: questions whose latest answer was wrong. Answering one right
+    takes it out."""
+    latest: dict[str, bool] = {}
+    for code, correct, _points, _at in await uow.practice.history(person.id or 0):
+        latest[code] = correct
+    return [code for code, correct in latest.items() if not correct]
+
+
+async def pick(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    person: Person,
+    codes: Sequence[str],
+) -> Question | None:
+    """The first of `codes` that is still in the person's bank."""
+    available = {q.code: q for q in bank(snapshot, person, None)}
+    return next((available[code] for code in codes if code in available), None)

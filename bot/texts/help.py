@@ -22,6 +22,8 @@ DESCRIPTIONS = {
     Command.ARENA: N_("Keep the arena's score: /arena ROUND"),
     Command.AUDIT: N_("The audit trail, read-only, with its check"),
     Command.PRACTICE: N_("Practise exam questions"),
+    Command.REVIEW: N_("Review what is due (spaced repetition)"),
+    Command.MISTAKES: N_("My wrong-answer notebook"),
     Command.PUBLISH: N_("Publish a round's results"),
     Command.STANDINGS: N_("Draft standings (not yet published)"),
     Command.ONBOARDING: N_("Who has joined the bot"),

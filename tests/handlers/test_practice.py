@@ -1,5 +1,6 @@
 """/practice: questions of each kind, answered by tap or by typing; taps count once."""
 
+from datetime import timedelta
 from typing import Any
 
 from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
@@ -85,3 +86,27 @@ async def test_a_short_answer_gets_key_points_and_the_caveat(joined: Telegram) -
 
 async def test_a_judge_is_not_offered_practice(joined: Telegram) -> None:
     assert "/practice" in sent(await joined.send(JUDGE, "/practice"))[0].text
+
+
+async def test_a_wrong_answer_goes_into_the_notebook_until_answered_right(
+    joined: Telegram,
+) -> None:
+    question, calls = await ask(joined, "单选题")
+    wrong = next(i for i in range(len(question.options)) if i not in question.correct_options)
+    await joined.press(CONTESTANT, button(calls, "ABCDEFGH"[wrong]))
+    listed = sent(await joined.send(CONTESTANT, "/mistakes"))[0]
+    assert listed.text.startswith("错题本里有 1 道题")
+    calls = await joined.press(CONTESTANT, button([listed], "练习这些题"))
+    assert question.stem in sent(calls)[0].text
+    right = "ABCDEFGH"[question.correct_options[0]]
+    await joined.press(CONTESTANT, button(calls, right))
+    assert "错题本是空的" in sent(await joined.send(CONTESTANT, "/mistakes"))[0].text
+
+
+async def test_review_brings_back_a_missed_question_minutes_later(joined: Telegram) -> None:
+    question, calls = await ask(joined, "单选题")
+    wrong = next(i for i in range(len(question.options)) if i not in question.correct_options)
+    await joined.press(CONTESTANT, button(calls, "ABCDEFGH"[wrong]))
+    assert "暂时没有需要复习" in sent(await joined.send(CONTESTANT, "/review"))[0].text
+    joined.clock.moment += timedelta(minutes=2)
+    assert question.stem in sent(await joined.send(CONTESTANT, "/review"))[0].text
