@@ -10,8 +10,9 @@ from bot.domain.interpreter import interpret
 from bot.domain.invites import ALPHABET, LENGTH
 from bot.domain.problems import N_
 from bot.texts.answers import answer_query
-from handlers import broadcast, practice, scoring
+from handlers import broadcast, exam, practice, scoring
 from handlers.broadcast_draft import Drafting
+from handlers.exam import Examining
 from handlers.keyboards import suggestions
 from handlers.practice import Practising
 from handlers.request import Request
@@ -44,6 +45,9 @@ async def question(message: Message, request: Request) -> None:
         return
     if request.raw_state == Practising.typing.state:
         await practice.typed(message, request)
+        return
+    if request.raw_state == Examining.typing.state:
+        await exam.typed(message, request)
         return
     if viewer.person is None and looks_like_invite(text):
         await redeem(message, text, request)

@@ -139,6 +139,21 @@ class PracticeSubmit(CallbackData, prefix="ps"):
     question: int
 
 
+class ExamStart(CallbackData, prefix="es"):
+    pass
+
+
+class ExamChoice(CallbackData, prefix="ec"):
+    exam: int
+    index: int  # the question's place in the exam
+    option: int
+
+
+class ExamSubmit(CallbackData, prefix="ex"):
+    exam: int
+    index: int
+
+
 class BroadcastAction(StrEnum):
     REPORT = "report"
     CANCEL = "cancel"

@@ -408,3 +408,29 @@ class ReviewCardRow(Identified):
     question_code: Mapped[str] = mapped_column(String(CODE))
     card: Mapped[dict[str, Any]] = mapped_column(JSON)
     due: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class ExamRow(Identified):
+    """A mock exam drawn for one person: its questions, start and deadline."""
+
+    __tablename__ = "exams"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    questions: Mapped[list[str]] = mapped_column(JSON)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    deadline: Mapped[datetime] = mapped_column(UtcDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class ExamAnswerRow(Identified):
+    """One answer in a mock exam; the first one given counts (a double tap changes nothing)."""
+
+    __tablename__ = "exam_answers"
+    __table_args__ = (UniqueConstraint("exam_id", "question_code"),)
+
+    exam_id: Mapped[int] = mapped_column(ForeignKey("exams.id", ondelete="CASCADE"))
+    question_code: Mapped[str] = mapped_column(String(CODE))
+    hundredths: Mapped[int] = mapped_column(Integer)
+    max_hundredths: Mapped[int] = mapped_column(Integer)
+    correct: Mapped[bool] = mapped_column(Boolean)
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -17,6 +17,7 @@ from storage.broadcast_repository import SqlBroadcastRepository
 from storage.check_in_repository import SqlCheckInRepository
 from storage.contest_repository import SqlContestRepository
 from storage.draw_repository import SqlDrawRepository
+from storage.exam_repository import SqlExamRepository
 from storage.follow_repository import SqlFollowRepository
 from storage.media_repository import SqlMediaRepository
 from storage.outbox_repository import SqlOutboxRepository
@@ -84,6 +85,10 @@ class SqlUnitOfWork:
     @property
     def reviews(self) -> SqlReviewRepository:
         return self._repository(SqlReviewRepository)
+
+    @property
+    def exams(self) -> SqlExamRepository:
+        return self._repository(SqlExamRepository)
 
     @property
     def media(self) -> SqlMediaRepository:

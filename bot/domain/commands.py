@@ -26,6 +26,7 @@ class Command(StrEnum):
     PRACTICE = "practice"
     REVIEW = "review"
     MISTAKES = "mistakes"
+    EXAM = "exam"
     ONBOARDING = "onboarding"
     UNBIND = "unbind"
     BROADCAST = "broadcast"
@@ -51,6 +52,7 @@ IN_A_TEAM = (
     Command.PRACTICE,
     Command.REVIEW,
     Command.MISTAKES,
+    Command.EXAM,
     Command.CHECKIN,
     Command.TEAMCHAT,
 )

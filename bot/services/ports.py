@@ -13,6 +13,7 @@ from bot.domain.broadcasts import Broadcast
 from bot.domain.changes import Changes
 from bot.domain.contest import Contest, ContestData
 from bot.domain.draw import Draw
+from bot.domain.exams import Exam, Scored
 from bot.domain.groups import TeamChat
 from bot.domain.live import StageEvent
 from bot.domain.outbox import Attachment, Delivery, NewDelivery, Status
@@ -243,6 +244,24 @@ class ReviewRepository(Protocol):
     async def due(self, person_id: int, now: datetime) -> list[str]: ...
 
 
+class ExamRepository(Protocol):
+    async def add(
+        self, person_id: int, questions: list[str], started_at: datetime, deadline: datetime
+    ) -> Exam: ...
+
+    async def get(self, exam_id: int) -> Exam | None: ...
+
+    async def latest(self, person_id: int) -> Exam | None: ...
+
+    async def finish(self, exam_id: int, now: datetime) -> None: ...
+
+    async def answer(
+        self, exam_id: int, question_code: str, scored: Scored, now: datetime
+    ) -> bool: ...
+
+    async def answers(self, exam_id: int) -> dict[str, Scored]: ...
+
+
 class UnitOfWork(Protocol):
     @property
     def contest(self) -> ContestRepository: ...
@@ -279,6 +298,9 @@ class UnitOfWork(Protocol):
 
     @property
     def reviews(self) -> ReviewRepository: ...
+
+    @property
+    def exams(self) -> ExamRepository: ...
 
     @property
     def media(self) -> MediaRepository: ...

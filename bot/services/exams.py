@@ -1,0 +1,102 @@
+"""Mock exams: drawn per person from the blueprint, answered against a deadline that is
+enforced, resumable after a restart (everything is in the database), then reported."""
+
+import random
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.domain.contest import Person
+from bot.domain.exams import Blueprint, Exam, ExamReport, Scored, report
+from bot.domain.grading.answers import Answer
+from bot.domain.grading.grade import DEFAULT_POINTS, grade
+from bot.domain.outbox import NewDelivery, Priority
+from bot.domain.problems import N_
+from bot.domain.questions import Question
+from bot.domain.snapshot import ContestSnapshot
+from bot.services.ports import UnitOfWork
+from bot.services.practice import Segment, bank
+from bot.services.readers import readers
+
+BLUEPRINT = Blueprint()
+
+
+class ExamOverError(Exception):
+    """The deadline has passed: the answer does not count."""
+
+
+async def current(uow: UnitOfWork, person: Person, now: datetime) -> Exam | None:
+    """The person's exam still running, if any."""
+    latest = await uow.exams.latest(person.id or 0)
+    return latest if latest is not None and not latest.over(now) else None
+
+
+async def start(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    person: Person,
+    now: datetime,
+    rng: random.Random,
+    blueprint: Blueprint = BLUEPRINT,
+) -> Exam:
+    """A new paper, or the one still running; queues the 10-minutes-left and time-up notes."""
+    if (running := await current(uow, person, now)) is not None:
+        return running
+    codes: list[str] = []
+    for kind, count in blueprint.counts:
+        pool = [q.code for q in bank(snapshot, person, kind)]
+        codes += rng.sample(pool, min(count, len(pool)))
+    assert person.id is not None
+    exam = await uow.exams.add(person.id, codes, now, now + blueprint.duration)
+    reminder = exam.deadline - blueprint.reminder_before
+    for key, message, at in (
+        ("reminder", N_("⏳ 10 minutes left in your mock exam. /exam continues it."), reminder),
+        ("over", N_("⌛ Your mock exam is over. /exam shows your report."), exam.deadline),
+    ):
+        await uow.outbox.enqueue(
+            [
+                NewDelivery(
+                    f"exam:{exam.id}:{key}",
+                    r.account.chat_id,
+                    r.t(message),
+                    Priority.REMINDER,
+                    person.id,
+                    at,
+                )
+                for r in await readers(uow, snapshot, [person])
+            ],
+            now,
+        )
+    return exam
+
+
+async def submit(
+    uow: UnitOfWork,
+    exam: Exam,
+    question: Question,
+    given: Answer,
+    now: datetime,
+    segment: Segment,
+) -> bool:
+    """Grades and keeps the answer; False when it was answered already. After the deadline the
+    answer is refused."""
+    if exam.over(now):
+        raise ExamOverError(exam.id)
+    result = grade(question, given, segment)
+    return await uow.exams.answer(
+        exam.id, question.code, Scored(result.points, result.max_points, result.correct), now
+    )
+
+
+async def finish(
+    uow: UnitOfWork, snapshot: ContestSnapshot, exam: Exam, now: datetime
+) -> ExamReport:
+    await uow.exams.finish(exam.id, now)
+    questions = {q.code: q for q in snapshot.data.questions}
+    answers = await uow.exams.answers(exam.id)
+    maxima = {kind: DEFAULT_POINTS.of(kind) for kind in {q.type for q in questions.values()}}
+    return report(exam, questions, answers, maxima, exam.finished_at or now)
+
+
+def questions_of(snapshot: ContestSnapshot, exam: Exam) -> Sequence[Question]:
+    by_code = {q.code: q for q in snapshot.data.questions}
+    return [by_code[code] for code in exam.questions if code in by_code]

@@ -1,0 +1,207 @@
+"""/exam: a timed mock exam drawn from the blueprint. Nothing is graded aloud until the end;
+the deadline is enforced, and the exam carries on after a restart from what is stored."""
+
+import random
+
+from aiogram import Router
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+from bot.domain.commands import Command, allowed
+from bot.domain.enums import QuestionType
+from bot.domain.exams import Exam, next_unanswered
+from bot.domain.grading.answers import (
+    Answer,
+    BlankAnswers,
+    ChoiceAnswer,
+    TextAnswer,
+    TruthAnswer,
+    split_blanks,
+)
+from bot.domain.grading.grade import GradingError
+from bot.domain.problems import N_
+from bot.domain.questions import Question, option_letter
+from bot.services.exams import BLUEPRINT, ExamOverError, current, finish, start, submit
+from bot.services.segmenter import cached_segment
+from bot.texts.exams import report_text
+from bot.texts.practice import question_text
+from handlers.fallback import stale_button
+from handlers.keyboards import ExamChoice, ExamStart, ExamSubmit, button, markup
+from handlers.queries import chat_of, close_buttons
+from handlers.request import Request
+
+
+class Examining(StatesGroup):
+    typing = State()
+
+
+def create_router() -> Router:
+    router = Router(name="exam")
+    router.callback_query.register(begin, ExamStart.filter())
+    router.callback_query.register(choose, ExamChoice.filter())
+    router.callback_query.register(submit_chosen, ExamSubmit.filter())
+    return router
+
+
+async def show(message: Message, request: Request) -> None:
+    """/exam: carry on with the running exam, or report the last one and offer a new one."""
+    person, snapshot, t = request.viewer.person, request.snapshot, request.t
+    if person is None or snapshot is None or person.id is None:
+        await message.answer(request.no_contest())
+        return
+    running = await current(request.uow, person, request.now())
+    if running is not None:
+        await _ask_next(request, message.chat.id, running)
+        return
+    latest = await request.uow.exams.latest(person.id)
+    if latest is not None and latest.finished_at is None:  # ran out of time
+        await _report(request, message.chat.id, latest)
+    await message.answer(
+        t(N_("A mock exam follows the real paper: {count} questions in {minutes} minutes. "
+             "Answers are graded at the end."),
+          count=sum(n for _, n in BLUEPRINT.counts),
+          minutes=int(BLUEPRINT.duration.total_seconds() // 60)),
+        reply_markup=markup([button(t(N_("Start the mock exam")), ExamStart())]),
+    )  # fmt: skip
+
+
+async def begin(query: CallbackQuery, request: Request) -> None:
+    person, snapshot = request.viewer.person, request.snapshot
+    if person is None or snapshot is None or not allowed(request.viewer.role, Command.EXAM):
+        await stale_button(query, request)
+        return
+    await query.answer()
+    await close_buttons(query)
+    exam = await start(request.uow, snapshot, person, request.now(), random.Random())
+    await _ask_next(request, chat_of(query), exam)
+
+
+async def choose(query: CallbackQuery, callback_data: ExamChoice, request: Request) -> None:
+    exam, question = await _mine(request, callback_data.exam, callback_data.index)
+    if exam is None or question is None or not isinstance(query.message, Message):
+        await stale_button(query, request)
+        return
+    if question.type is QuestionType.MULTIPLE:
+        data = await request.state.get_data()
+        chosen = set(data.get("chosen", [])) if data.get("index") == callback_data.index else set()
+        chosen ^= {callback_data.option}
+        await request.state.set_data({"exam": exam.id, "index": callback_data.index,
+                                      "chosen": sorted(chosen)})  # fmt: skip
+        await query.answer()
+        buttons = _options(exam, callback_data.index, question, chosen)
+        await query.message.edit_reply_markup(reply_markup=buttons)
+        return
+    given: Answer = (
+        TruthAnswer(callback_data.option == 1) if question.type is QuestionType.TRUE_FALSE
+        else ChoiceAnswer.of(callback_data.option)
+    )  # fmt: skip
+    await query.answer()
+    await close_buttons(query)
+    await _take(request, chat_of(query), exam, question, given)
+
+
+async def submit_chosen(
+    query: CallbackQuery, callback_data: ExamSubmit, request: Request
+) -> None:
+    exam, question = await _mine(request, callback_data.exam, callback_data.index)
+    data = await request.state.get_data()
+    if exam is None or question is None or data.get("index") != callback_data.index:
+        await stale_button(query, request)
+        return
+    await query.answer()
+    await close_buttons(query)
+    given = ChoiceAnswer(frozenset(data.get("chosen", [])))
+    await _take(request, chat_of(query), exam, question, given)
+
+
+async def typed(message: Message, request: Request) -> None:
+    data = await request.state.get_data()
+    exam, question = await _mine(request, int(data.get("exam", 0)), int(data.get("index", -1)))
+    text = (message.text or "").strip()
+    if exam is None or question is None or not text:
+        await request.state.clear()
+        await message.answer(request.t(N_("This question has expired; /exam continues.")))
+        return
+    given: Answer = (
+        BlankAnswers(split_blanks(text, len(question.blanks)))
+        if question.type is QuestionType.FILL_IN else TextAnswer(text)
+    )  # fmt: skip
+    await _take(request, message.chat.id, exam, question, given)
+
+
+async def _take(
+    request: Request, chat_id: int, exam: Exam, question: Question, given: Answer
+) -> None:
+    t = request.t
+    try:
+        await submit(request.uow, exam, question, given, request.now(), cached_segment)
+    except ExamOverError:
+        await request.state.clear()
+        await request.bot.send_message(
+            chat_id, t(N_("Time is up: answers after the deadline do not count."))
+        )
+        await _report(request, chat_id, exam)
+        return
+    except GradingError as error:
+        await request.bot.send_message(chat_id, t(error.message, **error.params))
+        return
+    await request.state.clear()
+    await _ask_next(request, chat_id, exam)
+
+
+async def _ask_next(request: Request, chat_id: int, exam: Exam) -> None:
+    answered = await request.uow.exams.answers(exam.id)
+    code = next_unanswered(exam, list(answered))
+    if code is None:
+        await _report(request, chat_id, exam)
+        return
+    assert request.snapshot is not None
+    question = next(q for q in request.snapshot.data.questions if q.code == code)
+    index = exam.questions.index(code)
+    left = int((exam.deadline - request.now()).total_seconds() // 60)
+    header = request.t(N_("Question {number} of {count} · {minutes} min left"),
+                       number=index + 1, count=len(exam.questions), minutes=left)  # fmt: skip
+    text = f"{header}\n{question_text(request.t, question)}"
+    await request.bot.send_message(chat_id, text, reply_markup=_options(exam, index, question))
+    if question.type in (QuestionType.FILL_IN, QuestionType.SHORT_ANSWER, QuestionType.ESSAY):
+        await request.state.set_state(Examining.typing)
+    await request.state.update_data(exam=exam.id, index=index, chosen=[])
+
+
+async def _report(request: Request, chat_id: int, exam: Exam) -> None:
+    assert request.snapshot is not None
+    result = await finish(request.uow, request.snapshot, exam, request.now())
+    questions = {q.code: q for q in request.snapshot.data.questions}
+    await request.bot.send_message(chat_id, report_text(request.t, result, questions))
+
+
+async def _mine(request: Request, exam_id: int, index: int) -> tuple[Exam | None, Question | None]:
+    """The exam, if it is the viewer's; and its question at `index`."""
+    person, snapshot = request.viewer.person, request.snapshot
+    exam = await request.uow.exams.get(exam_id) if person and snapshot else None
+    if exam is None or person is None or exam.person_id != person.id or snapshot is None:
+        return None, None
+    if not 0 <= index < len(exam.questions):
+        return exam, None
+    code = exam.questions[index]
+    return exam, next((q for q in snapshot.data.questions if q.code == code), None)
+
+
+def _options(
+    exam: Exam, index: int, question: Question, chosen: set[int] | None = None
+) -> InlineKeyboardMarkup | None:
+    if question.type is QuestionType.TRUE_FALSE:
+        return markup([button("✓", ExamChoice(exam=exam.id, index=index, option=1)),
+                       button("✗", ExamChoice(exam=exam.id, index=index, option=0))])  # fmt: skip
+    if not question.type.has_options:
+        return None
+    marked = chosen or set()
+    letters = [
+        button(f"☑ {option_letter(i)}" if i in marked else option_letter(i),
+               ExamChoice(exam=exam.id, index=index, option=i))
+        for i in range(len(question.options))
+    ]  # fmt: skip
+    rows = [letters[i : i + 4] for i in range(0, len(letters), 4)]
+    if question.type is QuestionType.MULTIPLE:
+        rows.append([button("✔", ExamSubmit(exam=exam.id, index=index))])
+    return markup(*rows)
