@@ -58,6 +58,7 @@ HANDLERS: dict[str, CommandHandler] = {
     Command.REVIEW: practice.review_due,
     Command.MISTAKES: practice.notebook,
     Command.EXAM: exam.show,
+    Command.STATS: practice.show_stats,
     Command.PUBLISH: results.choose,
     Command.STANDINGS: results.draft,
     Command.ONBOARDING: organizer.onboarding,

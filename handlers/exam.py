@@ -100,9 +100,7 @@ async def choose(query: CallbackQuery, callback_data: ExamChoice, request: Reque
     await _take(request, chat_of(query), exam, question, given)
 
 
-async def submit_chosen(
-    query: CallbackQuery, callback_data: ExamSubmit, request: Request
-) -> None:
+async def submit_chosen(query: CallbackQuery, callback_data: ExamSubmit, request: Request) -> None:
     exam, question = await _mine(request, callback_data.exam, callback_data.index)
     data = await request.state.get_data()
     if exam is None or question is None or data.get("index") != callback_data.index:

@@ -25,10 +25,10 @@ from bot.domain.grading.answers import (
 from bot.domain.grading.grade import GradingError
 from bot.domain.problems import N_
 from bot.domain.questions import Question, option_letter
-from bot.services.practice import answer, mistakes, next_question, pick
+from bot.services.practice import answer, mistakes, next_question, pick, stats
 from bot.services.reviews import due_questions
 from bot.services.segmenter import cached_segment
-from bot.texts.practice import KINDS, feedback_text, question_text
+from bot.texts.practice import KINDS, feedback_text, question_text, stats_text
 from handlers.fallback import stale_button
 from handlers.keyboards import PracticeChoice, PracticeKind, PracticeSubmit, button, markup
 from handlers.queries import chat_of, close_buttons
@@ -88,6 +88,15 @@ async def notebook(message: Message, request: Request) -> None:
           count=len(codes)),
         reply_markup=markup([button(t(N_("Practise them ▶")), PracticeKind(kind=MISTAKES))]),
     )  # fmt: skip
+
+
+async def show_stats(message: Message, request: Request) -> None:
+    person, snapshot = request.viewer.person, request.snapshot
+    if person is None or snapshot is None:
+        await message.answer(request.no_contest())
+        return
+    found = await stats(request.uow, snapshot, person, request.now())
+    await message.answer(stats_text(request.t, found))
 
 
 async def _ask(request: Request, chat_id: int, kind_text: str) -> None:

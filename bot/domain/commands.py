@@ -27,6 +27,7 @@ class Command(StrEnum):
     REVIEW = "review"
     MISTAKES = "mistakes"
     EXAM = "exam"
+    STATS = "stats"
     ONBOARDING = "onboarding"
     UNBIND = "unbind"
     BROADCAST = "broadcast"
@@ -53,6 +54,7 @@ IN_A_TEAM = (
     Command.REVIEW,
     Command.MISTAKES,
     Command.EXAM,
+    Command.STATS,
     Command.CHECKIN,
     Command.TEAMCHAT,
 )

@@ -7,7 +7,7 @@ first those never answered, then those they got wrong, then the rest, the oldest
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from bot.domain.contest import Person
 from bot.domain.enums import QuestionType
@@ -95,3 +95,40 @@ async def pick(
     """The first of `codes` that is still in the person's bank."""
     available = {q.code: q for q in bank(snapshot, person, None)}
     return next((available[code] for code in codes if code in available), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    answered: int
+    right: int
+    by_type: dict[QuestionType, tuple[int, int]]  # (right, answered)
+    by_topic: dict[str, tuple[int, int]]
+    streak: int  # consecutive days with practice, ending today or yesterday
+
+
+async def stats(uow: UnitOfWork, snapshot: ContestSnapshot, person: Person, now: datetime) -> Stats:
+    questions = {q.code: q for q in snapshot.data.questions}
+    by_type: dict[QuestionType, tuple[int, int]] = {}
+    by_topic: dict[str, tuple[int, int]] = {}
+    days = set()
+    history = await uow.practice.history(person.id or 0)
+    for code, correct, _points, at in history:
+        days.add(at.astimezone(snapshot.zone).date())
+        question = questions.get(code)
+        if question is None:
+            continue
+        right, total = by_type.get(question.type, (0, 0))
+        by_type[question.type] = (right + correct, total + 1)
+        for topic in question.topics:
+            right, total = by_topic.get(topic, (0, 0))
+            by_topic[topic] = (right + correct, total + 1)
+    return Stats(len(history), sum(1 for h in history if h[1]), by_type, by_topic,
+                 _streak(days, now.astimezone(snapshot.zone).date()))  # fmt: skip
+
+
+def _streak(days: set[date], today: date) -> int:
+    day = today if today in days else today - timedelta(days=1)
+    streak = 0
+    while day in days:
+        streak, day = streak + 1, day - timedelta(days=1)
+    return streak

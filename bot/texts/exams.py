@@ -5,7 +5,7 @@ from decimal import Decimal
 from bot.domain.exams import ExamReport
 from bot.domain.problems import N_
 from bot.domain.questions import Question
-from bot.texts.practice import KINDS
+from bot.texts.practice import KINDS, LINE
 from bot.texts.texts import Texts, html
 
 SHOWN_WRONG = 5
@@ -20,7 +20,7 @@ def report_text(t: Texts, result: ExamReport, questions: dict[str, Question]) ->
           asked=result.asked, minutes=minutes),
     ]  # fmt: skip
     lines += [
-        f"· {html(t(KINDS[kind]))}: {_n(points)}/{_n(most)}"
+        t(LINE, name=t(KINDS[kind]), score=f"{_n(points)}/{_n(most)}")
         for kind, (points, most) in result.by_type.items()
     ]
     weakest = sorted(result.by_topic.items(), key=lambda item: item[1][0] / (item[1][1] or 1))

@@ -25,6 +25,7 @@ DESCRIPTIONS = {
     Command.REVIEW: N_("Review what is due (spaced repetition)"),
     Command.MISTAKES: N_("My wrong-answer notebook"),
     Command.EXAM: N_("A timed mock exam"),
+    Command.STATS: N_("My practice: accuracy by type and topic, streak"),
     Command.PUBLISH: N_("Publish a round's results"),
     Command.STANDINGS: N_("Draft standings (not yet published)"),
     Command.ONBOARDING: N_("Who has joined the bot"),

@@ -6,8 +6,10 @@ from bot.domain.enums import QuestionType
 from bot.domain.grading.grade import Grade
 from bot.domain.problems import N_
 from bot.domain.questions import Question, option_letter
+from bot.services.practice import Stats
 from bot.texts.texts import Texts, html
 
+LINE = N_("· {name}: {score}")
 KINDS = {
     QuestionType.SINGLE: N_("Single choice"),
     QuestionType.MULTIPLE: N_("Multiple choice"),
@@ -79,3 +81,23 @@ def _answer(t: Texts, question: Question, result: Grade) -> list[str]:
 def _points(value: Decimal) -> str:
     """2, 3.5 or 0.25: no trailing zeros."""
     return f"{value.normalize():f}"
+
+
+def stats_text(t: Texts, stats: Stats) -> str:
+    if not stats.answered:
+        return t(N_("No practice yet. /practice starts."))
+    lines = [
+        t(N_("<b>Your practice</b>: {right} of {answered} right ({share}%), {streak} days in a "
+             "row."),
+          right=stats.right, answered=stats.answered,
+          share=round(100 * stats.right / stats.answered), streak=stats.streak),
+    ]  # fmt: skip
+    lines += [
+        t(LINE, name=t(KINDS[kind]), score=f"{right}/{total}")
+        for kind, (right, total) in sorted(stats.by_type.items())
+    ]
+    weakest = sorted(stats.by_topic.items(), key=lambda item: item[1][0] / item[1][1])[:3]
+    if weakest:
+        topics = "、".join(topic for topic, _ in weakest)
+        lines.append(t(N_("Topics to work on: {topics}"), topics=topics))
+    return "\n".join(lines)

@@ -110,3 +110,16 @@ async def test_review_brings_back_a_missed_question_minutes_later(joined: Telegr
     assert "暂时没有需要复习" in sent(await joined.send(CONTESTANT, "/review"))[0].text
     joined.clock.moment += timedelta(minutes=2)
     assert question.stem in sent(await joined.send(CONTESTANT, "/review"))[0].text
+
+
+async def test_stats_show_accuracy_by_type_and_the_streak(joined: Telegram) -> None:
+    assert "还没有练习" in sent(await joined.send(CONTESTANT, "/stats"))[0].text
+    question, calls = await ask(joined, "单选题")
+    await joined.press(CONTESTANT, button(calls, "ABCDEFGH"[question.correct_options[0]]))
+    joined.clock.moment += timedelta(days=1)
+    question, calls = await ask(joined, "单选题")
+    wrong = next(i for i in range(len(question.options)) if i not in question.correct_options)
+    await joined.press(CONTESTANT, button(calls, "ABCDEFGH"[wrong]))
+    text = sent(await joined.send(CONTESTANT, "/stats"))[0].text
+    assert "<b>你的练习</b>：2 道中答对 1 道（50%），连续 2 天。" in text
+    assert "· 单选题：1/2" in text
