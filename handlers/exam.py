@@ -10,23 +10,16 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from bot.domain.commands import Command, allowed
 from bot.domain.enums import QuestionType
 from bot.domain.exams import Exam, next_unanswered
-from bot.domain.grading.answers import (
-    Answer,
-    BlankAnswers,
-    ChoiceAnswer,
-    TextAnswer,
-    TruthAnswer,
-    split_blanks,
-)
+from bot.domain.grading.answers import Answer, ChoiceAnswer, TruthAnswer, typed_answer
 from bot.domain.grading.grade import GradingError
 from bot.domain.problems import N_
-from bot.domain.questions import Question, option_letter
+from bot.domain.questions import Question
 from bot.services.exams import BLUEPRINT, ExamOverError, current, finish, start, submit
 from bot.services.segmenter import cached_segment
 from bot.texts.exams import report_text
 from bot.texts.practice import question_text
 from handlers.fallback import stale_button
-from handlers.keyboards import ExamChoice, ExamStart, ExamSubmit, button, markup
+from handlers.keyboards import ExamChoice, ExamStart, ExamSubmit, answer_buttons, button, markup
 from handlers.queries import chat_of, close_buttons
 from handlers.request import Request
 
@@ -88,7 +81,7 @@ async def choose(query: CallbackQuery, callback_data: ExamChoice, request: Reque
         await request.state.set_data({"exam": exam.id, "index": callback_data.index,
                                       "chosen": sorted(chosen)})  # fmt: skip
         await query.answer()
-        buttons = _options(exam, callback_data.index, question, chosen)
+        buttons = _options(request, exam, callback_data.index, question, chosen)
         await query.message.edit_reply_markup(reply_markup=buttons)
         return
     given: Answer = (
@@ -120,11 +113,7 @@ async def typed(message: Message, request: Request) -> None:
         await request.state.clear()
         await message.answer(request.t(N_("This question has expired; /exam continues.")))
         return
-    given: Answer = (
-        BlankAnswers(split_blanks(text, len(question.blanks)))
-        if question.type is QuestionType.FILL_IN else TextAnswer(text)
-    )  # fmt: skip
-    await _take(request, message.chat.id, exam, question, given)
+    await _take(request, message.chat.id, exam, question, typed_answer(question, text))
 
 
 async def _take(
@@ -160,7 +149,9 @@ async def _ask_next(request: Request, chat_id: int, exam: Exam) -> None:
     header = request.t(N_("Question {number} of {count} · {minutes} min left"),
                        number=index + 1, count=len(exam.questions), minutes=left)  # fmt: skip
     text = f"{header}\n{question_text(request.t, question)}"
-    await request.bot.send_message(chat_id, text, reply_markup=_options(exam, index, question))
+    await request.bot.send_message(
+        chat_id, text, reply_markup=_options(request, exam, index, question)
+    )
     if question.type in (QuestionType.FILL_IN, QuestionType.SHORT_ANSWER, QuestionType.ESSAY):
         await request.state.set_state(Examining.typing)
     await request.state.update_data(exam=exam.id, index=index, chosen=[])
@@ -186,20 +177,9 @@ async def _mine(request: Request, exam_id: int, index: int) -> tuple[Exam | None
 
 
 def _options(
-    exam: Exam, index: int, question: Question, chosen: set[int] | None = None
+    request: Request, exam: Exam, index: int, question: Question, chosen: set[int] | None = None
 ) -> InlineKeyboardMarkup | None:
-    if question.type is QuestionType.TRUE_FALSE:
-        return markup([button("✓", ExamChoice(exam=exam.id, index=index, option=1)),
-                       button("✗", ExamChoice(exam=exam.id, index=index, option=0))])  # fmt: skip
-    if not question.type.has_options:
-        return None
-    marked = chosen or set()
-    letters = [
-        button(f"☑ {option_letter(i)}" if i in marked else option_letter(i),
-               ExamChoice(exam=exam.id, index=index, option=i))
-        for i in range(len(question.options))
-    ]  # fmt: skip
-    rows = [letters[i : i + 4] for i in range(0, len(letters), 4)]
-    if question.type is QuestionType.MULTIPLE:
-        rows.append([button("✔", ExamSubmit(exam=exam.id, index=index))])
-    return markup(*rows)
+    return answer_buttons(
+        request.t, question, lambda n: ExamChoice(exam=exam.id, index=index, option=n),
+        ExamSubmit(exam=exam.id, index=index), chosen,
+    )  # fmt: skip

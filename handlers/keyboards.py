@@ -1,13 +1,15 @@
 """Inline buttons. Callback data carries ids only; handlers re-check everything."""
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.commands import Command
-from bot.domain.enums import Locale
+from bot.domain.enums import Locale, QuestionType
 from bot.domain.problems import N_
+from bot.domain.questions import Question, option_letter
 from bot.domain.reminders import ACKNOWLEDGE_PREFIX, CHECK_IN_DATA
 from bot.texts.help import DESCRIPTIONS
 from bot.texts.texts import Texts
@@ -272,3 +274,27 @@ def broadcast_row(t: Texts, broadcast_id: int, pending: bool) -> list[InlineKeyb
 def broadcast_buttons(t: Texts, rows: list[tuple[int, bool]]) -> InlineKeyboardMarkup | None:
     """One row per broadcast: (id, whether anything is pending)."""
     return markup(*(broadcast_row(t, i, pending) for i, pending in rows)) if rows else None
+
+
+def answer_buttons(
+    t: Texts,
+    question: Question,
+    choice: Callable[[int], CallbackData],
+    submit: CallbackData,
+    chosen: set[int] | None = None,
+) -> InlineKeyboardMarkup | None:
+    """True/false, or one button per option letter (☑ on the chosen ones, then Submit for
+    multiple choice); nothing for questions answered by typing. `choice(n)` is option n's data."""
+    if question.type is QuestionType.TRUE_FALSE:
+        return markup([button(t(N_("✓ True")), choice(1)), button(t(N_("✗ False")), choice(0))])
+    if not question.type.has_options:
+        return None
+    marked = chosen or set()
+    letters = [
+        button(f"☑ {option_letter(i)}" if i in marked else option_letter(i), choice(i))
+        for i in range(len(question.options))
+    ]
+    rows = [letters[i : i + 4] for i in range(0, len(letters), 4)]
+    if question.type is QuestionType.MULTIPLE:
+        rows.append([button(t(N_("Submit")), submit)])
+    return markup(*rows)

@@ -14,23 +14,23 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.domain.commands import Command, allowed
 from bot.domain.enums import QuestionType
-from bot.domain.grading.answers import (
-    Answer,
-    BlankAnswers,
-    ChoiceAnswer,
-    TextAnswer,
-    TruthAnswer,
-    split_blanks,
-)
+from bot.domain.grading.answers import Answer, ChoiceAnswer, TruthAnswer, typed_answer
 from bot.domain.grading.grade import GradingError
 from bot.domain.problems import N_
-from bot.domain.questions import Question, option_letter
+from bot.domain.questions import Question
 from bot.services.practice import answer, mistakes, next_question, pick, stats
 from bot.services.reviews import due_questions
 from bot.services.segmenter import cached_segment
 from bot.texts.practice import KINDS, feedback_text, question_text, stats_text
 from handlers.fallback import stale_button
-from handlers.keyboards import PracticeChoice, PracticeKind, PracticeSubmit, button, markup
+from handlers.keyboards import (
+    PracticeChoice,
+    PracticeKind,
+    PracticeSubmit,
+    answer_buttons,
+    button,
+    markup,
+)
 from handlers.queries import chat_of, close_buttons
 from handlers.request import Request
 
@@ -175,11 +175,9 @@ async def typed(message: Message, request: Request) -> None:
         await message.answer(request.t(N_("Please keep the answer under {limit} characters."),
                                        limit=MAX_ANSWER))  # fmt: skip
         return
-    given: Answer = (
-        BlankAnswers(split_blanks(text, len(question.blanks)))
-        if question.type is QuestionType.FILL_IN else TextAnswer(text)
-    )  # fmt: skip
-    await _grade(message, request, question, given, int(data.get("attempt", 0)))
+    await _grade(
+        message, request, question, typed_answer(question, text), int(data.get("attempt", 0))
+    )
 
 
 async def _grade(
@@ -255,25 +253,8 @@ def _question(request: Request, question_id: int) -> Question | None:
 def _options(
     request: Request, question: Question, chosen: set[int] | None = None
 ) -> InlineKeyboardMarkup | None:
-    t, qid = request.t, question.id or 0
-    if question.type is QuestionType.TRUE_FALSE:
-        true, false = t(N_("✓ True")), t(N_("✗ False"))
-        return markup(
-            [
-                button(true, PracticeChoice(question=qid, option=1)),
-                button(false, PracticeChoice(question=qid, option=0)),
-            ]
-        )
-    if not question.type.has_options:
-        return None
-    marked = chosen or set()
-    letters = [
-        button(
-            ("☑ " if i in marked else "") + option_letter(i), PracticeChoice(question=qid, option=i)
-        )
-        for i in range(len(question.options))
-    ]
-    rows = [letters[i : i + 4] for i in range(0, len(letters), 4)]
-    if question.type is QuestionType.MULTIPLE:
-        rows.append([button(t(N_("Submit")), PracticeSubmit(question=qid))])
-    return markup(*rows)
+    qid = question.id or 0
+    return answer_buttons(
+        request.t, question, lambda n: PracticeChoice(question=qid, option=n),
+        PracticeSubmit(question=qid), chosen,
+    )  # fmt: skip

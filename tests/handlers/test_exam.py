@@ -42,7 +42,7 @@ async def answer_right(joined: Telegram, calls: list[TelegramMethod[Any]]) -> An
     if question.type is QuestionType.MULTIPLE:
         for index in question.correct_options:
             calls = await joined.press(CONTESTANT, button(calls, option_letter(index)))
-        return await joined.press(CONTESTANT, button(calls, "✔"))
+        return await joined.press(CONTESTANT, button(calls, "提交"))
     if question.type is QuestionType.FILL_IN:
         return await joined.send(CONTESTANT, "；".join(b[0] for b in question.blanks))
     return await joined.send(CONTESTANT, question.reference_answer)

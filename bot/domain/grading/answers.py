@@ -16,6 +16,9 @@ pieces beyond the last blank are kept, joined by a space, in the last one.
 import re
 from dataclasses import dataclass
 
+from bot.domain.enums import QuestionType
+from bot.domain.questions import Question
+
 _SEPARATORS = (r"[\r\n]+", r"[；;]", r"[，,、]", r"[/／]")
 _ANY_SEPARATOR = r"[\r\n；;，,、/／]"
 
@@ -65,3 +68,10 @@ def split_blanks(text: str, count: int) -> tuple[str, ...]:
 
 def _pieces(text: str, separator: str) -> tuple[str, ...]:
     return tuple(piece.strip() for piece in re.split(separator, text) if piece.strip())
+
+
+def typed_answer(question: Question, text: str) -> Answer:
+    """What a typed message answers: the blanks of a fill-in, or the text of an open answer."""
+    if question.type is QuestionType.FILL_IN:
+        return BlankAnswers(split_blanks(text, len(question.blanks)))
+    return TextAnswer(text)
