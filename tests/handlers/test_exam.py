@@ -99,3 +99,11 @@ async def test_someone_else_cannot_answer_my_exam(joined: Telegram) -> None:
     exam, _ = await exam_of(joined)
     forged = ExamChoice(exam=exam.id, index=0, option=0).pack()
     assert is_alert(await joined.press(LEADER, forged))
+
+
+async def test_every_answer_right_scores_the_full_hundred(joined: Telegram) -> None:
+    calls = await started(joined)
+    for _ in range(63):
+        calls = await answer_right(joined, calls)
+    report = next(c.text for c in reversed(calls) if isinstance(c, SendMessage))
+    assert "<b>模拟考试成绩</b>：100 分（满分 100 分）；63 道题中答了 63 道" in report
