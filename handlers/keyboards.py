@@ -156,6 +156,14 @@ class ExamSubmit(CallbackData, prefix="ex"):
     index: int
 
 
+class ReportKey(CallbackData, prefix="rk"):
+    question: int
+
+
+class ResolveReport(CallbackData, prefix="rr"):
+    id: int
+
+
 class BroadcastAction(StrEnum):
     REPORT = "report"
     CANCEL = "cancel"

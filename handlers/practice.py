@@ -27,6 +27,7 @@ from handlers.keyboards import (
     PracticeChoice,
     PracticeKind,
     PracticeSubmit,
+    ReportKey,
     answer_buttons,
     button,
     markup,
@@ -209,7 +210,10 @@ async def _grade(
             return
         await event.answer()
         await close_buttons(event)
-    next_button = markup([button(t(N_("Next question ▶")), PracticeKind(kind=kind))])
+    next_button = markup(
+        [button(t(N_("Next question ▶")), PracticeKind(kind=kind))],
+        [button(t(N_("⚑ The answer key looks wrong")), ReportKey(question=question.id or 0))],
+    )
     chat = chat_of(event) if isinstance(event, CallbackQuery) else event.chat.id
     await request.bot.send_message(
         chat, feedback_text(t, question, graded.grade), reply_markup=next_button

@@ -434,3 +434,16 @@ class ExamAnswerRow(Identified):
     max_hundredths: Mapped[int] = mapped_column(Integer)
     correct: Mapped[bool] = mapped_column(Boolean)
     answered_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class KeyReportRow(Identified):
+    """A contestant's report that a question's answer key looks wrong."""
+
+    __tablename__ = "key_reports"
+    __table_args__ = (UniqueConstraint("person_id", "question_code"),)
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    question_code: Mapped[str] = mapped_column(String(CODE), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

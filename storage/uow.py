@@ -19,6 +19,7 @@ from storage.contest_repository import SqlContestRepository
 from storage.draw_repository import SqlDrawRepository
 from storage.exam_repository import SqlExamRepository
 from storage.follow_repository import SqlFollowRepository
+from storage.key_report_repository import SqlKeyReportRepository
 from storage.media_repository import SqlMediaRepository
 from storage.outbox_repository import SqlOutboxRepository
 from storage.practice_repository import SqlPracticeRepository
@@ -89,6 +90,10 @@ class SqlUnitOfWork:
     @property
     def exams(self) -> SqlExamRepository:
         return self._repository(SqlExamRepository)
+
+    @property
+    def key_reports(self) -> SqlKeyReportRepository:
+        return self._repository(SqlKeyReportRepository)
 
     @property
     def media(self) -> SqlMediaRepository:

@@ -28,6 +28,7 @@ class Command(StrEnum):
     MISTAKES = "mistakes"
     EXAM = "exam"
     STATS = "stats"
+    REPORTS = "reports"
     ONBOARDING = "onboarding"
     UNBIND = "unbind"
     BROADCAST = "broadcast"
@@ -70,6 +71,7 @@ ORGANIZING = (
     Command.BROADCAST,
     Command.BROADCASTS,
     Command.TEAMCHAT,
+    Command.REPORTS,
     Command.AUDIT,
 )
 

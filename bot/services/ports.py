@@ -15,6 +15,7 @@ from bot.domain.contest import Contest, ContestData
 from bot.domain.draw import Draw
 from bot.domain.exams import Exam, Scored
 from bot.domain.groups import TeamChat
+from bot.domain.key_reports import KeyReport
 from bot.domain.live import StageEvent
 from bot.domain.outbox import Attachment, Delivery, NewDelivery, Status
 from bot.domain.problems import Sheet
@@ -262,6 +263,16 @@ class ExamRepository(Protocol):
     async def answers(self, exam_id: int) -> dict[str, Scored]: ...
 
 
+class KeyReportRepository(Protocol):
+    async def report(
+        self, person_id: int, question_code: str, reason: str, now: datetime
+    ) -> None: ...
+
+    async def open(self) -> list[KeyReport]: ...
+
+    async def resolve(self, report_id: int, now: datetime) -> bool: ...
+
+
 class UnitOfWork(Protocol):
     @property
     def contest(self) -> ContestRepository: ...
@@ -301,6 +312,9 @@ class UnitOfWork(Protocol):
 
     @property
     def exams(self) -> ExamRepository: ...
+
+    @property
+    def key_reports(self) -> KeyReportRepository: ...
 
     @property
     def media(self) -> MediaRepository: ...

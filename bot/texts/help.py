@@ -26,6 +26,7 @@ DESCRIPTIONS = {
     Command.MISTAKES: N_("My wrong-answer notebook"),
     Command.EXAM: N_("A timed mock exam"),
     Command.STATS: N_("My practice: accuracy by type and topic, streak"),
+    Command.REPORTS: N_("Reported answer keys to check"),
     Command.PUBLISH: N_("Publish a round's results"),
     Command.STANDINGS: N_("Draft standings (not yet published)"),
     Command.ONBOARDING: N_("Who has joined the bot"),

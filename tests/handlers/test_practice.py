@@ -7,7 +7,7 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
 
 from bot.domain.questions import Question
 from tests.handlers.broadcasting import button, buttons, database, sent
-from tests.handlers.conftest import CONTESTANT, JUDGE, Telegram
+from tests.handlers.conftest import CONTESTANT, JUDGE, ORGANIZER, Telegram
 
 
 async def ask(joined: Telegram, kind: str) -> tuple[Question, list[TelegramMethod[Any]]]:
@@ -123,3 +123,19 @@ async def test_stats_show_accuracy_by_type_and_the_streak(joined: Telegram) -> N
     text = sent(await joined.send(CONTESTANT, "/stats"))[0].text
     assert "<b>你的练习</b>：2 道中答对 1 道（50%），连续 2 天。" in text
     assert "· 单选题：1/2" in text
+
+
+async def test_a_wrong_key_is_reported_and_organizers_resolve_it(joined: Telegram) -> None:
+    question, calls = await ask(joined, "单选题")
+    calls = await joined.press(CONTESTANT, button(calls, "A"))
+    await joined.press(CONTESTANT, button(calls, "⚑"))
+    thanks = sent(await joined.send(CONTESTANT, "B 才是对的，见第三十条"))[0].text
+    assert thanks == f"谢谢：组织者会核查第 {question.code} 题。"
+    inbox = await joined.send(ORGANIZER, "/reports")
+    assert "B 才是对的，见第三十条" in sent(inbox)[0].text
+    calls = await joined.press(ORGANIZER, button(inbox, "✓ #1"))
+    assert any("没有待处理" in (getattr(c, "text", "") or "") for c in calls)
+
+
+async def test_a_contestant_cannot_open_the_reports_inbox(joined: Telegram) -> None:
+    assert "/reports" in sent(await joined.send(CONTESTANT, "/reports"))[0].text
