@@ -66,10 +66,14 @@ async def start(message: Message, request: Request) -> None:
 
 
 async def pressed(query: CallbackQuery, callback_data: ArenaButton, request: Request) -> None:
-    snapshot, person, t = request.snapshot, request.viewer.person, request.t
-    rounds = snapshot.data.rounds if snapshot else ()
-    round_ = next((r for r in rounds if r.id == callback_data.round and _arena(r)), None)
-    if round_ is None or person is None or not allowed(request.viewer.role, Command.ARENA):
+    person, t = request.viewer.person, request.t
+    round_ = request.round(callback_data.round)
+    if (
+        round_ is None
+        or not _arena(round_)
+        or person is None
+        or not allowed(request.viewer.role, Command.ARENA)
+    ):
         await stale_button(query, request)
         return
     step = callback_data

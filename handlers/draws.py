@@ -44,8 +44,7 @@ async def commit(message: Message, request: Request) -> None:
 
 async def reveal(query: CallbackQuery, callback_data: DrawButton, request: Request) -> None:
     snapshot, t = request.snapshot, request.t
-    rounds = snapshot.data.rounds if snapshot else ()
-    round_ = next((r for r in rounds if r.id == callback_data.round), None)
+    round_ = request.round(callback_data.round)
     if snapshot is None or round_ is None or not allowed(request.viewer.role, Command.DRAW):
         await stale_button(query, request)
         return

@@ -143,7 +143,7 @@ async def _ask_next(request: Request, chat_id: int, exam: Exam) -> None:
         await _report(request, chat_id, exam)
         return
     assert request.snapshot is not None
-    question = next(q for q in request.snapshot.data.questions if q.code == code)
+    question = request.snapshot.questions[code]
     index = exam.questions.index(code)
     left = int((exam.deadline - request.now()).total_seconds() // 60)
     header = request.t(N_("Question {number} of {count} · {minutes} min left"),
@@ -160,8 +160,9 @@ async def _ask_next(request: Request, chat_id: int, exam: Exam) -> None:
 async def _report(request: Request, chat_id: int, exam: Exam) -> None:
     assert request.snapshot is not None
     result = await finish(request.uow, request.snapshot, exam, request.now())
-    questions = {q.code: q for q in request.snapshot.data.questions}
-    await request.bot.send_message(chat_id, report_text(request.t, result, questions))
+    await request.bot.send_message(
+        chat_id, report_text(request.t, result, request.snapshot.questions)
+    )
 
 
 async def _mine(request: Request, exam_id: int, index: int) -> tuple[Exam | None, Question | None]:
@@ -173,7 +174,7 @@ async def _mine(request: Request, exam_id: int, index: int) -> tuple[Exam | None
     if not 0 <= index < len(exam.questions):
         return exam, None
     code = exam.questions[index]
-    return exam, next((q for q in snapshot.data.questions if q.code == code), None)
+    return exam, snapshot.questions.get(code)
 
 
 def _options(

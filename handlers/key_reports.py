@@ -29,8 +29,8 @@ def create_router() -> Router:
 
 
 async def start(query: CallbackQuery, callback_data: ReportKey, request: Request) -> None:
-    questions = request.snapshot.data.questions if request.snapshot else ()
-    question = next((q for q in questions if q.id == callback_data.question), None)
+    snapshot = request.snapshot
+    question = snapshot.questions_by_id.get(callback_data.question) if snapshot else None
     if question is None or not allowed(request.viewer.role, Command.PRACTICE):
         await stale_button(query, request)
         return

@@ -93,8 +93,7 @@ def _organizer(request: Request) -> bool:
 
 
 def _round(request: Request, round_id: int) -> Round | None:
-    rounds = request.snapshot.data.rounds if request.snapshot else ()
-    return next((r for r in rounds if r.id == round_id), None)
+    return request.round(round_id)
 
 
 async def _redraw(query: CallbackQuery, request: Request, round_: Round, current: Board) -> None:

@@ -250,8 +250,7 @@ def _typed(question: Question) -> bool:
 
 
 def _question(request: Request, question_id: int) -> Question | None:
-    questions = request.snapshot.data.questions if request.snapshot else ()
-    return next((q for q in questions if q.id == question_id), None)
+    return request.snapshot.questions_by_id.get(question_id) if request.snapshot else None
 
 
 def _options(

@@ -6,6 +6,7 @@ from datetime import datetime
 from aiogram import Bot
 from aiogram.fsm.context import FSMContext
 
+from bot.domain.contest import Round
 from bot.domain.problems import N_
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.accounts import Viewer
@@ -30,6 +31,10 @@ class Request:
 
     def now(self) -> datetime:
         return self.app.clock.now()
+
+    def round(self, round_id: int) -> Round | None:
+        """A round named by its id in a button's data; None when there is no such round."""
+        return self.snapshot.rounds_by_id.get(round_id) if self.snapshot else None
 
     def no_contest(self) -> str:
         return self.t(N_("The contest has not been set up yet. Please try again later."))

@@ -52,8 +52,7 @@ async def publish_pressed(
     query: CallbackQuery, callback_data: PublishButton, request: Request
 ) -> None:
     snapshot, person, t = request.snapshot, request.viewer.person, request.t
-    rounds = snapshot.data.rounds if snapshot else ()
-    round_ = next((r for r in rounds if r.id == callback_data.round), None)
+    round_ = request.round(callback_data.round)
     if (
         snapshot is None
         or person is None

@@ -133,7 +133,8 @@ def _rounds(request: Request) -> list[Round]:
 
 
 def _round(request: Request, round_id: int) -> Round | None:
-    return next((r for r in _rounds(request) if r.id == round_id), None)
+    round_ = request.round(round_id)
+    return round_ if round_ is not None and round_.kind is RoundKind.SHOWCASE else None
 
 
 async def _teams(request: Request, round_: Round) -> tuple[str, InlineKeyboardMarkup]:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.contest import ContestData, Person, Round, Slot, Team, Track, Venue
 from bot.domain.interpreter import Vocabulary, build_vocabulary
+from bot.domain.questions import Question
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +20,9 @@ class ContestSnapshot:
     teams: Mapping[str, Team]
     tracks: Mapping[str, Track]
     rounds: Mapping[str, Round]
+    rounds_by_id: Mapping[int, Round]
+    questions: Mapping[str, Question]
+    questions_by_id: Mapping[int, Question]
     venues: Mapping[str, Venue]
     # Every slot in time order; per team its own slots plus its track's sessions for everyone.
     slots: tuple[Slot, ...]
@@ -60,6 +64,9 @@ class ContestSnapshot:
             teams={t.code: t for t in data.teams},
             tracks={t.code: t for t in data.tracks},
             rounds=rounds,
+            rounds_by_id={r.id: r for r in data.rounds if r.id is not None},
+            questions={q.code: q for q in data.questions},
+            questions_by_id={q.id: q for q in data.questions if q.id is not None},
             venues={v.code: v for v in data.venues},
             slots=slots,
             team_slots=team_slots,

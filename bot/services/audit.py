@@ -12,8 +12,7 @@ COMMAND_LINE = "cli"
 
 def actor(snapshot: ContestSnapshot | None, person_id: int | None) -> str:
     """The person's code, as the notary knows them; 'cli' for the command line."""
-    people = snapshot.data.people if snapshot else ()
-    found = next((p for p in people if person_id is not None and p.id == person_id), None)
+    found = snapshot.people.get(person_id) if snapshot and person_id is not None else None
     return found.code if found else COMMAND_LINE
 
 

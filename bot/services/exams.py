@@ -2,7 +2,6 @@
 enforced, resumable after a restart (everything is in the database), then reported."""
 
 import random
-from collections.abc import Sequence
 from datetime import datetime
 
 from bot.domain.contest import Person
@@ -91,12 +90,6 @@ async def finish(
     uow: UnitOfWork, snapshot: ContestSnapshot, exam: Exam, now: datetime
 ) -> ExamReport:
     await uow.exams.finish(exam.id, now)
-    questions = {q.code: q for q in snapshot.data.questions}
     answers = await uow.exams.answers(exam.id)
-    maxima = {kind: DEFAULT_POINTS.of(kind) for kind in {q.type for q in questions.values()}}
-    return report(exam, questions, answers, maxima, exam.finished_at or now)
-
-
-def questions_of(snapshot: ContestSnapshot, exam: Exam) -> Sequence[Question]:
-    by_code = {q.code: q for q in snapshot.data.questions}
-    return [by_code[code] for code in exam.questions if code in by_code]
+    maxima = {q.type: DEFAULT_POINTS.of(q.type) for q in snapshot.questions.values()}
+    return report(exam, snapshot.questions, answers, maxima, exam.finished_at or now)

@@ -25,9 +25,7 @@ class Board:
 
 
 def team_slots(snapshot: ContestSnapshot, round_code: str) -> tuple[Slot, ...]:
-    return tuple(
-        s for s in snapshot.data.slots if s.round_code == round_code and s.team_code is not None
-    )
+    return tuple(s for s in snapshot.round_slots.get(round_code, ()) if s.team_code is not None)
 
 
 async def board(

@@ -107,7 +107,7 @@ class Stats:
 
 
 async def stats(uow: UnitOfWork, snapshot: ContestSnapshot, person: Person, now: datetime) -> Stats:
-    questions = {q.code: q for q in snapshot.data.questions}
+    questions = snapshot.questions
     by_type: dict[QuestionType, tuple[int, int]] = {}
     by_topic: dict[str, tuple[int, int]] = {}
     days = set()

@@ -45,7 +45,7 @@ async def rounds_now(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime) 
     events = await uow.stage_events.by_round()
     found = []
     for code in snapshot.rounds:
-        slots = tuple(s for s in snapshot.data.slots if s.round_code == code)
+        slots = snapshot.round_slots.get(code, ())
         if any(slot.team_code for slot in slots):
             progress = replay(events.get(code, []))
             etas = {eta.position: eta for eta in forecast(slots, progress, now)}

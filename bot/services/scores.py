@@ -34,11 +34,7 @@ def showcase_teams(snapshot: ContestSnapshot, round_code: str) -> list[str]:
     round_ = snapshot.rounds.get(round_code)
     if round_ is None or round_.kind is not RoundKind.SHOWCASE:
         return []
-    turns = sorted(
-        (s for s in snapshot.data.slots if s.round_code == round_code and s.team_code),
-        key=lambda s: s.position,
-    )
-    return [s.team_code for s in turns if s.team_code]
+    return [s.team_code for s in snapshot.round_slots.get(round_code, ()) if s.team_code]
 
 
 async def needs_reason(uow: UnitOfWork, round_code: str, judge: Person, team_code: str) -> bool:

@@ -1,5 +1,6 @@
 """The mock exam's messages: progress, and the report at the end."""
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from bot.domain.exams import ExamReport
@@ -11,7 +12,7 @@ from bot.texts.texts import Texts, html
 SHOWN_WRONG = 5
 
 
-def report_text(t: Texts, result: ExamReport, questions: dict[str, Question]) -> str:
+def report_text(t: Texts, result: ExamReport, questions: Mapping[str, Question]) -> str:
     minutes = int(result.used.total_seconds() // 60)
     lines = [
         t(N_("<b>Mock exam report</b>: {points} of {maximum} points; {answered} of {asked} "
