@@ -11,6 +11,7 @@ from bot.cli import (
     demo_commands,
     draw_commands,
     invites_command,
+    question_commands,
     run_command,
     sandbox_command,
     score_commands,
@@ -38,6 +39,7 @@ def create_app() -> typer.Typer:
     draw_commands.register(app, console)
     audit_commands.register(app, console)
     score_commands.register(app, console)
+    question_commands.register(app, console)
     run_command.register(app, console)
     sandbox_command.register(app, console)
     return app

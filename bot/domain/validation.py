@@ -3,13 +3,14 @@
 Every check reports all it finds; nothing stops at the first problem.
 """
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 
 from bot.domain.contest import Person
 from bot.domain.draft import Coded, ContestDraft, Located
 from bot.domain.enums import Role
 from bot.domain.problems import N_, Problem, Sheet
 from bot.domain.question_rules import question_problems
+from bot.domain.questions import Question
 from bot.domain.schedule_rules import schedule_problems
 
 REFERENCED_SHEET = {
@@ -34,13 +35,39 @@ def validate(draft: ContestDraft) -> list[Problem]:
         (Sheet.TEAMS, draft.teams),
         (Sheet.PEOPLE, draft.people),
         (Sheet.ROUNDS, draft.rounds),
-        (Sheet.QUESTIONS, draft.questions),
     ):
         problems.extend(_duplicate_codes(sheet, located))
     problems.extend(_reference_problems(draft))
     problems.extend(_people_problems(draft.people))
     problems.extend(schedule_problems(draft))
-    for entry in draft.questions:
+    tracks = None
+    if Sheet.TRACKS not in draft.missing_sheets:
+        tracks = draft.known_codes(Sheet.TRACKS, draft.tracks)
+    problems.extend(question_bank_problems(draft.questions, tracks))
+    return sorted(problems, key=lambda p: p.sort_key)
+
+
+def question_bank_problems(
+    questions: Sequence[Located[Question]], tracks: Set[str] | None
+) -> list[Problem]:
+    """Duplicate codes, unknown tracks and ill-formed questions of the Questions sheet.
+
+    `tracks` are the codes a question may name; None when they are not known (their sheet is
+    missing, which is reported on its own), and then no track reference is reported.
+    """
+    problems = list(_duplicate_codes(Sheet.QUESTIONS, questions))
+    for entry in questions:
+        track = entry.item.track_code
+        if tracks is not None and track is not None and track not in tracks:
+            problems.append(
+                Problem(
+                    N_("track '{value}' does not exist"),
+                    {"value": track},
+                    Sheet.QUESTIONS,
+                    entry.row,
+                    "track",
+                )
+            )
         problems.extend(
             Problem(message, params, Sheet.QUESTIONS, entry.row, column)
             for column, message, params in question_problems(entry.item)
@@ -94,8 +121,6 @@ def _reference_problems(draft: ContestDraft) -> Iterator[Problem]:
         yield from missing(Sheet.SCHEDULE, slot.row, "round", slot.item.round_code, rounds)
         yield from missing(Sheet.SCHEDULE, slot.row, "team", slot.item.team_code, teams)
         yield from missing(Sheet.SCHEDULE, slot.row, "venue", slot.item.venue_code, venues)
-    for question in draft.questions:
-        yield from missing(Sheet.QUESTIONS, question.row, "track", question.item.track_code, tracks)
 
 
 def _people_problems(people: Sequence[Located[Person]]) -> Iterator[Problem]:

@@ -1,6 +1,6 @@
 """From raw rows to a located contest draft; cell problems are collected, never raised."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -11,7 +11,7 @@ from bot.domain.enums import Locale, Role, RoundKind
 from bot.domain.problems import Problem, Sheet
 from bot.formats.cells import CellReader
 from bot.formats.choices import ALL_TEAMS_WORDS, LOCALE_LABELS, ROLE_LABELS, ROUND_KIND_LABELS
-from bot.formats.document import RawDocument
+from bot.formats.document import RawDocument, RawRow
 from bot.formats.question_cells import read_question
 
 T = TypeVar("T", bound=Coded)
@@ -27,14 +27,9 @@ def parse_document(document: RawDocument) -> tuple[ContestDraft, list[Problem]]:
         draft.contest, zone = _read_contest(cells, zone)
 
     def collect(sheet: Sheet, read: Callable[[CellReader], T | None]) -> list[Located[T]]:
-        located = []
-        for row in document.sheets.get(sheet, []):
-            cells = CellReader(sheet, row, problems)
-            item = read(cells)
-            if item is not None and not cells.failed:
-                located.append(Located(item, row.number))
-            elif code := cells.text("code"):
-                draft.unreadable.setdefault(sheet, set()).add(code)
+        located, unreadable = read_rows(sheet, document.sheets.get(sheet, []), read, problems)
+        if unreadable:
+            draft.unreadable[sheet] = unreadable
         return located
 
     draft.venues = collect(Sheet.VENUES, _read_venue)
@@ -49,6 +44,25 @@ def parse_document(document: RawDocument) -> tuple[ContestDraft, list[Problem]]:
         if slot is not None and not cells.failed:
             draft.slots.append(Located(slot, row.number))
     return draft, problems
+
+
+def read_rows(
+    sheet: Sheet,
+    rows: Sequence[RawRow],
+    read: Callable[[CellReader], T | None],
+    problems: list[Problem],
+) -> tuple[list[Located[T]], set[str]]:
+    """The rows that read cleanly, and the codes of those that did not (problems reported)."""
+    located = []
+    unreadable = set()
+    for row in rows:
+        cells = CellReader(sheet, row, problems)
+        item = read(cells)
+        if item is not None and not cells.failed:
+            located.append(Located(item, row.number))
+        elif code := cells.text("code"):
+            unreadable.add(code)
+    return located, unreadable
 
 
 def _read_contest(cells: CellReader, zone: ZoneInfo) -> tuple[Contest, ZoneInfo]:

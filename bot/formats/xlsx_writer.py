@@ -27,12 +27,17 @@ def write_workbook(document: dict[str, Any], path: Path) -> None:
     workbook = Workbook()
     _contest_sheet(workbook.active, document.get("Contest", {}))  # type: ignore[arg-type]
     for spec in SHEETS:
-        sheet = workbook.create_sheet(spec.sheet.value)
-        headers = _headers(spec)
-        _header_row(sheet, headers)
-        for row in document.get(spec.sheet.value, []):
-            sheet.append(_cells(spec, row))
-        _finish(sheet, spec)
+        _table(workbook.create_sheet(spec.sheet.value), spec, document.get(spec.sheet.value, []))
+    workbook.save(path)
+
+
+def write_sheet(spec: SheetSpec, rows: Sequence[dict[str, Any]], path: Path) -> None:
+    """A workbook of this one sheet, laid out as in the contest workbook."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    sheet.title = spec.sheet.value
+    _table(sheet, spec, rows)
     workbook.save(path)
 
 
@@ -59,6 +64,13 @@ def _headers(spec: SheetSpec) -> list[str]:
         else:
             headers.append(column.header)
     return headers
+
+
+def _table(sheet: Worksheet, spec: SheetSpec, rows: Sequence[dict[str, Any]]) -> None:
+    _header_row(sheet, _headers(spec))
+    for row in rows:
+        sheet.append(_cells(spec, row))
+    _finish(sheet, spec)
 
 
 def _header_row(sheet: Worksheet, headers: Sequence[str]) -> None:
