@@ -26,6 +26,7 @@ from handlers.context import BotContext
 from handlers.menus import set_default_menus
 from handlers.middlewares import ContextMiddleware
 from handlers.transport import BotTransport, StoredMedia
+from schedules.practice import PracticeJobs
 from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database
 
@@ -37,9 +38,11 @@ def create_context(
 ) -> BotContext:
     clock = clock or SystemClock()
     contests = ContestCache(clock)
+    scheduler = create_scheduler()
     reminders = ReminderJobs(
-        create_scheduler(), database.unit_of_work, contests, clock, settings.reminder_policy
+        scheduler, database.unit_of_work, contests, clock, settings.reminder_policy
     )
+    practice = PracticeJobs(scheduler, database.unit_of_work, contests, clock, settings.lockdowns)
     return BotContext(
         settings=settings,
         database=database,
@@ -47,6 +50,7 @@ def create_context(
         contests=contests,
         accounts=AccountCache(clock),
         reminders=reminders,
+        practice=practice,
         rules=settings.rules,
     )
 
@@ -101,12 +105,15 @@ async def sending(sender: Sender) -> AsyncIterator[None]:
 
 @asynccontextmanager
 async def background(context: BotContext, bot: Bot) -> AsyncIterator[None]:
-    """The outbox's sender and the reminder jobs work while the block runs."""
+    """The outbox's sender, the reminder jobs and the daily practice sets work while the block
+    runs."""
     async with sending(create_sender(context, bot)):
-        context.reminders.start()
+        context.practice.start()
+        context.reminders.start()  # starts the scheduler both share
         try:
             yield
         finally:
+            await context.practice.stop()
             await context.reminders.stop()
 
 

@@ -1,6 +1,6 @@
 """Settings from the environment and `.env`; see .env.example for every one of them."""
 
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.domain.enums import Locale
+from bot.domain.practice_plan import Lockdown
 from bot.domain.reminders import QuietHours, ReminderPolicy
 from bot.domain.scoring.rules import ScoringRules
 
@@ -32,6 +33,7 @@ class Settings(BaseSettings):
     escalate_after: str = Field(default="3,6", description="Minutes until leader, organizers")
     scoring_rules: Path | None = Field(default=None, description="YAML file of scoring rules")
     publish_confirmations: int = Field(default=1, ge=1, le=2, description="Organizers needed")
+    practice_lockdown: str = Field(default="", description="Periods without practice content")
 
     @property
     def rules(self) -> ScoringRules:
@@ -64,6 +66,16 @@ class Settings(BaseSettings):
         _quiet_hours(value)
         return value
 
+    @property
+    def lockdowns(self) -> tuple[Lockdown, ...]:
+        return _lockdowns(self.practice_lockdown)
+
+    @field_validator("practice_lockdown")
+    @classmethod
+    def _lockdown_periods(cls, value: str) -> str:
+        _lockdowns(value)
+        return value
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
@@ -94,6 +106,29 @@ def _quiet_hours(text: str) -> QuietHours | None:
     except ValueError as error:
         raise ValueError(f"expected HH:MM-HH:MM, got {text!r}") from error
     return QuietHours(start, end)
+
+
+def _lockdowns(text: str) -> tuple[Lockdown, ...]:
+    """'2024-09-26 08:00/12:00, 2024-09-27 08:00/2024-09-27 10:30' (contest time): the end is a
+    time on the start's day, or a full date and time."""
+    periods = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        try:
+            start_text, end_text = (side.strip() for side in part.split("/"))
+            start = datetime.fromisoformat(start_text)
+            end = (
+                datetime.combine(start.date(), time.fromisoformat(end_text))
+                if ":" in end_text and "-" not in end_text
+                else datetime.fromisoformat(end_text)
+            )
+        except ValueError as error:
+            raise ValueError(f"expected YYYY-MM-DD HH:MM/HH:MM, got {part!r}") from error
+        if start.tzinfo or end.tzinfo or end <= start:
+            raise ValueError(
+                f"expected a period in contest time that ends after it starts: {part!r}"
+            )
+        periods.append(Lockdown(start, end))
+    return tuple(periods)
 
 
 def _rules(path: Path | None) -> ScoringRules:

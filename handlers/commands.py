@@ -23,9 +23,12 @@ from handlers import (
     follows,
     free_text,
     key_reports,
+    leaderboard,
     live,
     organizer,
     practice,
+    practice_daily,
+    practice_menu,
     results,
     schedule,
     scoring,
@@ -34,6 +37,7 @@ from handlers import (
 )
 from handlers.fallback import unknown_command
 from handlers.filters import HasText
+from handlers.practice_gate import GATED, turned_away
 from handlers.request import Request
 
 CommandHandler = Callable[[Message, Request], Awaitable[None]]
@@ -55,11 +59,13 @@ HANDLERS: dict[str, CommandHandler] = {
     Command.SCORE: scoring.start,
     Command.ARENA: arena.start,
     Command.AUDIT: audit.show,
-    Command.PRACTICE: practice.start,
+    Command.PRACTICE: practice_menu.start,
     Command.REVIEW: practice.review_due,
     Command.MISTAKES: practice.notebook,
     Command.EXAM: exam.show,
     Command.STATS: practice.show_stats,
+    Command.DAILY: practice_daily.show,
+    Command.LEADERBOARD: leaderboard.show,
     Command.REPORTS: key_reports.inbox,
     Command.PUBLISH: results.choose,
     Command.STANDINGS: results.draft,
@@ -86,5 +92,7 @@ async def on_text(message: Message, request: Request, command_name: str | None =
         if message.chat.type != ChatType.PRIVATE:
             return  # talk among a team's members in their group is not addressed to the bot
         await free_text.question(message, request)
+        return
+    if command_name in GATED and await turned_away(message, request):
         return
     await HANDLERS.get(command_name, unknown_command)(message, request)

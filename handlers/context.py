@@ -8,6 +8,7 @@ from bot.domain.scoring.rules import ScoringRules
 from bot.services.accounts import AccountCache
 from bot.services.contest_cache import ContestCache
 from bot.services.ports import Clock
+from schedules.practice import PracticeJobs
 from schedules.reminders import ReminderJobs
 from storage.database import Database
 
@@ -22,6 +23,7 @@ class BotContext:
     contests: ContestCache
     accounts: AccountCache
     reminders: ReminderJobs
+    practice: PracticeJobs
     rules: ScoringRules  # read once from the settings' file, if any
 
     @property

@@ -20,6 +20,7 @@ from bot.texts.exams import report_text
 from bot.texts.practice import question_text
 from handlers.fallback import stale_button
 from handlers.keyboards import ExamChoice, ExamStart, ExamSubmit, answer_buttons, button, markup
+from handlers.practice_gate import PracticeGate
 from handlers.queries import chat_of, close_buttons
 from handlers.request import Request
 
@@ -33,6 +34,7 @@ def create_router() -> Router:
     router.callback_query.register(begin, ExamStart.filter())
     router.callback_query.register(choose, ExamChoice.filter())
     router.callback_query.register(submit_chosen, ExamSubmit.filter())
+    router.callback_query.middleware(PracticeGate())
     return router
 
 

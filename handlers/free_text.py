@@ -16,6 +16,7 @@ from handlers.exam import Examining
 from handlers.key_reports import Reporting
 from handlers.keyboards import suggestions
 from handlers.practice import Practising
+from handlers.practice_gate import turned_away
 from handlers.request import Request
 from handlers.scoring import Scoring
 from handlers.start import Onboarding, code_entered, redeem
@@ -25,6 +26,7 @@ MAX_QUESTION = 500
 # contest's vocabulary (one object per snapshot) and the day.
 understand = lru_cache(maxsize=4096)(interpret)
 DRAFTING = {state.state for state in Drafting.__all_states__}
+ANSWERING = {Practising.typing.state, Examining.typing.state}
 
 
 def looks_like_invite(text: str) -> bool:
@@ -44,11 +46,10 @@ async def question(message: Message, request: Request) -> None:
     if request.raw_state == Scoring.value.state:
         await scoring.typed(message, request)
         return
-    if request.raw_state == Practising.typing.state:
-        await practice.typed(message, request)
-        return
-    if request.raw_state == Examining.typing.state:
-        await exam.typed(message, request)
+    if request.raw_state in ANSWERING:
+        if not await turned_away(message, request):
+            await (practice.typed if request.raw_state == Practising.typing.state
+                   else exam.typed)(message, request)  # fmt: skip
         return
     if request.raw_state == Reporting.reason.state:
         await key_reports.reason(message, request)

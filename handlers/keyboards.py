@@ -127,7 +127,24 @@ class AuditPage(CallbackData, prefix="au"):
 
 
 class PracticeKind(CallbackData, prefix="pk"):
-    kind: str  # a question type, or "any"
+    # A question type, "any", "review", "mistakes", "daily" (a set starts), "dnext" (its next
+    # question), or "t" and a topic's place in the person's sorted topics.
+    kind: str
+
+
+class PracticeTopics(CallbackData, prefix="pt"):
+    """Shows the topics to choose from."""
+
+
+class DailyButton(CallbackData, prefix="dy"):
+    """The daily set as it will be once pressed, so a double tap leaves it as pressed."""
+
+    minute: int  # minute of the contest day; -1: no daily set
+    count: int
+
+
+class LeaderboardButton(CallbackData, prefix="lb"):
+    join: bool  # what pressing it does
 
 
 class PracticeChoice(CallbackData, prefix="pc"):

@@ -16,26 +16,38 @@ from bot.domain.commands import Command, allowed
 from bot.domain.enums import QuestionType
 from bot.domain.grading.answers import Answer, ChoiceAnswer, TruthAnswer, typed_answer
 from bot.domain.grading.grade import GradingError
+from bot.domain.practice_plan import DAILY_NEXT, DailySet
 from bot.domain.problems import N_
 from bot.domain.questions import Question
-from bot.services.practice import answer, mistakes, next_question, pick, stats
+from bot.services.practice import answer, daily_question, mistakes, next_question, pick, stats
 from bot.services.reviews import due_questions
 from bot.services.segmenter import cached_segment
-from bot.texts.practice import KINDS, feedback_text, question_text, stats_text
+from bot.texts.practice import feedback_text, question_text, stats_text
+from bot.texts.practice_plan import daily_done_text
 from handlers.fallback import stale_button
 from handlers.keyboards import (
     PracticeChoice,
     PracticeKind,
     PracticeSubmit,
+    PracticeTopics,
     ReportKey,
     answer_buttons,
     button,
     markup,
 )
+from handlers.practice_gate import PracticeGate
+from handlers.practice_menu import (
+    ANY,
+    MISTAKES,
+    REVIEW,
+    choose_topic,
+    daily_set,
+    known_kind,
+    topic_of,
+)
 from handlers.queries import chat_of, close_buttons
 from handlers.request import Request
 
-ANY, REVIEW, MISTAKES = "any", "review", "mistakes"
 MAX_ANSWER = 3000
 
 
@@ -48,20 +60,19 @@ def create_router() -> Router:
     router.callback_query.register(pick_kind, PracticeKind.filter())
     router.callback_query.register(choose, PracticeChoice.filter())
     router.callback_query.register(submit, PracticeSubmit.filter())
+    router.callback_query.register(choose_topic, PracticeTopics.filter())
+    router.callback_query.middleware(PracticeGate())
     return router
-
-
-async def start(message: Message, request: Request) -> None:
-    t = request.t
-    kinds = [button(t(N_("Any kind")), PracticeKind(kind=ANY))]
-    kinds += [button(t(label), PracticeKind(kind=kind.value)) for kind, label in KINDS.items()]
-    rows = [kinds[i : i + 2] for i in range(0, len(kinds), 2)]
-    await message.answer(t(N_("What would you like to practise?")), reply_markup=markup(*rows))
 
 
 async def pick_kind(query: CallbackQuery, callback_data: PracticeKind, request: Request) -> None:
     person, snapshot = request.viewer.person, request.snapshot
-    if person is None or snapshot is None or not _may(request):
+    if (
+        person is None
+        or snapshot is None
+        or not _may(request)
+        or not known_kind(snapshot, person, callback_data.kind)  # forged, or a topic now gone
+    ):
         await stale_button(query, request)
         return
     await query.answer()
@@ -106,16 +117,22 @@ async def _ask(request: Request, chat_id: int, kind_text: str) -> None:
         await request.bot.send_message(chat_id, request.no_contest())
         return
     now, uow = request.now(), request.uow
+    daily = await daily_set(request, person.id, kind_text)
+    empty = N_("There is no question of that kind yet.")
     if kind_text == REVIEW:
         question = await pick(uow, snapshot, person, await due_questions(uow, person.id, now))
         empty = N_("Nothing is due for review now. /practice has new questions.")
     elif kind_text == MISTAKES:
         question = await pick(uow, snapshot, person, await mistakes(uow, person))
         empty = N_("Your notebook is empty: no question is waiting to be answered right.")
+    elif daily is not None:
+        if daily.left <= 0:
+            await request.bot.send_message(chat_id, daily_done_text(t, daily))
+            return
+        question = await daily_question(uow, snapshot, person, now, random.Random(), daily.asked)
     else:
-        kind = None if kind_text == ANY else _kind(kind_text)
-        question = await next_question(uow, snapshot, person, kind, random.Random())
-        empty = N_("There is no question of that kind yet.")
+        kind, topic = _kind(kind_text), topic_of(snapshot, person, kind_text)
+        question = await next_question(uow, snapshot, person, kind, random.Random(), topic)
     if question is None or question.id is None:
         await request.bot.send_message(chat_id, t(empty))
         return
@@ -124,8 +141,9 @@ async def _ask(request: Request, chat_id: int, kind_text: str) -> None:
     )
     await request.state.set_state(Practising.typing if _typed(question) else None)
     await request.state.set_data({"question": question.id, "attempt": sent.message_id,
-                                  "kind": kind_text, "chosen": [],
-                                  "asked": now.isoformat()})  # fmt: skip
+                                  "kind": DAILY_NEXT if daily else kind_text, "chosen": [],
+                                  "asked": now.isoformat(),
+                                  "daily": daily.stored() if daily else None})  # fmt: skip
 
 
 async def choose(query: CallbackQuery, callback_data: PracticeChoice, request: Request) -> None:
@@ -201,7 +219,8 @@ async def _grade(
             else event.answer(reply)
         )
         return
-    kind = (await request.state.get_data()).get("kind", ANY)
+    data = await request.state.get_data()
+    kind = data.get("kind", ANY)
     # The question stays remembered (not the typing step), so a second tap is the same attempt.
     await request.state.set_state(None)
     if isinstance(event, CallbackQuery):
@@ -210,14 +229,23 @@ async def _grade(
             return
         await event.answer()
         await close_buttons(event)
+    text = feedback_text(t, question, graded.grade)
+    next_label = t(N_("Next question ▶"))
+    daily = DailySet.restored(data.get("daily")) if graded.counted else None
+    if daily is not None:
+        daily = daily.answered(question.code, graded.grade.correct)
+        await request.state.update_data(daily=daily.stored())
+        if daily.left > 0:
+            next_label = t(N_("Next question ▶ ({left} left)"), left=daily.left)
+        else:
+            text, kind, next_label = (f"{text}\n\n{daily_done_text(t, daily)}", ANY,
+                                      t(N_("More practice ▶")))  # fmt: skip
     next_button = markup(
-        [button(t(N_("Next question ▶")), PracticeKind(kind=kind))],
+        [button(next_label, PracticeKind(kind=kind))],
         [button(t(N_("⚑ The answer key looks wrong")), ReportKey(question=question.id or 0))],
     )
     chat = chat_of(event) if isinstance(event, CallbackQuery) else event.chat.id
-    await request.bot.send_message(
-        chat, feedback_text(t, question, graded.grade), reply_markup=next_button
-    )
+    await request.bot.send_message(chat, text, reply_markup=next_button)
 
 
 def _attempt(data: dict[str, Any], question: Question, message: Message) -> int:
@@ -239,6 +267,7 @@ def _may(request: Request) -> bool:
 
 
 def _kind(value: str) -> QuestionType | None:
+    """The question type a kind names; None for any type (and for a topic)."""
     try:
         return QuestionType(value)
     except ValueError:

@@ -447,3 +447,16 @@ class KeyReportRow(Identified):
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class PracticePreferenceRow(Identified):
+    """A person's opt-ins: the daily set (minute of the contest day, how many) and the board."""
+
+    __tablename__ = "practice_preferences"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), unique=True)
+    daily_minute: Mapped[int | None] = mapped_column(Integer)
+    daily_count: Mapped[int] = mapped_column(Integer)
+    on_leaderboard: Mapped[bool] = mapped_column(Boolean)
+    daily_sent_on: Mapped[date | None] = mapped_column(Date)  # contest day of the last set
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -1,9 +1,10 @@
 """Practice answers. Never commits."""
 
+from collections.abc import Collection
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.inserts import insert_new
@@ -43,3 +44,20 @@ class SqlPracticeRepository:
             (row.question_code, row.correct, from_hundredths(row.hundredths), row.answered_at)
             for row in rows
         ]
+
+    async def tally(
+        self, person_ids: Collection[int], since: datetime
+    ) -> dict[int, tuple[int, int]]:
+        """(right, answered) since `since`, by person, for those of `person_ids` who answered."""
+        if not person_ids:
+            return {}
+        right = func.sum(case((PracticeAnswerRow.correct, 1), else_=0))
+        rows = await self._session.execute(
+            select(PracticeAnswerRow.person_id, right, func.count())
+            .where(
+                PracticeAnswerRow.person_id.in_(person_ids),
+                PracticeAnswerRow.answered_at >= since,
+            )
+            .group_by(PracticeAnswerRow.person_id)
+        )
+        return {person: (int(hits or 0), int(total)) for person, hits, total in rows}

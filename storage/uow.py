@@ -22,6 +22,7 @@ from storage.follow_repository import SqlFollowRepository
 from storage.key_report_repository import SqlKeyReportRepository
 from storage.media_repository import SqlMediaRepository
 from storage.outbox_repository import SqlOutboxRepository
+from storage.practice_preference_repository import SqlPracticePreferenceRepository
 from storage.practice_repository import SqlPracticeRepository
 from storage.publication_repository import SqlPublicationRepository
 from storage.reminder_repository import SqlReminderRepository
@@ -82,6 +83,10 @@ class SqlUnitOfWork:
     @property
     def practice(self) -> SqlPracticeRepository:
         return self._repository(SqlPracticeRepository)
+
+    @property
+    def preferences(self) -> SqlPracticePreferenceRepository:
+        return self._repository(SqlPracticePreferenceRepository)
 
     @property
     def reviews(self) -> SqlReviewRepository:

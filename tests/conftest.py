@@ -2,19 +2,23 @@
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from datetime import UTC, datetime
 from itertools import count
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
+from bot.domain.accounts import Account
 from bot.domain.contest import ContestData
 from bot.domain.draft import ContestDraft
+from bot.domain.enums import Locale
 from bot.domain.invites import assign_invite_codes
 from bot.domain.problems import Problem
+from bot.domain.snapshot import ContestSnapshot
 from storage.database import Database
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
@@ -75,3 +79,29 @@ def demo_data(demo_parsed: tuple[ContestDraft, list[Problem]]) -> ContestData:
     counter = count(1)
     people = assign_invite_codes(data.people, {}, lambda: f"CODE{next(counter):04d}")
     return replace(data, people=people)
+
+
+async def stored(
+    database: Database,
+    data: ContestData,
+    chats: Mapping[str, int] | None = None,
+    locales: Mapping[str, Locale] | None = None,
+) -> ContestSnapshot:
+    """`data` saved, and the people named by code joined the bot in the chats given."""
+    joined_at = datetime(2024, 9, 24, tzinfo=UTC)
+    async with database.unit_of_work() as uow:
+        await uow.contest.replace(data)
+        loaded = await uow.contest.load()
+        assert loaded is not None
+        people = {p.code: p for p in loaded.people}
+        for code, chat in (chats or {}).items():
+            locale = (locales or {}).get(code)
+            await uow.accounts.save(Account(chat, chat, joined_at, people[code].id, locale))
+        await uow.commit()
+    return ContestSnapshot.build(loaded, revision=1)
+
+
+def person_id(snapshot: ContestSnapshot, code: str) -> int:
+    found = next(p.id for p in snapshot.data.people if p.code == code)
+    assert found is not None
+    return found

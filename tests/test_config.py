@@ -76,3 +76,30 @@ def test_a_scoring_rules_file_with_a_wrong_value_is_refused(
     monkeypatch.setenv("SCORING_RULES", str(rules))
     with pytest.raises(ValidationError, match="theory_weight"):
         Settings()
+
+
+def test_practice_lockdowns_are_read_in_contest_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(
+        "PRACTICE_LOCKDOWN", "2024-09-26 07:30/12:00, 2024-09-27 22:00/2024-09-28 06:00"
+    )
+    assert [(p.start.isoformat(" "), p.end.isoformat(" ")) for p in Settings().lockdowns] == [
+        ("2024-09-26 07:30:00", "2024-09-26 12:00:00"),
+        ("2024-09-27 22:00:00", "2024-09-28 06:00:00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024-09-26 07:30",
+        "2024-09-26 12:00/07:30",
+        "tomorrow/12:00",
+        "2024-09-26T08:00+08:00/12:00",
+    ],
+)
+def test_a_lockdown_that_is_not_a_period_is_refused(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("PRACTICE_LOCKDOWN", value)
+    with pytest.raises(ValidationError, match="practice_lockdown"):
+        Settings()

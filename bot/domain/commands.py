@@ -28,6 +28,8 @@ class Command(StrEnum):
     MISTAKES = "mistakes"
     EXAM = "exam"
     STATS = "stats"
+    DAILY = "daily"
+    LEADERBOARD = "leaderboard"
     REPORTS = "reports"
     ONBOARDING = "onboarding"
     UNBIND = "unbind"
@@ -56,6 +58,8 @@ IN_A_TEAM = (
     Command.MISTAKES,
     Command.EXAM,
     Command.STATS,
+    Command.DAILY,
+    Command.LEADERBOARD,
     Command.CHECKIN,
     Command.TEAMCHAT,
 )

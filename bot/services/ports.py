@@ -18,6 +18,7 @@ from bot.domain.groups import TeamChat
 from bot.domain.key_reports import KeyReport
 from bot.domain.live import StageEvent
 from bot.domain.outbox import Attachment, Delivery, NewDelivery, Status
+from bot.domain.practice_plan import PracticePreferences
 from bot.domain.problems import Sheet
 from bot.domain.reminders import Reminder, ReminderStatus, Tracked
 from bot.domain.scoring.arena import ArenaEvent
@@ -234,6 +235,22 @@ class PracticeRepository(Protocol):
 
     async def history(self, person_id: int) -> list[tuple[str, bool, Decimal, datetime]]: ...
 
+    async def tally(
+        self, person_ids: Collection[int], since: datetime
+    ) -> dict[int, tuple[int, int]]: ...
+
+
+class PracticePreferenceRepository(Protocol):
+    async def get(self, person_id: int) -> PracticePreferences: ...
+
+    async def save(self, preferences: PracticePreferences, now: datetime) -> None: ...
+
+    async def mark_daily_sent(self, person_id: int, day: date) -> None: ...
+
+    async def daily(self) -> list[PracticePreferences]: ...
+
+    async def on_leaderboard(self) -> set[int]: ...
+
 
 class ReviewRepository(Protocol):
     async def card(self, person_id: int, question_code: str) -> dict[str, Any] | None: ...
@@ -306,6 +323,9 @@ class UnitOfWork(Protocol):
 
     @property
     def practice(self) -> PracticeRepository: ...
+
+    @property
+    def preferences(self) -> PracticePreferenceRepository: ...
 
     @property
     def reviews(self) -> ReviewRepository: ...

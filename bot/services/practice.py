@@ -5,7 +5,7 @@ first those never answered, then those they got wrong, then the rest, the oldest
 """
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -16,7 +16,7 @@ from bot.domain.grading.grade import Grade, grade
 from bot.domain.questions import Question
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.ports import UnitOfWork
-from bot.services.reviews import review
+from bot.services.reviews import due_questions, review
 
 Segment = Callable[[str], Sequence[str]]
 
@@ -27,13 +27,24 @@ class Graded:
     counted: bool  # False for a repeated answer to the same attempt (a double tap)
 
 
-def bank(snapshot: ContestSnapshot, person: Person, kind: QuestionType | None) -> list[Question]:
+def bank(
+    snapshot: ContestSnapshot,
+    person: Person,
+    kind: QuestionType | None,
+    topic: str | None = None,
+) -> list[Question]:
     team = snapshot.teams.get(person.team_code or "")
     track = team.track_code if team else None
     return [
         q for q in snapshot.data.questions
         if (kind is None or q.type is kind) and q.track_code in (None, track)
+        and (topic is None or topic in q.topics)
     ]  # fmt: skip
+
+
+def topics(snapshot: ContestSnapshot, person: Person) -> list[str]:
+    """The topics of the person's bank, in a stable order (buttons name them by position)."""
+    return sorted({topic for q in bank(snapshot, person, None) for topic in q.topics})
 
 
 async def next_question(
@@ -42,8 +53,10 @@ async def next_question(
     person: Person,
     kind: QuestionType | None,
     rng: random.Random,
+    topic: str | None = None,
+    exclude: Collection[str] = (),
 ) -> Question | None:
-    candidates = bank(snapshot, person, kind)
+    candidates = [q for q in bank(snapshot, person, kind, topic) if q.code not in exclude]
     if not candidates or person.id is None:
         return None
     last: dict[str, tuple[bool, datetime]] = {}
@@ -75,6 +88,23 @@ async def answer(
     if counted:
         await review(uow, person.id, question.code, result, now, seconds)
     return Graded(result, counted)
+
+
+async def daily_question(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    person: Person,
+    now: datetime,
+    rng: random.Random,
+    asked: Collection[str] = (),
+) -> Question | None:
+    """The next question of a daily set: one due for review, else one from the notebook, else
+    the next new one; never one the set has `asked` already (its answer was just shown)."""
+    for found in (await due_questions(uow, person.id or 0, now), await mistakes(uow, person)):
+        codes = [code for code in found if code not in asked]
+        if (question := await pick(uow, snapshot, person, codes)) is not None:
+            return question
+    return await next_question(uow, snapshot, person, None, rng, exclude=asked)
 
 
 async def mistakes(uow: UnitOfWork, person: Person) -> list[str]:

@@ -26,6 +26,8 @@ DESCRIPTIONS = {
     Command.MISTAKES: N_("My wrong-answer notebook"),
     Command.EXAM: N_("A timed mock exam"),
     Command.STATS: N_("My practice: accuracy by type and topic, streak"),
+    Command.DAILY: N_("Daily questions at a time I choose"),
+    Command.LEADERBOARD: N_("This week's practice leaderboard of my track (opt-in)"),
     Command.REPORTS: N_("Reported answer keys to check"),
     Command.PUBLISH: N_("Publish a round's results"),
     Command.STANDINGS: N_("Draft standings (not yet published)"),

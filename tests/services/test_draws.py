@@ -7,13 +7,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import JSON, bindparam, select, text
 
-from bot.domain.accounts import Account
 from bot.domain.contest import ContestData
 from bot.domain.draw import Draw, DrawCheck, DrawOutcome, draw_order
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.draws import DrawError, commit_draw, reveal_draw, verify_draw
 from storage.database import Database
 from storage.models import DeliveryRow
+from tests.conftest import stored
 
 ROUND = "SC-12345"  # the showcase of the 12345 track: one turn for each of its 20 teams
 TRACK_TEAMS = tuple(f"H{n:02d}" for n in range(1, 21))
@@ -28,15 +28,7 @@ Queued = tuple[str, int, str]  # dedup key, chat, text
 
 @pytest.fixture
 async def contest(database: Database, demo_data: ContestData) -> ContestSnapshot:
-    async with database.unit_of_work() as uow:
-        await uow.contest.replace(demo_data)
-        data = await uow.contest.load()
-        assert data is not None
-        people = {p.code: p for p in data.people}
-        for code, chat in CHATS.items():
-            await uow.accounts.save(Account(chat, chat, NOW, person_id=people[code].id))
-        await uow.commit()
-    return ContestSnapshot.build(data, revision=1)
+    return await stored(database, demo_data, CHATS)
 
 
 async def fresh(database: Database) -> ContestSnapshot:

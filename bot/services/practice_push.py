@@ -1,0 +1,73 @@
+"""The opt-in daily set: at the time a person chose, a message inviting them to N questions.
+
+The questions themselves are drawn when the set is started (reviews due first), so a message
+that waited in the outbox never holds stale or locked-down content. Nothing goes out while a
+closed window (the theory exam, a lockdown) covers the moment.
+"""
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, time
+
+from bot.domain.outbox import Priority
+from bot.domain.practice_plan import (
+    DAILY_START_DATA,
+    Lockdown,
+    PracticePreferences,
+    closed_until,
+    closed_windows,
+    daily_set_due,
+)
+from bot.domain.problems import N_
+from bot.domain.snapshot import ContestSnapshot
+from bot.services.ports import UnitOfWork
+from bot.services.readers import readers
+from bot.services.reviews import due_questions
+
+
+def practice_closed_until(
+    snapshot: ContestSnapshot, lockdowns: Sequence[Lockdown], now: datetime
+) -> datetime | None:
+    """When practice opens again, if the theory exam or a lockdown has it closed now."""
+    return closed_until(now, closed_windows(snapshot, lockdowns))
+
+
+async def choose_daily(
+    uow: UnitOfWork, person_id: int, at: time | None, count: int | None, now: datetime
+) -> PracticePreferences:
+    """Sets (or with `at` None stops) the daily set; the count stays unless given."""
+    current = await uow.preferences.get(person_id)
+    chosen = replace(current, daily_at=at, daily_count=count or current.daily_count)
+    await uow.preferences.save(chosen, now)
+    return chosen
+
+
+async def queue_daily_sets(
+    uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime, lockdowns: Sequence[Lockdown]
+) -> int:
+    """Queues today's invitation for everyone whose time has come; returns how many."""
+    windows = closed_windows(snapshot, lockdowns)
+    due = {
+        p.person_id: (p, day)
+        for p in await uow.preferences.daily()
+        if (day := daily_set_due(p, now, snapshot.zone, windows)) is not None
+    }
+    people = [snapshot.people[pid] for pid in due if pid in snapshot.people]
+    deliveries = []
+    for reader in await readers(uow, snapshot, people):
+        person_id = reader.person.id or 0
+        preferences, day = due[person_id]
+        waiting = len(await due_questions(uow, person_id, now))
+        text = reader.t(
+            N_("📚 Your {count} questions for today are ready ({due} due for review)."),
+            count=preferences.daily_count,
+            due=min(waiting, preferences.daily_count),
+        )
+        start = ((reader.t(N_("Start ▶")), DAILY_START_DATA),)
+        key = f"practice-daily:{person_id}:{day.isoformat()}"
+        deliveries.append(reader.message(key, text, Priority.ANNOUNCEMENT, (start,)))
+    # Those who cannot be reached (left the bot or the contest) are marked too, so they are
+    # not looked at again every minute until the day's set expires.
+    for person_id, (_, day) in due.items():
+        await uow.preferences.mark_daily_sent(person_id, day)
+    return await uow.outbox.enqueue(deliveries, now)
