@@ -81,7 +81,7 @@ def daily_set_due(
     preferences: PracticePreferences, now: datetime, zone: ZoneInfo, windows: Sequence[Window]
 ) -> date | None:
     """The contest day whose daily set should go now, if any: from the chosen time, while no
-    window is closed, until LATE_LIMIT after it; once a day."""
+    window has practice closed, until LATE_LIMIT after it; once a day."""
     local = now.astimezone(zone)
     if preferences.daily_at is None or preferences.daily_sent_on == local.date():
         return None

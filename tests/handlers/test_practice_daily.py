@@ -7,10 +7,10 @@ import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage, TelegramMethod
 
 from bot.domain.enums import Locale, QuestionType
-from bot.domain.practice_plan import PracticePreferences
+from bot.domain.practice_plan import DAILY, DAILY_START_DATA, PracticePreferences
 from bot.domain.questions import Question, option_letter
 from bot.texts.texts import html
-from handlers.keyboards import DailyButton, LanguageChoice
+from handlers.keyboards import DailyButton, LanguageChoice, PracticeKind
 from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, JUDGE, LEADER, ORGANIZER, SHANGHAI, Telegram
 
@@ -331,3 +331,8 @@ async def test_a_question_answered_wrong_is_not_asked_again_in_the_same_set(
     await answer_wrong(joined, calls)
     second = await question_in(joined, await joined.press(CONTESTANT, "pk:dnext"))
     assert second.code != first.code
+
+
+def test_the_invitations_start_button_is_the_practice_buttons_own_data() -> None:
+    # The push service writes the data without importing handlers; both must agree.
+    assert PracticeKind(kind=DAILY).pack() == DAILY_START_DATA
