@@ -1,11 +1,13 @@
 """Updates per second through the real dispatcher: a bare echo bot versus our answers.
 
 Usage (from the repository root): python -m bench.dispatch [--rounds R] [--seconds S]
+    [--redis-url URL]
 (a) a bare aiogram Dispatcher whose one handler, without filters, echoes the text; (b) our
 dispatcher on the demo contest in SQLite, a bound contestant asking /next; (c) the same
 contestant asking in free text.
 All three talk to the same in-memory fake of the Bot API (no network, no validation cost), so
-the difference is our middlewares, lookups and rendering. Ends with one summary line.
+the difference is our middlewares, lookups and rendering; with --redis-url our dialogues are
+kept in Redis, as REDIS_URL does in production. Ends with one summary line.
 """
 
 import argparse
@@ -87,7 +89,9 @@ def bare_dispatcher() -> Dispatcher:
     return dispatcher
 
 
-async def our_dispatcher(directory: Path) -> tuple[Dispatcher, Bot, Database]:
+async def our_dispatcher(
+    directory: Path, redis_url: str | None
+) -> tuple[Dispatcher, Bot, Database]:
     url = f"sqlite+aiosqlite:///{directory / 'bench.db'}"
     database = await Database.open(url)
     draft, problems = parse_document(document_from_mapping(demo_document()))
@@ -96,7 +100,7 @@ async def our_dispatcher(directory: Path) -> tuple[Dispatcher, Bot, Database]:
         data = await uow.contest.load()
     assert data is not None
     code = next(p.invite_code for p in data.people if p.code == "H07-1")
-    settings = Settings(bot_token=SecretStr("42:BENCH"), database_url=url)
+    settings = Settings(bot_token=SecretStr("42:BENCH"), database_url=url, redis_url=redis_url)
     bot = create_bot(settings, LeanSession())
     dispatcher = create_dispatcher(create_context(settings, database, Clock()))
     await dispatcher.feed_update(bot, updates(f"/start {code}")())
@@ -107,11 +111,12 @@ async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds")
     parser.add_argument("--seconds", type=float, default=1.2, help="per variant per round")
+    parser.add_argument("--redis-url", help="keep dialogues in Redis, e.g. redis://127.0.0.1")
     args = parser.parse_args()
     bare_bot = Bot(token="42:BARE", session=LeanSession())
     bare_dp = bare_dispatcher()
     with tempfile.TemporaryDirectory() as scratch:
-        dispatcher, bot, database = await our_dispatcher(Path(scratch))
+        dispatcher, bot, database = await our_dispatcher(Path(scratch), args.redis_url)
         variants = {
             "bare": (bare_dp, bare_bot, updates("hello")),
             "next": (dispatcher, bot, updates("/next")),
@@ -124,6 +129,7 @@ async def main() -> None:
                 for name, (dp, target, make) in variants.items():
                     samples[name].append(await rate(dp, target, make, args.seconds))
         finally:
+            await dispatcher.storage.close()
             await database.close()
     ups = {name: statistics.median(values) for name, values in samples.items()}
     for name, values in samples.items():

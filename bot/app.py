@@ -4,6 +4,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -11,7 +12,9 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.fsm.storage.redis import RedisStorage
 
 from bot.config import Settings
 from bot.domain.enums import Locale
@@ -31,6 +34,7 @@ from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database
 
 log = logging.getLogger(__name__)
+DIALOGUE_TTL = timedelta(days=7)  # a dialogue left unfinished longer is forgotten
 
 
 def create_context(
@@ -67,8 +71,21 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     )
 
 
+def create_storage(settings: Settings) -> BaseStorage:
+    """Where dialogues (a draft announcement, a typed answer awaited) live: in Redis they
+    survive a restart and are shared by several instances; in memory they do not."""
+    if not settings.redis_url:
+        return MemoryStorage()
+    return RedisStorage.from_url(
+        settings.redis_url,
+        key_builder=DefaultKeyBuilder(prefix="contest-assistant", with_bot_id=True),
+        state_ttl=DIALOGUE_TTL,
+        data_ttl=DIALOGUE_TTL,
+    )
+
+
 def create_dispatcher(context: BotContext) -> Dispatcher:
-    dispatcher = Dispatcher(storage=MemoryStorage(), app=context)
+    dispatcher = Dispatcher(storage=create_storage(context.settings), app=context)
     dispatcher.update.outer_middleware(ContextMiddleware())
     dispatcher.include_routers(*create_routers())
     return dispatcher
@@ -128,5 +145,6 @@ async def run_polling(settings: Settings) -> None:
         async with background(context, bot):
             await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=False)
     finally:
+        await dispatcher.storage.close()
         await bot.session.close()
         await database.close()

@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     scoring_rules: Path | None = Field(default=None, description="YAML file of scoring rules")
     publish_confirmations: int = Field(default=1, ge=1, le=2, description="Organizers needed")
     practice_lockdown: str = Field(default="", description="Periods without practice content")
+    redis_url: str | None = Field(default=None, description="Redis for dialogues; none: memory")
 
     @property
     def rules(self) -> ScoringRules:

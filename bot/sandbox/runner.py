@@ -122,6 +122,8 @@ class Sandbox:
             if self._dispatcher._running_lock.locked():
                 await self._dispatcher.stop_polling()
             await asyncio.gather(self._polling, return_exceptions=True)
+        if self._dispatcher is not None:
+            await self._dispatcher.storage.close()
         if self.bot is not None:
             await self.bot.session.close()
         if self._runner is not None:

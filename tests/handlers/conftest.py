@@ -115,6 +115,16 @@ class Telegram:
         code = self.people[person_code].invite_code
         await self.send(user_id, f"/start {code}")
 
+    async def join_all(self) -> "Telegram":
+        """The organizer, contestant, leader and judge of JOINED, joined."""
+        for user_id, code in JOINED.items():
+            await self.join(user_id, code)
+        return self
+
+    async def close(self) -> None:
+        await self.dispatcher.storage.close()
+        await self.dispatcher["app"].database.close()
+
 
 def invite_codes(seed: int = 7) -> Any:
     rng = random.Random(seed)
@@ -130,26 +140,30 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "create_connection", refuse)
 
 
-@pytest.fixture
-async def telegram(tmp_path: Path, demo_parsed: Any) -> AsyncIterator[Telegram]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.db'}"
+async def open_telegram(path: Path, demo_parsed: Any, **settings: Any) -> Telegram:
+    """The bot on the demo contest in a fresh SQLite file at `path`, built with `settings`."""
+    url = f"sqlite+aiosqlite:///{path}"
     database = await Database.open(url)
     await import_contest(database.unit_of_work, *demo_parsed, new_invite_code=invite_codes())
     async with database.unit_of_work() as uow:
         data = await uow.contest.load()
     assert data is not None
-    settings = Settings(bot_token=SecretStr("42:TEST"), database_url=url)
+    configured = Settings(bot_token=SecretStr("42:TEST"), database_url=url, **settings)
     session = RecordingSession()
     clock = FakeClock()
-    bot = create_bot(settings, session)
-    dispatcher = create_dispatcher(create_context(settings, database, clock))
-    yield Telegram(dispatcher, bot, session, clock, {p.code: p for p in data.people})
-    await database.close()
+    bot = create_bot(configured, session)
+    dispatcher = create_dispatcher(create_context(configured, database, clock))
+    return Telegram(dispatcher, bot, session, clock, {p.code: p for p in data.people})
+
+
+@pytest.fixture
+async def telegram(tmp_path: Path, demo_parsed: Any) -> AsyncIterator[Telegram]:
+    opened = await open_telegram(tmp_path / "bot.db", demo_parsed)
+    yield opened
+    await opened.close()
 
 
 @pytest.fixture
 async def joined(telegram: Telegram) -> Telegram:
     """The demo contest with an organizer, a contestant, a leader and a judge (in English)."""
-    for user_id, code in JOINED.items():
-        await telegram.join(user_id, code)
-    return telegram
+    return await telegram.join_all()

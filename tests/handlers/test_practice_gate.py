@@ -7,22 +7,9 @@ from typing import Any
 
 import pytest
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
-from pydantic import SecretStr
 
-from bot.app import create_bot, create_context, create_dispatcher
-from bot.config import Settings
-from bot.services.contest_import import import_contest
-from storage.database import Database
-from tests.fakes.telegram import RecordingSession
 from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
-from tests.handlers.conftest import (
-    CONTESTANT,
-    JOINED,
-    SHANGHAI,
-    FakeClock,
-    Telegram,
-    invite_codes,
-)
+from tests.handlers.conftest import CONTESTANT, SHANGHAI, Telegram, open_telegram
 
 DURING = datetime(2024, 9, 26, 9, 0, tzinfo=SHANGHAI)
 EXAM_ENDS = datetime(2024, 9, 26, 10, 0, tzinfo=SHANGHAI)
@@ -146,30 +133,16 @@ Harness = Callable[[str], Awaitable[Telegram]]
 @pytest.fixture
 async def locked_down(tmp_path: Path, demo_parsed: Any) -> AsyncIterator[Harness]:
     """The `joined` harness, built with Settings(practice_lockdown=…)."""
-    opened: list[Database] = []
+    opened: list[Telegram] = []
 
     async def build(lockdown: str) -> Telegram:
-        url = f"sqlite+aiosqlite:///{tmp_path / f'bot{len(opened)}.db'}"
-        database = await Database.open(url)
-        opened.append(database)
-        await import_contest(database.unit_of_work, *demo_parsed, new_invite_code=invite_codes())
-        async with database.unit_of_work() as uow:
-            data = await uow.contest.load()
-        assert data is not None
-        settings = Settings(
-            bot_token=SecretStr("42:TEST"), database_url=url, practice_lockdown=lockdown
-        )
-        session, clock = RecordingSession(), FakeClock()
-        dispatcher = create_dispatcher(create_context(settings, database, clock))
-        people = {p.code: p for p in data.people}
-        telegram = Telegram(dispatcher, create_bot(settings, session), session, clock, people)
-        for user_id, code in JOINED.items():
-            await telegram.join(user_id, code)
-        return telegram
+        path = tmp_path / f"bot{len(opened)}.db"
+        opened.append(await open_telegram(path, demo_parsed, practice_lockdown=lockdown))
+        return await opened[-1].join_all()
 
     yield build
-    for opened_database in opened:
-        await opened_database.close()
+    for telegram in opened:
+        await telegram.close()
 
 
 async def test_a_configured_lockdown_closes_practice_until_it_ends(
