@@ -3,7 +3,6 @@
 from dataclasses import replace
 from datetime import datetime
 
-from bot.domain.contest import Person
 from bot.domain.leaderboard import Place, Tally, ranked, week_start
 from bot.domain.practice_plan import PracticePreferences
 from bot.domain.snapshot import ContestSnapshot
@@ -14,8 +13,8 @@ async def leaderboard(
     uow: UnitOfWork, snapshot: ContestSnapshot, track_code: str, now: datetime
 ) -> list[Place]:
     """This week's places among the track's contestants and leaders who opted in."""
-    members = {
-        person.id: person
+    members = {  # person id: (name, team name)
+        person.id: (person.name, team.name)
         for team in snapshot.data.teams
         if team.track_code == track_code
         for person in snapshot.members.get(team.code, ())
@@ -24,8 +23,7 @@ async def leaderboard(
     shown = members.keys() & await uow.preferences.on_leaderboard()
     counts = await uow.practice.tally(shown, week_start(now, snapshot.zone))
     return ranked(
-        Tally(pid, members[pid].name, _team_name(snapshot, members[pid]), right, answered)
-        for pid, (right, answered) in counts.items()
+        Tally(pid, *members[pid], right, answered) for pid, (right, answered) in counts.items()
     )
 
 
@@ -35,8 +33,3 @@ async def join_leaderboard(
     chosen = replace(await uow.preferences.get(person_id), on_leaderboard=join)
     await uow.preferences.save(chosen, now)
     return chosen
-
-
-def _team_name(snapshot: ContestSnapshot, person: Person) -> str:
-    team = snapshot.teams.get(person.team_code or "")
-    return team.name if team else ""
