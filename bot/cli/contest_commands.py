@@ -1,7 +1,7 @@
 """`contest-bot import`, `export` and `template`."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,10 +23,7 @@ def register(app: typer.Typer, console: Console) -> None:
         ),
     )
     def import_file(
-        path: FileArgument,
-        dry_run: Annotated[
-            bool, typer.Option("--dry-run", help=console.text(N_("Check only, save nothing.")))
-        ] = False,
+        path: FileArgument, dry_run: Annotated[bool, dry_run_option(console)] = False
     ) -> None:
         if not console.run(_import(console, path, dry_run)):
             raise typer.Exit(1)
@@ -38,6 +35,10 @@ def register(app: typer.Typer, console: Console) -> None:
     @app.command("template", help=console.text(N_("Write an empty workbook to fill in.")))
     def template_file(path: FileArgument) -> None:
         _template(console, path)
+
+
+def dry_run_option(console: Console) -> Any:
+    return typer.Option("--dry-run", help=console.text(N_("Check only, save nothing.")))
 
 
 async def _import(console: Console, path: Path, dry_run: bool) -> bool:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bot.cli.console import Console, UserError
+from bot.cli.contest_commands import FileArgument, dry_run_option, unsupported
 from bot.domain.problems import N_
 
 if TYPE_CHECKING:  # the formats pull in openpyxl, which `--help` should not wait for
@@ -14,7 +15,6 @@ if TYPE_CHECKING:  # the formats pull in openpyxl, which `--help` should not wai
     from bot.domain.questions import Question
     from bot.services.contest_import import ImportResult
 
-FileArgument = Annotated[Path, typer.Argument(metavar="FILE", show_default=False)]
 NO_CONTEST = N_("No contest is loaded yet. Try: contest-bot demo load")
 
 
@@ -34,10 +34,7 @@ def register(app: typer.Typer, console: Console) -> None:
         ),
     )
     def import_command(
-        path: FileArgument,
-        dry_run: Annotated[
-            bool, typer.Option("--dry-run", help=console.text(N_("Check only, save nothing.")))
-        ] = False,
+        path: FileArgument, dry_run: Annotated[bool, dry_run_option(console)] = False
     ) -> None:
         if not console.run(_import(console, path, dry_run)):
             raise typer.Exit(1)
@@ -64,7 +61,6 @@ async def _import(console: Console, path: Path, dry_run: bool) -> bool:
 
 
 def _read(path: Path) -> "tuple[list[Located[Question]], list[Problem]]":
-    from bot.cli.contest_commands import unsupported
     from bot.formats.files import UnreadableFileError, UnsupportedFormatError
     from bot.formats.question_file import read_questions
 
@@ -111,7 +107,6 @@ def _report_changes(console: Console, result: "ImportResult", path: Path) -> Non
 
 
 async def _export(console: Console, path: Path) -> None:
-    from bot.cli.contest_commands import unsupported
     from bot.cli.runtime import database
     from bot.formats.files import UnsupportedFormatError
     from bot.formats.question_file import write_questions
