@@ -10,7 +10,7 @@ from bot.domain.interpreter import interpret
 from bot.domain.invites import ALPHABET, LENGTH
 from bot.domain.problems import N_
 from bot.texts.answers import answer_query
-from handlers import broadcast, exam, key_reports, practice, scoring
+from handlers import broadcast, exam, key_reports, practice, results, scoring
 from handlers.broadcast_draft import Drafting
 from handlers.exam import Examining
 from handlers.key_reports import Reporting
@@ -53,6 +53,9 @@ async def question(message: Message, request: Request) -> None:
         return
     if request.raw_state == Reporting.reason.state:
         await key_reports.reason(message, request)
+        return
+    if request.raw_state == results.Withdrawing.reason.state:
+        await results.reason_typed(message, request)
         return
     if viewer.person is None and looks_like_invite(text):
         await redeem(message, text, request)

@@ -323,3 +323,23 @@ def answer_buttons(
     if question.type is QuestionType.MULTIPLE:
         rows.append([button(t(N_("Submit")), submit)])
     return markup(*rows)
+
+
+class PublishPreview(CallbackData, prefix="pp"):
+    """Shows what publishing the round would send, and how complete its inputs are."""
+
+    round: int
+
+
+class PublishAnyway(CallbackData, prefix="pa"):
+    """Publishes an incomplete round on purpose; the missing results are told as pending."""
+
+    round: int
+    version: int
+
+
+class WithdrawPublication(CallbackData, prefix="pw"):
+    """Takes back the round's published version (a reason is asked next)."""
+
+    round: int
+    version: int

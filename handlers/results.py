@@ -1,22 +1,42 @@
-"""/publish and /standings: organizers see the draft and make a round's results official."""
+"""/publish and /standings: organizers see the draft, preview a round and make its results
+official, or withdraw them with a reason."""
 
 from aiogram import Router
-from aiogram.types import CallbackQuery, Message
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton, Message
 
 from bot.domain.commands import Command, allowed
+from bot.domain.contest import Round
 from bot.domain.problems import N_
 from bot.domain.scoring.errors import ScoringError
-from bot.services.results import SCORED, publish, standings
-from bot.texts.results import standings_lines
+from bot.services.results import SCORED, Preview, preview, publish, standings, withdraw
+from bot.texts.results import missing_summary, preview_text, standings_lines
+from bot.texts.texts import Texts
 from handlers.fallback import stale_button
-from handlers.keyboards import PublishButton, button, markup
+from handlers.keyboards import (
+    PublishAnyway,
+    PublishButton,
+    PublishPreview,
+    WithdrawPublication,
+    button,
+    markup,
+)
 from handlers.queries import chat_of, close_buttons
 from handlers.request import Request
+
+MAX_REASON = 500
+
+
+class Withdrawing(StatesGroup):
+    reason = State()
 
 
 def create_router() -> Router:
     router = Router(name="results")
+    router.callback_query.register(preview_pressed, PublishPreview.filter())
     router.callback_query.register(publish_pressed, PublishButton.filter())
+    router.callback_query.register(publish_anyway, PublishAnyway.filter())
+    router.callback_query.register(withdraw_pressed, WithdrawPublication.filter())
     return router
 
 
@@ -26,6 +46,7 @@ async def choose(message: Message, request: Request) -> None:
         await message.answer(request.no_contest())
         return
     published = await request.uow.publications.published()
+    versions = await request.uow.publications.versions()
     asked = await request.uow.publications.requests()
     rows = []
     for round_ in snapshot.data.rounds:
@@ -34,25 +55,91 @@ async def choose(message: Message, request: Request) -> None:
         version = published.get(round_.code, 0)
         state = (
             t(N_("published (version {version})"), version=version) if version
-            else t(N_("draft"))
+            else t(N_("withdrawn")) if versions.get(round_.code) else t(N_("draft"))
         )  # fmt: skip
         if round_.code in asked:
             state = t(N_("asked by {organizer}, to confirm"), organizer=asked[round_.code][1])
         label = f"{t.name(round_.name, round_.name_en)} · {state}"
-        rows.append([button(label, PublishButton(round=round_.id, version=version + 1))])
+        rows.append([button(label, PublishPreview(round=round_.id))])
     await message.answer(
-        t(N_("Which round's results are official? Publishing sends every contestant their own "
-             "result and the track's followers the standings; publishing again sends a "
-             "correction.")),
+        t(N_("Which round? You first see a preview: what is scored and what is missing, who "
+             "would receive what. Publishing sends every contestant their own result and the "
+             "track's followers the standings; publishing again sends a correction.")),
         reply_markup=markup(*rows),
     )  # fmt: skip
+
+
+async def preview_pressed(
+    query: CallbackQuery, callback_data: PublishPreview, request: Request
+) -> None:
+    snapshot, t = request.snapshot, request.t
+    round_ = request.round(callback_data.round)
+    if snapshot is None or round_ is None or not allowed(request.viewer.role, Command.PUBLISH):
+        await stale_button(query, request)
+        return
+    try:
+        seen = await preview(request.uow, snapshot, round_.code, request.app.rules, t)
+    except ScoringError as error:
+        await query.answer(t(error.message, **error.params), show_alert=True)
+        return
+    await query.answer()
+    chat = chat_of(query)
+    picture = BufferedInputFile(seen.picture, f"standings-{round_.code}.png")
+    await request.bot.send_photo(chat, picture)
+    await request.bot.send_message(
+        chat, _preview_message(t, request, seen), reply_markup=markup(*_preview_rows(t, seen))
+    )
+
+
+def _preview_message(t: Texts, request: Request, seen: Preview) -> str:
+    assert request.snapshot is not None
+    blocks = [
+        preview_text(t, request.snapshot, seen.round, seen.done, seen.contestants,
+                     seen.followers, seen.version),
+        t(N_("<b>A contestant would read:</b>")) + "\n" + (seen.sample or "–"),
+        t(N_("<b>Followers would read</b> (with the picture above):")) + "\n"
+        + seen.follower_text,
+    ]  # fmt: skip
+    if seen.asked_by:
+        blocks.append(t(N_("{organizer} asked to publish this version; your confirmation "
+                           "publishes it."), organizer=seen.asked_by))  # fmt: skip
+    return "\n\n".join(blocks)
+
+
+def _preview_rows(t: Texts, seen: Preview) -> list[list[InlineKeyboardButton]]:
+    round_id, version, done = seen.round.id or 0, seen.version, seen.done
+    rows = []
+    if done.complete:
+        rows.append([button(t(N_("✅ Publish version {version}"), version=version),
+                            PublishButton(round=round_id, version=version))])  # fmt: skip
+    elif done.scored:
+        label = t(N_("⚠ Publish anyway: {scored} of {count} scored, missing {missing}"),
+                  scored=len(done.scored), count=len(done.expected),
+                  missing=missing_summary(done))  # fmt: skip
+        rows.append([button(label, PublishAnyway(round=round_id, version=version))])
+    if seen.published:
+        label = t(N_("↩ Withdraw version {version}"), version=seen.published)
+        rows.append([button(label, WithdrawPublication(round=round_id, version=seen.published))])
+    return rows
 
 
 async def publish_pressed(
     query: CallbackQuery, callback_data: PublishButton, request: Request
 ) -> None:
+    await _publish(query, request, callback_data.round, callback_data.version, anyway=False)
+
+
+async def publish_anyway(
+    query: CallbackQuery, callback_data: PublishAnyway, request: Request
+) -> None:
+    await _publish(query, request, callback_data.round, callback_data.version, anyway=True)
+
+
+async def _publish(
+    query: CallbackQuery, request: Request, round_id: int, version: int, anyway: bool
+) -> None:
     snapshot, person, t = request.snapshot, request.viewer.person, request.t
-    round_ = request.round(callback_data.round)
+    round_ = request.round(round_id)
     if (
         snapshot is None
         or person is None
@@ -67,10 +154,11 @@ async def publish_pressed(
             snapshot,
             round_.code,
             person,
-            callback_data.version,
+            version,
             request.now(),
             request.app.rules,
             request.app.settings.publish_confirmations,
+            anyway=anyway,
         )
     except ScoringError as error:
         await query.answer(t(error.message, **error.params), show_alert=True)
@@ -89,6 +177,57 @@ async def publish_pressed(
     )
 
 
+async def withdraw_pressed(
+    query: CallbackQuery, callback_data: WithdrawPublication, request: Request
+) -> None:
+    round_ = request.round(callback_data.round)
+    if (
+        round_ is None
+        or request.viewer.person is None
+        or not allowed(request.viewer.role, Command.PUBLISH)
+        or (await request.uow.publications.published()).get(round_.code) != callback_data.version
+    ):
+        await stale_button(query, request)
+        return
+    await query.answer()
+    await close_buttons(query)
+    await request.state.set_state(Withdrawing.reason)
+    await request.state.set_data({"round": round_.code, "version": callback_data.version})
+    await request.bot.send_message(
+        chat_of(query),
+        request.t(N_("Why is version {version} of {round} withdrawn? Everyone who received it "
+                     "is told this reason. Send it in one message (or /cancel)."),
+                  version=callback_data.version, round=_name(request.t, round_)),
+    )  # fmt: skip
+
+
+async def reason_typed(message: Message, request: Request) -> None:
+    """The reason of a withdrawal: the step after the withdraw button."""
+    snapshot, person, t = request.snapshot, request.viewer.person, request.t
+    data = await request.state.get_data()
+    await request.state.clear()
+    text = (message.text or "").strip()[:MAX_REASON]
+    round_ = snapshot.rounds.get(str(data.get("round", ""))) if snapshot else None
+    if (
+        snapshot is None
+        or person is None
+        or round_ is None
+        or not allowed(request.viewer.role, Command.PUBLISH)
+        or (await request.uow.publications.published()).get(round_.code) != data.get("version")
+    ):
+        await message.answer(t(N_("This button is no longer valid.")))
+        return
+    try:
+        done = await withdraw(request.uow, snapshot, round_.code, person, text, request.now())
+    except ScoringError as error:
+        await message.answer(t(error.message, **error.params))
+        return
+    await message.answer(
+        t(N_("Version {version} of {round} is withdrawn; {count} correction notices are on "
+             "their way."), version=done.version, round=_name(t, round_), count=done.notified)
+    )  # fmt: skip
+
+
 async def draft(message: Message, request: Request) -> None:
     """The standings as they stand, for organizers only (nothing here is published)."""
     snapshot, t = request.snapshot, request.t
@@ -97,5 +236,9 @@ async def draft(message: Message, request: Request) -> None:
         return
     table = await standings(request.uow, snapshot, request.app.rules)
     blocks = [t(N_("<b>Draft standings — not published</b>"))]
-    blocks += [standings_lines(t, snapshot, table, track) for track in table.tracks]
+    blocks += [standings_lines(t, snapshot, table, track, people=True) for track in table.tracks]
     await message.answer("\n\n".join(blocks))
+
+
+def _name(t: Texts, round_: Round) -> str:
+    return t.name(round_.name, round_.name_en)

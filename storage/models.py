@@ -384,6 +384,19 @@ class PublicationRequestRow(Identified):
     requested_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class PublicationWithdrawalRow(Identified):
+    """A published version taken back by an organizer, with the reason everyone was told."""
+
+    __tablename__ = "publication_withdrawals"
+    __table_args__ = (UniqueConstraint("round_code", "version"),)
+
+    round_code: Mapped[str] = mapped_column(String(CODE))
+    version: Mapped[int] = mapped_column(Integer)
+    withdrawn_by: Mapped[str] = mapped_column(String(CODE))
+    withdrawn_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    reason: Mapped[str] = mapped_column(Text)
+
+
 class PracticeAnswerRow(Identified):
     """One answer to one practice question; the attempt key makes a repeated tap count once."""
 

@@ -1,5 +1,7 @@
 """`contest-bot scores import|template FILE.xlsx` (the exam system's theory sheet) and
-`contest-bot results export FILE.xlsx` (standings, awards and certificates)."""
+`contest-bot results export FILE.xlsx [--draft]` (standings, awards and certificates: the
+published results, or the draft; awards only once every scored round is complete and, for the
+published results, published)."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -14,6 +16,7 @@ if TYPE_CHECKING:
 
     from bot.domain.snapshot import ContestSnapshot
     from bot.services.ports import UnitOfWork
+    from bot.services.results import HeldBack
 
 FileArgument = Annotated[Path, typer.Argument(metavar="FILE.xlsx")]
 
@@ -37,9 +40,25 @@ def register(app: typer.Typer, console: Console) -> None:
     def template(path: FileArgument) -> None:
         console.run(_template(console, path))
 
-    @results.command("export", help=console.text(N_("Write the results to a workbook (.xlsx).")))
-    def export(path: FileArgument) -> None:
-        console.run(_export(console, path))
+    @results.command(
+        "export", help=console.text(N_("Write the published results to a workbook (.xlsx)."))
+    )
+    def export(
+        path: FileArgument,
+        draft: Annotated[
+            bool,
+            typer.Option(
+                "--draft",
+                help=console.text(
+                    N_(
+                        "Write the draft instead: everything entered, every "
+                        "sheet marked as a draft."
+                    )
+                ),
+            ),
+        ] = False,
+    ) -> None:
+        console.run(_export(console, path, draft))
 
 
 async def _snapshot(uow: "UnitOfWork") -> "ContestSnapshot":
@@ -100,29 +119,56 @@ async def _template(console: Console, path: Path) -> None:
                 count=len(people), path=path)  # fmt: skip
 
 
-async def _export(console: Console, path: Path) -> None:
+async def _export(console: Console, path: Path, draft: bool) -> None:
     from bot.cli.runtime import database
     from bot.domain.enums import RoundKind
-    from bot.domain.scoring import ScoringError, grant_awards
+    from bot.domain.scoring import Awards, ScoringError, grant_awards
     from bot.formats.scores_sheet import write_results
-    from bot.services.results import standings
+    from bot.services.results import results_sheet
 
     rules = console.settings.rules
     async with database(console) as db, db.unit_of_work() as uow:
         snapshot = await _snapshot(uow)
         try:
-            table = await standings(uow, snapshot, rules)
+            sheet = await results_sheet(uow, snapshot, rules, draft)
         except ScoringError as error:
             raise UserError(error.message, **error.params) from error
     finals = {r.code for r in snapshot.data.rounds if r.kind is RoundKind.ARENA_FINAL}
     finalists = {s.team_code for s in snapshot.data.slots if s.round_code in finals and s.team_code}
-    try:
-        awards = grant_awards(table, finalists, rules)
-    except ScoringError as error:
-        raise UserError(error.message, **error.params) from error
-    _write(write_results, path, snapshot, table, awards)
-    console.say(N_("Wrote the results to {path}: {people} contestants, {teams} teams."),
-                path=path, people=len(table.individuals), teams=len(table.teams))  # fmt: skip
+    awards = Awards((), (), (), ())
+    if not sheet.held_back:
+        try:
+            awards = grant_awards(sheet.table, finalists, rules)
+        except ScoringError as error:
+            raise UserError(error.message, **error.params) from error
+    table = sheet.table
+    _write(write_results, path, snapshot, table, awards, draft)
+    message = (
+        N_("Wrote the draft results to {path}: {people} contestants, {teams} teams.") if draft
+        else N_("Wrote the published results to {path}: {people} contestants, {teams} teams.")
+    )  # fmt: skip
+    console.say(message, path=path, people=len(table.individuals), teams=len(table.teams))
+    console.say(N_("Scored: {people} of {count} contestants, {teams} of {all} teams."),
+                people=sum(1 for r in table.individuals if r.scored), count=len(table.individuals),
+                teams=sum(1 for r in table.teams if r.scored), all=len(table.teams))  # fmt: skip
+    if sheet.held_back:
+        console.say(N_("No awards or certificates: every scored round must be complete and "
+                       "published first. Missing:"))  # fmt: skip
+        for held in sheet.held_back:
+            console.line(f"  - {_held_back(console, held)}")
+
+
+def _held_back(console: Console, held: "HeldBack") -> str:
+    done = held.done
+    parts = []
+    if not done.complete:
+        parts.append(console.text(N_("{scored} of {count} scored"), scored=len(done.scored),
+                                  count=len(done.expected)))  # fmt: skip
+        if done.kind.value == "theory" and not done.sheet_imported:
+            parts.append(console.text(N_("no theory sheet imported")))
+    if not held.published:
+        parts.append(console.text(N_("not published")))
+    return f"{held.round.code}: " + ", ".join(parts)
 
 
 def _write(writer: "Callable[..., None]", path: Path, *args: object) -> None:

@@ -16,6 +16,8 @@ from bot.domain.contest import Person, Team
 from bot.domain.enums import Role
 from bot.domain.problems import N_
 from bot.domain.scoring import Awards, Standings
+from bot.domain.scoring.ranking import ranks_of
+from bot.domain.scoring.standings import IndividualRow, TeamRow
 from bot.domain.snapshot import ContestSnapshot
 from bot.formats.headers import normalise
 from bot.formats.yaml_reader import UnreadableFileError
@@ -151,23 +153,35 @@ PRIZES = {1: "团体一等奖 team first prize", 2: "团体二等奖 team second
           3: "团体三等奖 team third prize"}  # fmt: skip
 
 
+NOT_SCORED = "未计分 not scored"
+PUBLISHED_BANNER = "成绩 已公布 · published results"
+DRAFT_BANNER = "草稿 DRAFT · 未公布 not published, not for distribution"
+DRAFT_SUFFIX = " 草稿 DRAFT"
+
+
 def write_results(
-    path: Path, snapshot: ContestSnapshot, standings: Standings, awards: Awards
-) -> None:
-    """Sheets Individuals, Teams, Awards and Certificates; scores as numbers with 2 decimals."""
+    path: Path, snapshot: ContestSnapshot, standings: Standings, awards: Awards,
+    draft: bool = False,
+) -> None:  # fmt: skip
+    """Sheets Individuals, Teams, Theory, Showcase, Arena, Awards and Certificates; scores as
+    numbers with 2 decimals. Row 1 of every sheet says whether it is published or a draft
+    (a draft's sheet names say so too) and how many are scored; the headers are in row 2.
+    The unscored have no rank and come last."""
     people = {p.code: p for p in snapshot.data.people}
     teams, tracks = snapshot.teams, snapshot.tracks
-    workbook = _workbook()
-    sheet = _sheet(workbook, "Individuals", INDIVIDUALS, (10, 6, 10, 12, 8, 10, 10, 10))
-    for r in standings.individuals:
-        sheet.append((r.track_code, r.rank, r.person_code, people[r.person_code].name,
+    book = _Book(draft)
+    rows = standings.individuals
+    sheet = book.sheet("Individuals", INDIVIDUALS, (10, 6, 10, 12, 8, 10, 10, 10), _count(rows))
+    for r in rows:
+        sheet.append((r.track_code, _rank(r.rank), r.person_code, people[r.person_code].name,
                       r.team_code, *_numbers(r.theory, r.practical, r.total)))  # fmt: skip
-    sheet = _sheet(workbook, "Teams", TEAMS, (10, 6, 10, 24, 10, 10, 10, 10, 10, 10))
+    widths = (10, 6, 10, 24, 10, 10, 10, 10, 10, 10)
+    sheet = book.sheet("Teams", TEAMS, widths, _count(standings.teams))
     for t in standings.teams:
-        sheet.append((t.track_code, t.rank, t.team_code, teams[t.team_code].name,
+        sheet.append((t.track_code, _rank(t.rank), t.team_code, teams[t.team_code].name,
                       *_numbers(t.theory, t.showcase, t.arena, t.arena_normalised, t.practical,
                                 t.total)))  # fmt: skip
-    _by_round(workbook, snapshot, standings)
+    _by_round(book, snapshot, standings)
     granted: list[tuple[str, str, int | None, Person | Team]]
     granted = [(TOP, a.track_code, a.rank, people[a.person_code]) for a in awards.top_individuals]
     granted += [(PRIZES.get(p.prize, f"团体奖 team prize {p.prize}"), p.track_code, p.rank,
@@ -175,8 +189,8 @@ def write_results(
     granted += [(SHOWCASE, a.track_code, None, teams[a.team_code]) for a in awards.best_showcase]
     granted += [(EXCELLENT, a.track_code, a.rank, people[a.person_code])
                 for a in awards.excellent_contestants]  # fmt: skip
-    sheet = _sheet(workbook, "Awards", AWARDS, (30, 10, 6, 30))
-    certificates = _sheet(workbook, "Certificates", CERTIFICATES, (12, 24, 30, 20))
+    sheet = book.sheet("Awards", AWARDS, (30, 10, 6, 30))
+    certificates = book.sheet("Certificates", CERTIFICATES, (12, 24, 30, 20))
     for kind, track, rank, who in granted:
         sheet.append((kind, track, rank, f"{who.code} {who.name}"))
         persons = [who] if isinstance(who, Person) else snapshot.members.get(who.code, ())
@@ -184,43 +198,77 @@ def write_results(
             if person.role is Role.CONTESTANT and person.team_code is not None:
                 team = teams[person.team_code].name
                 certificates.append((person.name, team, kind, tracks[track].name))
-    for sheet in workbook.worksheets:
-        for row in sheet.iter_rows(min_row=2):
+    for sheet in book.workbook.worksheets:
+        for row in sheet.iter_rows(min_row=3):
             for cell in row:
                 if isinstance(cell.value, float):
                     cell.number_format = "0.00"
-    workbook.save(path)
+    book.workbook.save(path)
 
 
-def _by_round(workbook: Workbook, snapshot: ContestSnapshot, standings: Standings) -> None:
+class _Book:
+    """The workbook, every sheet marked published or draft in its first row."""
+
+    def __init__(self, draft: bool) -> None:
+        self.workbook = _workbook()
+        self.draft = draft
+
+    def sheet(
+        self, title: str, headers: Sequence[str], widths: Sequence[int], scored: str = ""
+    ) -> Worksheet:
+        name = title + DRAFT_SUFFIX if self.draft else title
+        banner = DRAFT_BANNER if self.draft else PUBLISHED_BANNER
+        sheet: Worksheet = self.workbook.create_sheet(name)
+        sheet.append([" · ".join(filter(None, (banner, scored)))])
+        sheet["A1"].font = Font(bold=True, color="C41E3A" if self.draft else "000000")
+        sheet.append(list(headers))
+        for index, width in enumerate(widths, start=1):
+            sheet.cell(row=2, column=index).font = Font(bold=True)
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.freeze_panes = "A3"
+        return sheet
+
+
+def _count(rows: Sequence[IndividualRow | TeamRow]) -> str:
+    return _scored(sum(1 for r in rows if r.scored), len(rows))
+
+
+def _scored(scored: int, count: int) -> str:
+    return f"已计分 scored: {scored} / {count}"
+
+
+def _rank(rank: int | None) -> int | str:
+    return NOT_SCORED if rank is None else rank
+
+
+def _by_round(book: _Book, snapshot: ContestSnapshot, standings: Standings) -> None:
     """One sheet per kind of round: the theory paper, the showcase, the arena, each ranked
-    within its track on that round's own score."""
+    within its track on that round's own score; who has no score there is unranked, last."""
     people, teams = {p.code: p for p in snapshot.data.people}, snapshot.teams
-    sheet = _sheet(workbook, "Theory", ROUND_PEOPLE, (10, 6, 10, 12, 8, 10, 10))
+    papers = [r.theory for r in standings.individuals]
+    scored = _scored(sum(1 for p in papers if p is not None), len(papers))
+    sheet = book.sheet("Theory", ROUND_PEOPLE, (10, 6, 10, 12, 8, 10, 10), scored)
     for track in standings.tracks:
-        people_rows = standings.individuals_in(track)
-        ranks = {
-            r.person_code: _rank(r.theory, [x.theory for x in people_rows]) for r in people_rows
-        }
-        for r in sorted(people_rows, key=lambda r: (ranks[r.person_code], r.person_code)):
-            name = people[r.person_code].name
-            numbers = _numbers(r.theory, r.essay)
-            sheet.append((track, ranks[r.person_code], r.person_code, name, r.team_code, *numbers))
+        rows = {r.person_code: r for r in standings.individuals_in(track)}
+        ranks = ranks_of({code: r.theory for code, r in rows.items()})
+        for code in sorted(rows, key=lambda code: _order(ranks[code], code)):
+            r = rows[code]
+            sheet.append((track, _rank(ranks[code]), code, people[code].name, r.team_code,
+                          *_numbers(r.theory, r.essay)))  # fmt: skip
     for title, score in (("Showcase", "showcase"), ("Arena", "arena")):
-        sheet = _sheet(workbook, title, ROUND_TEAMS, (10, 6, 10, 24, 10))
+        values = {r.team_code: getattr(r, score) for r in standings.teams}
+        count = _scored(sum(1 for v in values.values() if v is not None), len(values))
+        sheet = book.sheet(title, ROUND_TEAMS, (10, 6, 10, 24, 10), count)
         for track in standings.tracks:
-            values = {r.team_code: getattr(r, score) for r in standings.teams_in(track)}
-            ranks = {code: _rank(value, list(values.values())) for code, value in values.items()}
-            for code in sorted(values, key=lambda code: (ranks[code], code)):
-                name = teams[code].name
-                sheet.append((track, ranks[code], code, name, *_numbers(values[code])))
+            mine = {r.team_code: getattr(r, score) for r in standings.teams_in(track)}
+            ranks = ranks_of(mine)
+            for code in sorted(mine, key=lambda code: _order(ranks[code], code)):
+                sheet.append((track, _rank(ranks[code]), code, teams[code].name,
+                              *_numbers(mine[code])))  # fmt: skip
 
 
-def _rank(mine: Decimal | None, scores: Sequence[Decimal | None]) -> int:
-    """Competition ranking (1, 2, 2, 4); no score ranks after every score."""
-    if mine is None:
-        return 1 + sum(1 for s in scores if s is not None)
-    return 1 + sum(1 for s in scores if s is not None and s > mine)
+def _order(rank: int | None, code: str) -> tuple[bool, int, str]:
+    return (rank is None, rank or 0, code)
 
 
 def _workbook() -> Workbook:

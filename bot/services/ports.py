@@ -205,6 +205,16 @@ class PublicationRepository(Protocol):
 
     async def requests(self) -> dict[str, tuple[int, str]]: ...
 
+    async def versions(self) -> dict[str, int]: ...
+
+    async def withdrawn(self) -> dict[tuple[str, int], str]: ...
+
+    async def withdraw(
+        self, round_code: str, version: int, by: str, reason: str, now: datetime
+    ) -> bool: ...
+
+    async def recipients(self, dedup_keys: Sequence[str]) -> set[int]: ...
+
 
 class ArenaRepository(Protocol):
     async def add(

@@ -1,11 +1,20 @@
 """Standings from the scores entered so far, and publishing a round's results.
 
 Nothing leaves before an organizer publishes: the draft standings are for organizers only.
-Publishing records a new version of the round (1, then one per correction), writes the audit
-trail, and queues each contestant's own result and the track's standings for its followers;
-the version is part of the outbox keys, so a double tap publishes and notifies once.
+`/publish` first previews a round (`preview`): how complete its inputs are, who would receive
+what. An incomplete round is refused unless the organizer publishes it anyway, and then the
+missing results are told as pending. Publishing records a new version of the round (1, then
+one per correction), writes the audit trail, and queues each contestant's own result and the
+track's standings for its followers; the version is part of the outbox keys, so a double tap
+publishes and notifies once. A withdrawn version is no longer published: those who received
+it are told why, once.
+
+Which rounds count (see bot.domain.scoring.standings on who is scored): the draft counts the
+complete and the published rounds; the published results count, and use the inputs of, only
+the published rounds that were not withdrawn.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -13,22 +22,44 @@ from decimal import Decimal
 from bot.domain.audit import AuditAction
 from bot.domain.contest import Person, Round
 from bot.domain.enums import Role, RoundKind
+from bot.domain.live import replay
 from bot.domain.outbox import NewDelivery, Priority, media_attachment
 from bot.domain.problems import N_
-from bot.domain.scoring.arena import arena_scores
+from bot.domain.scoring.arena import ArenaEvent, arena_scores
+from bot.domain.scoring.completeness import (
+    SCORED_KINDS,
+    Completeness,
+    arena_completeness,
+    expected_judges,
+    round_contestants,
+    round_teams,
+    showcase_completeness,
+    theory_completeness,
+)
 from bot.domain.scoring.errors import ScoringError
-from bot.domain.scoring.inputs import ContestantScores, TeamScores
+from bot.domain.scoring.inputs import ContestantScores, Input, TeamScores
 from bot.domain.scoring.rules import ScoringRules
 from bot.domain.scoring.showcase import trimmed_mean
 from bot.domain.scoring.standings import Standings, compute_standings
 from bot.domain.snapshot import ContestSnapshot
+from bot.domain.timeline import SlotState
 from bot.services.audit import record
 from bot.services.ports import UnitOfWork
 from bot.services.readers import readers
-from bot.texts.results import personal_result, standings_picture, track_standings
+from bot.texts.results import (
+    personal_result,
+    standings_picture,
+    track_standings,
+    withdrawal_notice,
+)
 from bot.texts.texts import Texts
 
-SCORED = {RoundKind.THEORY, RoundKind.SHOWCASE, RoundKind.ARENA_PRELIMINARY}
+SCORED = set(SCORED_KINDS)
+INPUT_OF = {
+    RoundKind.THEORY: Input.THEORY,
+    RoundKind.SHOWCASE: Input.SHOWCASE,
+    RoundKind.ARENA_PRELIMINARY: Input.ARENA,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,25 +70,161 @@ class Published:
     awaiting: str = ""  # the organizer who asked, while a second one must confirm
 
 
-async def standings(uow: UnitOfWork, snapshot: ContestSnapshot, rules: ScoringRules) -> Standings:
-    """The standings of every track from what has been entered, published or not."""
-    theory = await uow.scores.theory()
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """Everything entered so far, published or not."""
+
+    theory: dict[str, tuple[Decimal, Decimal | None]]
+    showcase: dict[str, dict[str, dict[str, Decimal]]]  # round → team → judge → score
+    arena: dict[str, list[ArenaEvent]]  # round → its events
+    absent: dict[str, set[str]]  # round → the teams skipped in its live run
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What publishing a round would do, for the organizer to check first."""
+
+    round: Round
+    done: Completeness
+    version: int  # the version a confirmation publishes
+    published: int  # the version out now; 0 when none is (never, or withdrawn)
+    contestants: int  # personal messages (contestants of the round who joined)
+    followers: int  # followers of its track(s)
+    sample: str  # one personal message, in the organizer's language
+    follower_text: str  # the first track's text for its followers
+    picture: bytes
+    asked_by: str  # the organizer who asked, when a second one must confirm
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    version: int
+    notified: int
+    first_time: bool
+
+
+async def load_inputs(uow: UnitOfWork, snapshot: ContestSnapshot) -> Inputs:
+    showcase: dict[str, dict[str, dict[str, Decimal]]] = {}
+    arena: dict[str, list[ArenaEvent]] = {}
+    absent: dict[str, set[str]] = {}
+    events = await uow.stage_events.by_round()
+    for round_ in snapshot.data.rounds:
+        if round_.kind is RoundKind.SHOWCASE:
+            showcase[round_.code] = await uow.scores.showcase(round_.code)
+        elif round_.kind is RoundKind.ARENA_PRELIMINARY:
+            arena[round_.code] = await uow.arena.events(round_.code)
+        progress = replay(events.get(round_.code, []))
+        absent[round_.code] = {
+            slot.team_code
+            for slot in snapshot.round_slots.get(round_.code, ())
+            if slot.team_code and progress.state(slot.position) is SlotState.SKIPPED
+        }
+    return Inputs(await uow.scores.theory(), showcase, arena, absent)
+
+
+def completeness_of(snapshot: ContestSnapshot, round_: Round, inputs: Inputs) -> Completeness:
+    absent = inputs.absent.get(round_.code, set())
+    if round_.kind is RoundKind.THEORY:
+        contestants = round_contestants(snapshot, round_)
+        return theory_completeness(round_, contestants, inputs.theory, bool(inputs.theory))
+    teams = round_teams(snapshot, round_)
+    if round_.kind is RoundKind.SHOWCASE:
+        judges = [j.code for j in expected_judges(snapshot, round_.code)]
+        scores = inputs.showcase.get(round_.code, {})
+        return showcase_completeness(round_, teams, judges, scores, absent)
+    with_events = {e.team for e in inputs.arena.get(round_.code, [])}
+    return arena_completeness(round_, teams, with_events, absent)
+
+
+async def completeness(uow: UnitOfWork, snapshot: ContestSnapshot, round_code: str) -> Completeness:
+    round_ = _scored_round(snapshot, round_code)
+    return completeness_of(snapshot, round_, await load_inputs(uow, snapshot))
+
+
+def table(
+    snapshot: ContestSnapshot,
+    inputs: Inputs,
+    rules: ScoringRules,
+    counted: Collection[str],
+    only: Collection[str] | None = None,
+) -> Standings:
+    """The standings from the inputs of the rounds in `only` (every round when None), every
+    row needing the inputs of the `counted` rounds of its track to be scored."""
+    rounds = [r for r in snapshot.data.rounds if r.kind in SCORED]
+    used = [r for r in rounds if only is None or r.code in only]
+    theory_tracks = {r.track_code for r in used if r.kind is RoundKind.THEORY}
     contestants = [
-        ContestantScores.of(p, *theory.get(p.code, (None, None)))
+        ContestantScores.of(p, *inputs.theory.get(p.code, (None, None)))
+        if only is None or theory_tracks & {None, snapshot.teams[p.team_code].track_code}
+        else ContestantScores.of(p)
         for p in snapshot.data.people
         if p.role is Role.CONTESTANT and p.team_code
     ]
     showcase: dict[str, Decimal] = {}
     arena: dict[str, Decimal] = {}
-    for round_ in snapshot.data.rounds:
+    for round_ in used:
         if round_.kind is RoundKind.SHOWCASE:
-            for team, judges in (await uow.scores.showcase(round_.code)).items():
+            for team, judges in inputs.showcase.get(round_.code, {}).items():
                 if len(judges) > rules.showcase_drop_highest + rules.showcase_drop_lowest:
                     showcase[team] = trimmed_mean(list(judges.values()), rules)
         elif round_.kind is RoundKind.ARENA_PRELIMINARY:
-            arena.update(arena_scores(await uow.arena.events(round_.code), rules))
+            arena.update(arena_scores(inputs.arena.get(round_.code, []), rules))
     teams = [TeamScores.of(t, showcase.get(t.code), arena.get(t.code)) for t in snapshot.data.teams]
-    return compute_standings(contestants, teams, rules)
+    return compute_standings(contestants, teams, rules, _required(snapshot, rounds, counted))
+
+
+async def standings(
+    uow: UnitOfWork, snapshot: ContestSnapshot, rules: ScoringRules, published_only: bool = False
+) -> Standings:
+    """The draft standings (everything entered), or only what is published."""
+    inputs = await load_inputs(uow, snapshot)
+    published = set(await uow.publications.published())
+    if published_only:
+        return table(snapshot, inputs, rules, published, published)
+    return table(snapshot, inputs, rules, published | complete_rounds(snapshot, inputs))
+
+
+def complete_rounds(snapshot: ContestSnapshot, inputs: Inputs) -> set[str]:
+    return {
+        r.code
+        for r in snapshot.data.rounds
+        if r.kind in SCORED and completeness_of(snapshot, r, inputs).complete
+    }
+
+
+async def preview(
+    uow: UnitOfWork, snapshot: ContestSnapshot, round_code: str, rules: ScoringRules, t: Texts
+) -> Preview:
+    round_ = _scored_round(snapshot, round_code)
+    inputs = await load_inputs(uow, snapshot)
+    done = completeness_of(snapshot, round_, inputs)
+    version = (await uow.publications.versions()).get(round_code, 0) + 1
+    published = (await uow.publications.published()).get(round_code, 0)
+    asked = (await uow.publications.requests()).get(round_code)
+    result = await _publication_table(uow, snapshot, inputs, round_, rules)
+    people = concerned(snapshot, round_.track_code)
+    joined = await readers(uow, snapshot, people)
+    sample_person = joined[0].person if joined else (people[0] if people else None)
+    sample = (
+        personal_result(t, snapshot, round_, result, sample_person, version, done)
+        if sample_person is not None
+        else ""
+    )
+    tracks = _tracks(snapshot, round_)
+    followers = sum([len(await uow.follows.followers(track)) for track in tracks])
+    first = tracks[0] if tracks else ""
+    return Preview(
+        round=round_,
+        done=done,
+        version=version,
+        published=published,
+        contestants=len(joined),
+        followers=followers,
+        sample=sample,
+        follower_text=track_standings(t, snapshot, round_, result, first, version),
+        picture=standings_picture(t, snapshot, round_, result, first),
+        asked_by=asked[1] if asked and asked[0] == version else "",
+    )
 
 
 async def publish(
@@ -69,12 +236,16 @@ async def publish(
     now: datetime,
     rules: ScoringRules,
     confirmations: int = 1,
+    anyway: bool = False,
 ) -> Published:
     """Publishes `version` of the round (the next one, as the organizer saw it). With two
-    confirmations, the first organizer's tap asks and a different organizer's tap publishes."""
-    round_ = snapshot.rounds.get(round_code)
-    if round_ is None or round_.kind not in SCORED:
-        raise ScoringError(N_("{round} has no results to publish."), round=round_code)
+    confirmations, the first organizer's tap asks and a different organizer's tap publishes.
+    An incomplete round is refused unless `anyway`; one with nothing scored always is."""
+    round_ = _scored_round(snapshot, round_code)
+    inputs = await load_inputs(uow, snapshot)
+    done = completeness_of(snapshot, round_, inputs)
+    if (await uow.publications.versions()).get(round_code, 0) < version:
+        _check_complete(round_, done, anyway)
     if confirmations > 1 and await uow.publications.version(round_code) < version:
         asked = await uow.publications.request(round_code, version, organizer.code, now)
         if asked == organizer.code:
@@ -82,41 +253,137 @@ async def publish(
     if not await uow.publications.publish(round_code, version, organizer.code, now):
         return Published(version, 0, first_time=False)
     action = AuditAction.ROUND_PUBLISHED if version == 1 else AuditAction.CORRECTION_PUBLISHED
-    subject = f"results:{round_code}"
-    await record(uow, now, organizer.code, action, subject, after={"version": version})
-    table = await standings(uow, snapshot, rules)
+    after: dict[str, str | int] = {"version": version}
+    if not done.complete:
+        after["scored"] = f"{len(done.scored)}/{len(done.expected)}"
+    await record(uow, now, organizer.code, action, f"results:{round_code}", after=after)
+    result = await _publication_table(uow, snapshot, inputs, round_, rules)
     key = f"result:{round_code}:v{version}"
-    people = _concerned(snapshot, round_.track_code)
+    people = concerned(snapshot, round_.track_code)
     deliveries = [
-        reader.message(key, personal_result(reader.t, snapshot, round_, table, reader.person,
-                                            version), Priority.RESULT)
+        reader.message(key, personal_result(reader.t, snapshot, round_, result, reader.person,
+                                            version, done), Priority.RESULT)
         for reader in await readers(uow, snapshot, people)
     ]  # fmt: skip
-    deliveries += await _to_followers(uow, snapshot, round_, table, version, now)
+    deliveries += await _to_followers(uow, snapshot, round_, result, version, now)
     queued = await uow.outbox.enqueue(deliveries, now)
     return Published(version, queued, first_time=True)
+
+
+async def withdraw(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    round_code: str,
+    organizer: Person,
+    reason: str,
+    now: datetime,
+) -> Withdrawn:
+    """Takes back the round's published version: what was not sent yet is cancelled, and
+    everyone it reached is told, with the reason (once per round and version)."""
+    round_ = _scored_round(snapshot, round_code)
+    reason = reason.strip()
+    if not reason:
+        raise ScoringError(N_("A withdrawal needs a reason."))
+    version = (await uow.publications.published()).get(round_code, 0)
+    if version == 0:
+        raise ScoringError(N_("{round} has no published results to withdraw."), round=round_code)
+    if not await uow.publications.withdraw(round_code, version, organizer.code, reason, now):
+        return Withdrawn(version, 0, first_time=False)
+    await record(
+        uow, now, organizer.code, AuditAction.PUBLICATION_WITHDRAWN, f"results:{round_code}",
+        before={"version": version}, reason=reason,
+    )  # fmt: skip
+    keys = [f"result:{round_code}:v{version}", f"standings:{round_code}:v{version}"]
+    for key in keys:
+        await uow.outbox.cancel(key)
+    received = await uow.publications.recipients(keys)
+    locales = await _chat_texts(uow, snapshot, round_)
+    default = Texts(snapshot.data.contest.default_locale, snapshot.zone)
+    key = f"withdrawn:{round_code}:v{version}"
+    notices = [
+        NewDelivery(key, chat, withdrawal_notice(locales.get(chat, default), round_, version,
+                                                 reason), Priority.RESULT)
+        for chat in sorted(received)
+    ]  # fmt: skip
+    return Withdrawn(version, await uow.outbox.enqueue(notices, now), first_time=True)
+
+
+async def _chat_texts(
+    uow: UnitOfWork, snapshot: ContestSnapshot, round_: Round
+) -> dict[int, Texts]:
+    """The language of each chat that may have received the round's results."""
+    found = {
+        reader.account.chat_id: reader.t
+        for reader in await readers(uow, snapshot, concerned(snapshot, round_.track_code))
+    }
+    default = snapshot.data.contest.default_locale
+    for track in _tracks(snapshot, round_):
+        for follower in await uow.follows.followers(track):
+            found.setdefault(follower.chat_id, Texts(follower.locale or default, snapshot.zone))
+    return found
+
+
+def _check_complete(round_: Round, done: Completeness, anyway: bool) -> None:
+    if not done.scored:
+        raise ScoringError(N_("Nothing of {round} has been scored yet; nothing was published."),
+                           round=round_.code)  # fmt: skip
+    if not done.complete and not anyway:
+        message = N_("{round} is incomplete ({scored} of {count} scored); nothing was published.")
+        raise ScoringError(message, round=round_.code, scored=len(done.scored),
+                           count=len(done.expected))  # fmt: skip
+
+
+async def _publication_table(
+    uow: UnitOfWork, snapshot: ContestSnapshot, inputs: Inputs, round_: Round, rules: ScoringRules
+) -> Standings:
+    """The standings a publication of the round shows: everything entered, each row needing
+    the inputs of the round itself and of the rounds published or complete."""
+    counted = set(await uow.publications.published()) | complete_rounds(snapshot, inputs)
+    return table(snapshot, inputs, rules, counted | {round_.code})
+
+
+def _required(
+    snapshot: ContestSnapshot, rounds: Collection[Round], counted: Collection[str]
+) -> dict[str, set[Input]]:
+    required: dict[str, set[Input]] = {track: set() for track in snapshot.tracks}
+    for round_ in rounds:
+        if round_.code in counted:
+            for track in [round_.track_code] if round_.track_code else list(snapshot.tracks):
+                required.setdefault(track, set()).add(INPUT_OF[round_.kind])
+    return required
+
+
+def _scored_round(snapshot: ContestSnapshot, round_code: str) -> Round:
+    round_ = snapshot.rounds.get(round_code)
+    if round_ is None or round_.kind not in SCORED:
+        raise ScoringError(N_("{round} has no results to publish."), round=round_code)
+    return round_
+
+
+def _tracks(snapshot: ContestSnapshot, round_: Round) -> list[str]:
+    return [round_.track_code] if round_.track_code else list(snapshot.tracks)
 
 
 async def _to_followers(
     uow: UnitOfWork,
     snapshot: ContestSnapshot,
     round_: Round,
-    table: Standings,
+    result: Standings,
     version: int,
     now: datetime,
 ) -> list[NewDelivery]:
     """The track's standings for its followers: the picture, with the top teams as caption."""
     found = []
     default = snapshot.data.contest.default_locale
-    for track in [round_.track_code] if round_.track_code else list(snapshot.tracks):
+    for track in _tracks(snapshot, round_):
         followers = await uow.follows.followers(track)
         if not followers:
             continue
-        picture = standings_picture(Texts(default, snapshot.zone), snapshot, round_, table, track)
+        picture = standings_picture(Texts(default, snapshot.zone), snapshot, round_, result, track)
         media = media_attachment(await uow.media.add(picture, f"standings-{track}.png", now))
         for follower in followers:
             t = Texts(follower.locale or default, snapshot.zone)
-            text = track_standings(t, snapshot, round_, table, track, version)
+            text = track_standings(t, snapshot, round_, result, track, version)
             key = f"standings:{round_.code}:v{version}"
             found.append(
                 NewDelivery(key, follower.chat_id, text, Priority.RESULT, attachment=media)
@@ -124,10 +391,49 @@ async def _to_followers(
     return found
 
 
-def _concerned(snapshot: ContestSnapshot, track: str | None) -> list[Person]:
+def concerned(snapshot: ContestSnapshot, track: str | None) -> list[Person]:
     """The contestants whose result the round is: those of its track (or of every track)."""
     return [
         p for p in snapshot.data.people
         if p.role is Role.CONTESTANT and p.team_code
         and (track is None or snapshot.teams[p.team_code].track_code == track)
     ]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class HeldBack:
+    """A round that keeps the awards back: incomplete, or (for the published results) not
+    published."""
+
+    round: Round
+    done: Completeness
+    published: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsSheet:
+    table: Standings
+    held_back: tuple[HeldBack, ...]  # awards and certificates only when this is empty
+    draft: bool
+
+
+async def results_sheet(
+    uow: UnitOfWork, snapshot: ContestSnapshot, rules: ScoringRules, draft: bool = False
+) -> ResultsSheet:
+    """The published results (or the draft), and the rounds that hold the awards back: every
+    scored round must be complete, and for the published results published too."""
+    inputs = await load_inputs(uow, snapshot)
+    published = set(await uow.publications.published())
+    if draft:
+        result = table(snapshot, inputs, rules, published | complete_rounds(snapshot, inputs))
+    else:
+        result = table(snapshot, inputs, rules, published, published)
+    held = []
+    for round_ in snapshot.data.rounds:
+        if round_.kind not in SCORED:
+            continue
+        done = completeness_of(snapshot, round_, inputs)
+        out = round_.code in published
+        if not done.complete or (not draft and not out):
+            held.append(HeldBack(round_, done, out))
+    return ResultsSheet(result, tuple(held), draft)

@@ -1,10 +1,14 @@
-"""What a contestant is told of their result, and what followers see of a track."""
+"""What a contestant is told of their result, what followers see of a track, and what an
+organizer checks before publishing. Nobody is told a rank without a score: the unscored are
+told their result is pending, and every standings view says how many are scored."""
 
 from decimal import Decimal
 
 from bot.domain.contest import Person, Round
 from bot.domain.enums import RoundKind
 from bot.domain.problems import N_
+from bot.domain.scoring.completeness import Completeness
+from bot.domain.scoring.ranking import ranks_of
 from bot.domain.scoring.standings import Standings
 from bot.domain.snapshot import ContestSnapshot
 from bot.images.standings import Line, standings_png
@@ -15,31 +19,62 @@ SHOWN = 10
 
 def personal_result(
     t: Texts, snapshot: ContestSnapshot, round_: Round, table: Standings, person: Person,
-    version: int,
+    version: int, done: Completeness,
 ) -> str:  # fmt: skip
     me = next((r for r in table.individuals if r.person_code == person.code), None)
     team = next((r for r in table.teams if r.team_code == person.team_code), None)
     if me is None or team is None:
         return t(N_("No result has been recorded for you in {round}."), round=_name(t, round_))
     lines = [_heading(t, round_, version)]
-    track = [r for r in table.individuals_in(me.track_code)]
-    teams = table.teams_in(team.track_code)
+    scored = set(done.scored)
     if round_.kind is RoundKind.THEORY:
-        rank = _rank(me.theory, [r.theory for r in track])
-        lines.append(t(N_("Your theory score: {score} (rank {rank} of {count} in your track)."),
-                       score=_score(me.theory), rank=rank, count=len(track)))  # fmt: skip
+        mine = [r for r in table.individuals_in(me.track_code) if r.person_code in scored]
+        ranks = ranks_of({r.person_code: r.theory for r in mine})
+        if me.person_code in scored and (rank := ranks.get(me.person_code)) is not None:
+            lines.append(t(N_("Your theory score: {score} (rank {rank} of {count} in your "
+                              "track)."), score=_score(me.theory), rank=rank,
+                           count=len(mine)))  # fmt: skip
+        else:
+            lines.append(t(N_("Your theory score is pending.")))
     elif round_.kind is RoundKind.SHOWCASE:
-        rank = _rank(team.showcase, [r.showcase for r in teams])
-        lines.append(t(N_("Your team's showcase score: {score} (rank {rank} of {count} teams)."),
-                       score=_score(team.showcase), rank=rank, count=len(teams)))  # fmt: skip
+        teams = [r for r in table.teams_in(team.track_code) if r.team_code in scored]
+        ranks = ranks_of({r.team_code: r.showcase for r in teams})
+        if team.team_code in done.absent:
+            lines.append(t(N_("Your team did not perform in this round, so it has no score.")))
+        elif team.team_code in scored and (rank := ranks.get(team.team_code)) is not None:
+            lines.append(t(N_("Your team's showcase score: {score} (rank {rank} of {count} "
+                              "teams)."), score=_score(team.showcase), rank=rank,
+                           count=len(teams)))  # fmt: skip
+        else:
+            lines.append(t(N_("Your team's showcase score is pending.")))
+    else:
+        lines += _totals(t, table, person)
+    if not done.complete:
+        lines.append(t(N_("Scored so far: {scored} of {count}; the other results are pending."),
+                       scored=len(done.scored), count=len(done.expected)))  # fmt: skip
+    return "\n".join(lines)
+
+
+def _totals(t: Texts, table: Standings, person: Person) -> list[str]:
+    me = next(r for r in table.individuals if r.person_code == person.code)
+    team = next(r for r in table.teams if r.team_code == person.team_code)
+    people = [r for r in table.individuals_in(me.track_code) if r.scored]
+    teams = [r for r in table.teams_in(team.track_code) if r.scored]
+    lines = []
+    if me.rank is None:
+        lines.append(t(N_("Your total is pending.")))
     else:
         lines.append(t(N_("Your total: {total} (theory {theory}, practical {practical}), rank "
                           "{rank} of {count} in your track."),
                        total=_score(me.total), theory=_score(me.theory),
-                       practical=_score(me.practical), rank=me.rank, count=len(track)))  # fmt: skip
+                       practical=_score(me.practical), rank=me.rank,
+                       count=len(people)))  # fmt: skip
+    if team.rank is None:
+        lines.append(t(N_("Your team's total is pending.")))
+    else:
         lines.append(t(N_("Your team: {total}, rank {rank} of {count} teams."),
                        total=_score(team.total), rank=team.rank, count=len(teams)))  # fmt: skip
-    return "\n".join(lines)
+    return lines
 
 
 def track_standings(
@@ -49,20 +84,87 @@ def track_standings(
     return _heading(t, round_, version) + "\n" + standings_lines(t, snapshot, table, track_code)
 
 
-def standings_lines(t: Texts, snapshot: ContestSnapshot, table: Standings, track_code: str) -> str:
-    """The track's name, then its teams by rank with their totals."""
+def standings_lines(
+    t: Texts, snapshot: ContestSnapshot, table: Standings, track_code: str, people: bool = False
+) -> str:
+    """The track's name, how many are scored, its scored teams by rank with their totals,
+    then the teams not scored (never with a rank)."""
     track = snapshot.tracks.get(track_code)
     lines = []
     if track is not None:
         lines.append(f"<b>{html(t.name(track.name, track.name_en))}</b>")
     teams = table.teams_in(track_code)
-    for row in teams[:SHOWN]:
-        team = snapshot.teams.get(row.team_code)
-        name = team.name if team else row.team_code
-        lines.append(f"{row.rank}. {html(row.team_code)} {html(name)} {_score(row.total)}")
-    if len(teams) > SHOWN:
-        lines.append(t(N_("… and {count} more"), count=len(teams) - SHOWN))
+    ranked = [r for r in teams if r.scored]
+    lines.append(t(N_("Teams scored: {scored} of {count}."), scored=len(ranked),
+                   count=len(teams)))  # fmt: skip
+    if people:
+        rows = table.individuals_in(track_code)
+        lines.append(t(N_("Contestants scored: {scored} of {count}."),
+                       scored=sum(1 for r in rows if r.scored), count=len(rows)))  # fmt: skip
+    for row in ranked[:SHOWN]:
+        lines.append(f"{row.rank}. {_team_label(snapshot, row.team_code)} {_score(row.total)}")
+    if len(ranked) > SHOWN:
+        lines.append(t(N_("… and {count} more"), count=len(ranked) - SHOWN))
+    if unscored := [r.team_code for r in teams if not r.scored]:
+        lines.append(t(N_("Not scored yet: {teams}"), teams=", ".join(unscored)))
     return "\n".join(lines)
+
+
+def withdrawal_notice(t: Texts, round_: Round, version: int, reason: str) -> str:
+    return t(N_("⚠ <b>Correction</b>: the results of {round} (version {version}) you received "
+                "have been withdrawn and are no longer valid. Reason: {reason}. Corrected "
+                "results will follow."),
+             round=_name(t, round_), version=version, reason=reason)  # fmt: skip
+
+
+def preview_text(
+    t: Texts, snapshot: ContestSnapshot, round_: Round, done: Completeness, contestants: int,
+    followers: int, version: int,
+) -> str:  # fmt: skip
+    """The organizer's check before publishing: what is in, what is missing, who gets what."""
+    lines = [t(N_("<b>Preview of {round}</b> (version {version}, not published yet)"),
+               round=_name(t, round_), version=version)]  # fmt: skip
+    lines += completeness_lines(t, snapshot, done)
+    lines.append(t(N_("Would receive it: {contestants} contestants (their own result), "
+                      "{followers} followers (the standings and the picture)."),
+                   contestants=contestants, followers=followers))  # fmt: skip
+    if not done.complete:
+        lines.append(t(N_("⛔ Incomplete: it is not published unless you publish it anyway; "
+                          "the missing results are then told as pending.")))  # fmt: skip
+    return "\n".join(lines)
+
+
+def completeness_lines(t: Texts, snapshot: ContestSnapshot, done: Completeness) -> list[str]:
+    lines = [t(N_("Scored: {scored} of {count}."), scored=len(done.scored),
+               count=len(done.expected))]  # fmt: skip
+    if done.kind is RoundKind.THEORY and not done.sheet_imported:
+        lines.append(t(N_("No theory sheet has been imported yet (contest-bot scores import).")))
+    people = {p.code: p for p in snapshot.data.people}
+    for judge in done.judges:
+        person = people.get(judge.judge_code)
+        who = f"{judge.judge_code} {person.name}" if person else judge.judge_code
+        if judge.missing:
+            lines.append(t(N_("Judge {judge}: {scored} scored, missing {missing}"),
+                           judge=who, scored=len(judge.scored),
+                           missing=_codes(judge.missing)))  # fmt: skip
+        else:
+            lines.append(t(N_("Judge {judge}: all {scored} scored"), judge=who,
+                           scored=len(judge.scored)))  # fmt: skip
+    if done.kind is not RoundKind.SHOWCASE and done.missing:
+        lines.append(t(N_("Missing: {missing}"), missing=_codes(done.missing)))
+    if done.absent:
+        lines.append(t(N_("Absent (not expected): {teams}"), teams=_codes(done.absent)))
+    return lines
+
+
+def missing_summary(done: Completeness) -> str:
+    """The codes missing, shortened: for a button's label."""
+    return _codes(done.missing, 4)
+
+
+def _codes(codes: tuple[str, ...], shown: int = 12) -> str:
+    listed = ", ".join(codes[:shown])
+    return listed + (f" … (+{len(codes) - shown})" if len(codes) > shown else "")
 
 
 def _heading(t: Texts, round_: Round, version: int) -> str:
@@ -75,12 +177,6 @@ def _name(t: Texts, round_: Round) -> str:
     return t.name(round_.name, round_.name_en)
 
 
-def _rank(mine: Decimal | None, scores: list[Decimal | None]) -> int:
-    """Competition ranking: one more than the number of strictly better scores."""
-    value = mine if mine is not None else Decimal(-1)
-    return 1 + sum(1 for s in scores if s is not None and s > value)
-
-
 def _score(value: Decimal | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
@@ -88,15 +184,18 @@ def _score(value: Decimal | None) -> str:
 def standings_picture(
     t: Texts, snapshot: ContestSnapshot, round_: Round, table: Standings, track_code: str
 ) -> bytes:
-    """The track's team standings as a PNG: every team, not only the first ten."""
+    """The track's team standings as a PNG: every team, the unscored last without a rank."""
     track = snapshot.tracks.get(track_code)
     title = f"{_name(t, round_)} · {t.name(track.name, track.name_en) if track else track_code}"
+    rows = table.teams_in(track_code)
+    subtitle = t(N_("Teams scored: {scored} of {count}."),
+                 scored=sum(1 for r in rows if r.scored), count=len(rows))  # fmt: skip
     headers = [t(N_("Rank")), t(N_("Team")), t(N_("Showcase")), t(N_("Arena")), t(N_("Total"))]
     lines = [
         Line(row.rank, _team_label(snapshot, row.team_code), row.showcase, row.arena, row.total)
-        for row in table.teams_in(track_code)
+        for row in rows
     ]
-    return standings_png(title, headers, lines)
+    return standings_png(title, headers, lines, subtitle, t(N_("not scored")))
 
 
 def _team_label(snapshot: ContestSnapshot, code: str) -> str:

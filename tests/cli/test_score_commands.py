@@ -2,6 +2,7 @@
 
 import asyncio
 from collections.abc import Callable
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner, Result
 
 from bot.domain.audit import AuditAction, AuditEntry
+from bot.domain.scoring.completeness import SCORED_KINDS
+from bot.formats.scores_sheet import NOT_SCORED
 from storage.database import Database
 from tests.cli.conftest import Invoke
 
@@ -166,42 +169,139 @@ def test_a_file_that_is_not_a_workbook_is_one_clear_line(run: Invoke, tmp_path: 
     assert "Traceback" not in done.output
 
 
-def test_the_results_workbook_has_four_sheets_in_rank_order(run: Invoke, tmp_path: Path) -> None:
+SHEETS = ["Individuals", "Teams", "Theory", "Showcase", "Arena", "Awards", "Certificates"]
+
+
+def complete_the_contest(url: str, publish: bool = True) -> None:
+    """Every input of every scored round: a paper for each contestant, each judge's score for
+    each team (team n gets 70 + n / 2), a right buzzer answer per team; then publishes."""
+
+    async def fill() -> None:
+        from bot.domain.enums import Role, RoundKind
+        from bot.domain.snapshot import ContestSnapshot
+
+        now = datetime(2024, 9, 26, 12, tzinfo=UTC)
+        database = await Database.open(url)
+        try:
+            async with database.unit_of_work() as uow:
+                data = await uow.contest.load()
+                assert data is not None
+                snapshot = ContestSnapshot.build(data, revision=0)
+                people = snapshot.data.people
+                contestants = [p.code for p in people if p.role is Role.CONTESTANT]
+                papers = {code: (Decimal(60) + i % 30, None) for i, code in enumerate(contestants)}
+                await uow.scores.set_theory(papers, now)
+                judges = [p.code for p in people if p.role is Role.JUDGE]
+                for round_ in snapshot.data.rounds:
+                    teams = [s.team_code for s in snapshot.round_slots.get(round_.code, ())
+                             if s.team_code]  # fmt: skip
+                    if round_.kind is RoundKind.SHOWCASE:
+                        for n, team in enumerate(teams):
+                            for judge in judges:
+                                score = Decimal(70) + Decimal(n) / 2
+                                await uow.scores.set_showcase(round_.code, team, judge, score, now)
+                    elif round_.kind is RoundKind.ARENA_PRELIMINARY:
+                        for team in teams:
+                            await uow.arena.add(round_.code, team, "buzz", "correct", None, None,
+                                                now)  # fmt: skip
+                    if publish and round_.kind in SCORED_KINDS:
+                        await uow.publications.publish(round_.code, 1, "ORG1", now)
+                await uow.commit()
+        finally:
+            await database.close()
+
+    asyncio.run(fill())
+
+
+def test_the_draft_ranks_only_the_scored_and_marks_every_sheet(run: Invoke, tmp_path: Path) -> None:
     scores = tmp_path / "theory.xlsx"
     sheet(scores, ("code", "theory"), ("H01-1", 50), ("H03-2", 90), ("W01-1", 70))
     assert run("scores", "import", str(scores)).exit_code == 0
     path = tmp_path / "results.xlsx"
-    done = run("results", "export", str(path))
+    done = run("results", "export", "--draft", str(path))
     assert done.exit_code == 0, done.output
+    assert "Wrote the draft results" in done.output
     assert "120 contestants, 40 teams" in done.output
-    assert load_workbook(path).sheetnames == [
-        "Individuals",
-        "Teams",
-        "Theory",
-        "Showcase",
-        "Arena",
-        "Awards",
-        "Certificates",
-    ]
+    assert "Scored: 3 of 120 contestants, 3 of 40 teams." in done.output
+    names = [f"{name} 草稿 DRAFT" for name in SHEETS]
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == names
+    for name in names:
+        assert str(workbook[name]["A1"].value).startswith("草稿 DRAFT")
 
-    individuals = rows_of(path, "Individuals")[1:]
+    individuals = rows_of(path, names[0])[2:]
     assert len(individuals) == 120
     top = individuals[0]
     assert (*top[:3], top[5], top[7]) == ("12345", 1, "H03-2", 90, 27)
     assert individuals[1][1:3] == (2, "H01-1")
-    for track in ("12345", "window"):
-        ranks = [row[1] for row in individuals if row[0] == track]
-        assert ranks == sorted(ranks)
-        assert len(ranks) == 60
-    teams = rows_of(path, "Teams")[1:]
-    assert len(teams) == 40
-    assert (teams[0][2], teams[0][4], teams[1][2]) == ("H03", 30, "H01")
-    number_format = load_workbook(path)["Individuals"]["H2"].number_format
-    assert number_format == "0.00"
+    assert {row[1] for row in individuals[2:60]} == {NOT_SCORED}  # the 57 without a paper
+    assert next(row[1:3] for row in individuals if row[0] == "window") == (1, "W01-1")
+    teams = rows_of(path, names[1])[2:]
+    assert [(row[1], row[2]) for row in teams[:2]] == [(1, "H03"), (2, "H01")]
+    assert teams[2][1] == NOT_SCORED
+    assert workbook[names[0]]["H3"].number_format == "0.00"
+    assert rows_of(path, names[5])[2:] == []  # no awards from an incomplete contest
+    assert rows_of(path, names[6])[2:] == []
 
-    awards = rows_of(path, "Awards")[1:]
-    assert ("个人奖 individual award", "12345", 1, f"H03-2 {top[3]}") in awards
+
+def test_on_the_demo_with_no_scores_the_export_lists_no_awards_or_certificates(
+    run: Invoke, tmp_path: Path
+) -> None:
+    path = tmp_path / "results.xlsx"
+    done = run("results", "export", str(path))
+    assert done.exit_code == 0, done.output
+    assert "Wrote the published results" in done.output
+    assert "No awards or certificates" in done.output
+    assert "SC-12345: 0 of 20 scored, not published" in done.output
+    assert "AR-12345: 0 of 20 scored, not published" in done.output
+    assert load_workbook(path).sheetnames == SHEETS
+    assert str(load_workbook(path)["Individuals"]["A1"].value).startswith("成绩 已公布")
+    assert {row[1] for row in rows_of(path, "Individuals")[2:]} == {NOT_SCORED}
+    assert rows_of(path, "Awards")[2:] == []
+    assert rows_of(path, "Certificates")[2:] == []
+
+
+def test_the_export_names_what_holds_the_awards_back_in_chinese(
+    run: Invoke, tmp_path: Path
+) -> None:
+    done = run("results", "export", str(tmp_path / "results.xlsx"), locale="zh-Hans")
+    assert "暂无奖项和证书" in done.output
+    assert "SC-12345: 已计分 0 / 20, 未公布" in done.output
+
+
+def test_unpublished_scores_stay_out_of_the_published_results(
+    run: Invoke, database_url: str, tmp_path: Path
+) -> None:
+    complete_the_contest(database_url, publish=False)
+    path = tmp_path / "results.xlsx"
+    done = run("results", "export", str(path))
+    assert "Scored: 0 of 120 contestants, 0 of 40 teams." in done.output
+    assert "not published" in done.output
+    assert rows_of(path, "Awards")[2:] == []
+
+
+def test_a_complete_published_contest_has_awards_and_certificates(
+    run: Invoke, database_url: str, tmp_path: Path
+) -> None:
+    complete_the_contest(database_url)
+    path = tmp_path / "results.xlsx"
+    done = run("results", "export", str(path))
+    assert done.exit_code == 0, done.output
+    assert "Scored: 120 of 120 contestants, 40 of 40 teams." in done.output
+    assert "No awards" not in done.output
+    teams = rows_of(path, "Teams")[2:]
+    for track in ("12345", "window"):
+        ranks = [row[1] for row in teams if row[0] == track]
+        assert ranks == sorted(ranks)
+        assert len(ranks) == 20
+    best = teams[0]
+    awards = rows_of(path, "Awards")[2:]
     first_prizes = [str(row[3]) for row in awards if row[0] == "团体一等奖 team first prize"]
-    assert any(who.startswith("H03 ") for who in first_prizes)
-    certificates = rows_of(path, "Certificates")[1:]
-    assert (top[3], teams[0][3], "个人奖 individual award", "12345政务服务热线") in certificates
+    assert any(who.startswith(f"{best[2]} ") for who in first_prizes)
+    individuals = rows_of(path, "Individuals")[2:]
+    top = individuals[0]
+    assert ("个人奖 individual award", top[0], 1, f"{top[2]} {top[3]}") in awards
+    certificates = rows_of(path, "Certificates")[2:]
+    team_names = {row[2]: row[3] for row in teams}
+    award = (top[3], team_names[top[4]], "个人奖 individual award", "12345政务服务热线")
+    assert award in certificates

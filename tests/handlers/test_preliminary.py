@@ -10,7 +10,7 @@ from bot.services.results import standings
 from bot.services.scores import import_theory
 from tests.handlers.broadcasting import button, database
 from tests.handlers.conftest import CONTESTANT, ORGANIZER, Telegram
-from tests.handlers.test_scoring import TRACK, results, score_everything
+from tests.handlers.test_scoring import TRACK, publish, results, score_everything
 
 CONTESTANTS = {7000 + n: f"H{n:02d}-2" for n in range(1, 21)}
 
@@ -46,8 +46,7 @@ async def test_a_whole_preliminary_reaches_each_contestant_once_and_only_when_pu
     await keep_the_arena(joined)
     await import_papers(joined)
     assert await results(joined) == []  # nothing before publication
-    calls = await joined.send(ORGANIZER, "/publish")
-    await joined.press(ORGANIZER, button(calls, "擂台赛初赛（12345赛道） · 草稿"))
+    await publish(joined, round_label="擂台赛初赛（12345赛道）")
     delivered = await results(joined)
     assert sorted(d.chat_id for d in delivered) == sorted([*CONTESTANTS, CONTESTANT])
     snapshot = await joined.dispatcher["app"].contests.get(database(joined).unit_of_work())

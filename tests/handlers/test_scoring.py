@@ -11,7 +11,7 @@ from PIL import Image
 from bot.domain.audit import AuditAction
 from bot.domain.outbox import Delivery
 from bot.services.sender import Verdict
-from handlers.keyboards import FollowButton, PublishButton, ScoreTeam
+from handlers.keyboards import FollowButton, PublishButton, PublishPreview, ScoreTeam
 from handlers.transport import BotTransport, StoredMedia
 from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, JUDGE, ORGANIZER, Telegram
@@ -58,9 +58,22 @@ async def results(telegram: Telegram) -> list[Delivery]:
     return [d for d in due if d.dedup_key.startswith(("result:", "standings:"))]
 
 
-async def publish(telegram: Telegram) -> list[TelegramMethod[Any]]:
-    calls = await telegram.send(ORGANIZER, "/publish")
-    return await telegram.press(ORGANIZER, button(calls, "风采展示（12345赛道） · 草稿"))
+SHOWCASE = "风采展示（12345赛道）"
+
+
+async def preview(
+    telegram: Telegram, user: int = ORGANIZER, round_label: str = SHOWCASE
+) -> list[TelegramMethod[Any]]:
+    """/publish, then the round: the preview with its buttons."""
+    calls = await telegram.send(user, "/publish")
+    return await telegram.press(user, button(calls, round_label))
+
+
+async def publish(
+    telegram: Telegram, user: int = ORGANIZER, round_label: str = SHOWCASE
+) -> list[TelegramMethod[Any]]:
+    """The preview, then its confirmation."""
+    return await telegram.press(user, button(await preview(telegram, user, round_label), "✅"))
 
 
 async def test_a_full_showcase_is_published_to_each_contestant_once(joined: Telegram) -> None:
@@ -80,8 +93,7 @@ async def test_a_full_showcase_is_published_to_each_contestant_once(joined: Tele
 
 async def test_publishing_twice_sends_nothing_again(joined: Telegram) -> None:
     await score_everything(joined)
-    calls = await joined.send(ORGANIZER, "/publish")
-    data = button(calls, "风采展示（12345赛道） · 草稿")
+    data = button(await preview(joined), "✅")
     await joined.press(ORGANIZER, data)
     again = await joined.press(ORGANIZER, data)
     assert "已经公布过" in sent(again)[0].text
@@ -120,6 +132,7 @@ async def test_a_contestant_can_neither_score_nor_publish(joined: Telegram) -> N
     assert "/score" in sent(await joined.send(CONTESTANT, "/score"))[0].text
     assert is_alert(await joined.press(CONTESTANT, ScoreTeam(round=1, team=0).pack()))
     assert is_alert(await joined.press(CONTESTANT, PublishButton(round=1, version=1).pack()))
+    assert is_alert(await joined.press(CONTESTANT, PublishPreview(round=1).pack()))
 
 
 async def test_followers_get_the_standings_as_a_picture_with_the_text(joined: Telegram) -> None:
@@ -145,14 +158,13 @@ async def test_followers_get_the_standings_as_a_picture_with_the_text(joined: Te
 async def test_with_two_confirmations_a_second_organizer_publishes(joined: Telegram) -> None:
     joined.dispatcher["app"].settings.publish_confirmations = 2
     await score_everything(joined)
-    data = button(await joined.send(ORGANIZER, "/publish"), "风采展示（12345赛道） · 草稿")
+    data = button(await preview(joined), "✅")
     asked = sent(await joined.press(ORGANIZER, data))[0].text
     assert "需要另一位组织者" in asked
     assert sent(await joined.press(ORGANIZER, data))[0].text == asked  # not by the same one
     assert await results(joined) == []
     second = 4201
     await joined.join(second, "ORG2")
-    calls = await joined.send(second, "/publish")
-    done = await joined.press(second, button(calls, "风采展示（12345赛道） · 由 ORG1 申请"))
+    done = await publish(joined, second, "风采展示（12345赛道） · 由 ORG1 申请")
     assert "成绩已公布（第 1 版）" in sent(done)[0].text
     assert [d.chat_id for d in await results(joined)] == [CONTESTANT]

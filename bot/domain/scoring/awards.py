@@ -11,6 +11,7 @@
 - Excellent contestants: the members of finalist teams whose individual rank in their track is
   within ceil(excellent_share * number of contestants in the track); ties at the cut share.
 A track with fewer contestants, teams or finalists than prizes simply gets fewer awards.
+The unscored (rank None) are never awarded; the excellent cut counts every contestant.
 """
 
 import math
@@ -57,7 +58,9 @@ class Awards:
 
 def top_individuals(standings: Standings, rules: ScoringRules) -> tuple[IndividualAward, ...]:
     rows = standings.individuals
-    return tuple(_award(r) for r in rows if r.rank <= rules.individual_awards)
+    return tuple(
+        _award(r) for r in rows if r.rank is not None and r.rank <= rules.individual_awards
+    )
 
 
 def prize_for_rank(rank: int, counts: Sequence[int]) -> int | None:
@@ -73,6 +76,8 @@ def prize_for_rank(rank: int, counts: Sequence[int]) -> int | None:
 def team_prizes(standings: Standings, rules: ScoringRules) -> tuple[TeamPrize, ...]:
     prizes = []
     for row in standings.teams:
+        if row.rank is None:
+            continue
         if (prize := prize_for_rank(row.rank, rules.team_prizes)) is not None:
             prizes.append(TeamPrize(row.team_code, row.track_code, prize, row.rank))
     return tuple(prizes)
@@ -108,7 +113,11 @@ def excellent_contestants(
     for track in standings.tracks:
         rows = standings.individuals_in(track)
         cut = excellent_cut(len(rows), rules)
-        awards += [_award(r) for r in rows if r.team_code in finalists and r.rank <= cut]
+        awards += [
+            _award(r)
+            for r in rows
+            if r.team_code in finalists and r.rank is not None and r.rank <= cut
+        ]
     return tuple(awards)
 
 
@@ -122,4 +131,5 @@ def grant_awards(standings: Standings, finalists: Collection[str], rules: Scorin
 
 
 def _award(row: IndividualRow) -> IndividualAward:
+    assert row.rank is not None  # only ranked rows are awarded
     return IndividualAward(row.person_code, row.team_code, row.track_code, row.rank)

@@ -4,12 +4,21 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
 from bot.domain.contest import Person, Team
 from bot.domain.enums import Role
 from bot.domain.problems import N_
 from bot.domain.scoring.errors import ScoringError
 from bot.domain.scoring.rules import ScoringRules
+
+
+class Input(StrEnum):
+    """The three inputs a total is made of, each from its own kind of round."""
+
+    THEORY = "theory"
+    SHOWCASE = "showcase"
+    ARENA = "arena"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,14 +14,28 @@
   recompute a total from the published sheet.
 - Ranks are competition ranks within the track: higher total, then practical, then theory,
   then essay (a team's theory and essay are its members' means); still tied shares the rank.
+
+Who is scored. Only scored rows are ranked; an unscored row has rank None, is listed after
+the scored rows of its track (by code) and never shares, takes or pushes back a rank.
+- The inputs of a contestant's row are their own theory paper and their team's showcase and
+  arena scores; the inputs of a team's row are its showcase and arena scores and its theory,
+  which it has once any member has a paper (an absent member's paper counts 0 in the mean).
+- `required` names, per track, the inputs that must be there: the inputs of the rounds that
+  count (published ones, or complete ones in a draft). A row is scored when it has at least
+  one input and every required one; so with nothing required, a team with no showcase and no
+  arena score and whose members have no paper is unscored, and a contestant with no paper in
+  a track whose theory counts is unscored.
+- The per-round tables (a theory paper, a showcase, an arena) rank on that round's score
+  alone: a contestant without a paper, a team without that round's score is unscored there
+  (see `ranking.ranks_of`).
 """
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from bot.domain.scoring.inputs import ContestantScores, TeamScores, check_inputs
-from bot.domain.scoring.ranking import competition_ranks
+from bot.domain.scoring.inputs import ContestantScores, Input, TeamScores, check_inputs
+from bot.domain.scoring.ranking import SortKey, ranks_among_scored
 from bot.domain.scoring.rules import ZERO, ScoringRules
 
 
@@ -33,8 +47,12 @@ class IndividualRow:
     theory: Decimal | None
     practical: Decimal
     total: Decimal
-    rank: int
+    rank: int | None  # None: not scored (see the module docstring)
     essay: Decimal | None = None
+
+    @property
+    def scored(self) -> bool:
+        return self.rank is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,13 +65,17 @@ class TeamRow:
     arena_normalised: Decimal
     practical: Decimal
     total: Decimal
-    rank: int
+    rank: int | None  # None: not scored (see the module docstring)
     essay: Decimal = ZERO  # mean of the members' essay scores
+
+    @property
+    def scored(self) -> bool:
+        return self.rank is not None
 
 
 @dataclass(frozen=True, slots=True)
 class Standings:
-    """Rows ordered by track code, then rank, then code."""
+    """Rows ordered by track code, then rank (the unscored last), then code."""
 
     individuals: tuple[IndividualRow, ...]
     teams: tuple[TeamRow, ...]
@@ -68,6 +90,9 @@ class Standings:
 
     def teams_in(self, track_code: str) -> tuple[TeamRow, ...]:
         return tuple(r for r in self.teams if r.track_code == track_code)
+
+
+Required = Mapping[str, Collection[Input]]  # track code → the inputs every row must have
 
 
 def normalised_arena(arena: Decimal | None, best: Decimal, rules: ScoringRules) -> Decimal:
@@ -89,40 +114,84 @@ def weighted_total(theory: Decimal | None, practical: Decimal, rules: ScoringRul
 
 
 def compute_standings(
-    contestants: Sequence[ContestantScores], teams: Sequence[TeamScores], rules: ScoringRules
+    contestants: Sequence[ContestantScores],
+    teams: Sequence[TeamScores],
+    rules: ScoringRules,
+    required: Required | None = None,
 ) -> Standings:
     """The individual and team standings of every track (rules in the module docstring)."""
     check_inputs(contestants, teams, rules)
+    required = required or {}
     team_rows: list[TeamRow] = []
     for track in sorted({t.track_code for t in teams}):
-        team_rows += _team_rows([t for t in teams if t.track_code == track], contestants, rules)
+        in_track = [t for t in teams if t.track_code == track]
+        team_rows += _team_rows(in_track, contestants, rules, required.get(track, ()))
     by_code = {r.team_code: r for r in team_rows}
     rows = [_individual(c, by_code[c.team_code], rules) for c in contestants]
     individuals: list[IndividualRow] = []
     for track in sorted({r.track_code for r in rows}):
-        individuals += _ranked_individuals([r for r in rows if r.track_code == track])
+        people = [r for r in rows if r.track_code == track]
+        individuals += _ranked_individuals(people, by_code, required.get(track, ()))
     return Standings(tuple(individuals), tuple(team_rows))
+
+
+def individual_inputs(row: IndividualRow, team: TeamRow) -> set[Input]:
+    """The inputs a contestant's row has: their paper, their team's showcase and arena."""
+    paper = {Input.THEORY} if row.theory is not None else set()
+    return paper | _practical_inputs(team)
+
+
+def is_scored(present: Collection[Input], required: Collection[Input]) -> bool:
+    """At least one input, and every required one."""
+    return bool(present) and set(required) <= set(present)
+
+
+def _practical_inputs(team: TeamRow) -> set[Input]:
+    scores = ((Input.SHOWCASE, team.showcase), (Input.ARENA, team.arena))
+    return {kind for kind, score in scores if score is not None}
+
+
+def _ranked(keys: Sequence[SortKey], scored: Sequence[bool]) -> list[int | None]:
+    return ranks_among_scored([k if ok else None for k, ok in zip(keys, scored, strict=True)])
+
+
+def _order(rank: int | None, code: str) -> tuple[bool, int, str]:
+    return (rank is None, rank or 0, code)
 
 
 def _individual(c: ContestantScores, team: TeamRow, rules: ScoringRules) -> IndividualRow:
     total = weighted_total(c.theory, team.practical, rules)
     return IndividualRow(
-        c.person_code, c.team_code, team.track_code, c.theory, team.practical, total, 0, c.essay
+        c.person_code,
+        c.team_code,
+        team.track_code,
+        c.theory,
+        team.practical,
+        total,
+        None,
+        c.essay,
     )
 
 
-def _ranked_individuals(rows: list[IndividualRow]) -> list[IndividualRow]:
+def _ranked_individuals(
+    rows: list[IndividualRow], teams: Mapping[str, TeamRow], required: Collection[Input]
+) -> list[IndividualRow]:
     keys = [(r.total, r.practical, r.theory or ZERO, r.essay or ZERO) for r in rows]
-    ranked = [replace(r, rank=n) for r, n in zip(rows, competition_ranks(keys), strict=True)]
-    return sorted(ranked, key=lambda r: (r.rank, r.person_code))
+    scored = [is_scored(individual_inputs(r, teams[r.team_code]), required) for r in rows]
+    ranks = _ranked(keys, scored)
+    ranked = [replace(r, rank=n) for r, n in zip(rows, ranks, strict=True)]
+    return sorted(ranked, key=lambda r: _order(r.rank, r.person_code))
 
 
 def _team_rows(
-    teams: Sequence[TeamScores], contestants: Sequence[ContestantScores], rules: ScoringRules
+    teams: Sequence[TeamScores],
+    contestants: Sequence[ContestantScores],
+    rules: ScoringRules,
+    required: Collection[Input],
 ) -> list[TeamRow]:
     """The ranked rows of the teams of one track."""
     best = max((t.arena for t in teams if t.arena is not None), default=ZERO)
-    rows = []
+    rows, scored = [], []
     for t in teams:
         members = [c for c in contestants if c.team_code == t.team_code]
         theory = _mean([c.theory for c in members], rules)
@@ -137,13 +206,15 @@ def _team_rows(
             arena_normalised=normalised,
             practical=practical,
             total=weighted_total(theory, practical, rules),
-            rank=0,
+            rank=None,
             essay=_mean([c.essay for c in members], rules),
         )
         rows.append(row)
+        paper = {Input.THEORY} if any(c.theory is not None for c in members) else set()
+        scored.append(is_scored(paper | _practical_inputs(row), required))
     keys = [(r.total, r.practical, r.theory, r.essay) for r in rows]
-    ranked = [replace(r, rank=n) for r, n in zip(rows, competition_ranks(keys), strict=True)]
-    return sorted(ranked, key=lambda r: (r.rank, r.team_code))
+    ranked = [replace(r, rank=n) for r, n in zip(rows, _ranked(keys, scored), strict=True)]
+    return sorted(ranked, key=lambda r: _order(r.rank, r.team_code))
 
 
 def _mean(values: Sequence[Decimal | None], rules: ScoringRules) -> Decimal:

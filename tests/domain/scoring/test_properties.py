@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -22,7 +23,7 @@ from bot.domain.scoring.inputs import ContestantScores, TeamScores
 from bot.domain.scoring.ranking import competition_ranks
 from bot.domain.scoring.rules import ScoringRules
 from bot.domain.scoring.showcase import trimmed_mean
-from bot.domain.scoring.standings import compute_standings
+from bot.domain.scoring.standings import IndividualRow, TeamRow, compute_standings
 
 TEAMS = ("H01", "H02", "H03", "H04")
 RULE_SETS = [
@@ -95,21 +96,31 @@ def test_ranks_form_a_competition_ranking(keys: list[tuple[Decimal, ...]]) -> No
 
 
 @given(score_lines())
-def test_standing_ranks_are_sorted_and_count_the_rows_strictly_better(
+def test_standing_ranks_are_sorted_and_count_the_scored_rows_strictly_better(
     lines: tuple[list[ContestantScores], list[TeamScores]],
 ) -> None:
     result = compute_standings(*lines, ScoringRules())
     for track in result.tracks:
         people = result.individuals_in(track)
         keys = [(r.total, r.practical, r.theory or 0, r.essay or 0) for r in people]
-        assert [r.rank for r in people] == sorted(r.rank for r in people)
-        for row, key in zip(people, keys, strict=True):
-            assert row.rank == 1 + sum(1 for other in keys if other > key)
+        assert_ranked_among_the_scored(people, keys)
         teams = result.teams_in(track)
-        team_keys = [(r.total, r.practical, r.theory, r.essay) for r in teams]
-        assert [r.rank for r in teams] == sorted(r.rank for r in teams)
-        for team_row, key in zip(teams, team_keys, strict=True):
-            assert team_row.rank == 1 + sum(1 for other in team_keys if other > key)
+        assert_ranked_among_the_scored(teams, [(r.total, r.practical, r.theory, r.essay)
+                                               for r in teams])  # fmt: skip
+
+
+def assert_ranked_among_the_scored(
+    rows: Sequence[IndividualRow | TeamRow], keys: list[Any]
+) -> None:
+    """Scored rows first in rank order, each ranked one more than the scored rows strictly
+    better; the unscored after them, without a rank."""
+    ranks = [r.rank for r in rows]
+    scored = [rank for rank in ranks if rank is not None]
+    assert ranks == [*sorted(scored), *[None] * (len(ranks) - len(scored))]
+    scored_keys = [key for key, rank in zip(keys, ranks, strict=True) if rank is not None]
+    for key, rank in zip(keys, ranks, strict=True):
+        if rank is not None:
+            assert rank == 1 + sum(1 for other in scored_keys if other > key)
 
 
 def correct_answers(rules: ScoringRules, team: str) -> list[ArenaEvent]:
