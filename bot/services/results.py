@@ -11,7 +11,8 @@ it are told why, once.
 
 Which rounds count (see bot.domain.scoring.standings on who is scored): the draft counts the
 complete and the published rounds; the published results count, and use the inputs of, only
-the published rounds that were not withdrawn.
+the published rounds that were not withdrawn. A team's showcase score exists once every
+expected judge has scored it (bot.domain.scoring.completeness), never from a partial panel.
 """
 
 from collections.abc import Collection
@@ -164,8 +165,9 @@ def table(
     arena: dict[str, Decimal] = {}
     for round_ in used:
         if round_.kind is RoundKind.SHOWCASE:
+            complete = set(completeness_of(snapshot, round_, inputs).scored)
             for team, judges in inputs.showcase.get(round_.code, {}).items():
-                if len(judges) > rules.showcase_drop_highest + rules.showcase_drop_lowest:
+                if team in complete:
                     showcase[team] = trimmed_mean(list(judges.values()), rules)
         elif round_.kind is RoundKind.ARENA_PRELIMINARY:
             arena.update(arena_scores(inputs.arena.get(round_.code, []), rules))
