@@ -62,8 +62,8 @@ def standings_png(
             draw.rectangle((MARGIN // 2, top, WIDTH - MARGIN // 2, top + ROW), fill=STRIPE)
         ranked = line.rank is not None
         total = _score(line.total) if ranked else unscored
-        cells = [str(line.rank) if ranked else "", line.team, _score(line.showcase),
-                 _score(line.arena), total]  # fmt: skip
+        cells = [str(line.rank) if ranked else "", line.team, _part(line.showcase),
+                 _part(line.arena), total]  # fmt: skip
         _row(draw, face, top, cells, INK if ranked else MUTED)
     output = BytesIO()
     image.save(output, format="PNG", optimize=True)
@@ -81,3 +81,8 @@ def _row(
 
 def _score(value: Decimal | None) -> str:
     return "–" if value is None else f"{value:.2f}"
+
+
+def _part(value: Decimal | None) -> str:
+    """A part of the total: blank while it is not in (a rank never stands next to a dash)."""
+    return "" if value is None else f"{value:.2f}"

@@ -339,8 +339,16 @@ async def _publication_table(
     uow: UnitOfWork, snapshot: ContestSnapshot, inputs: Inputs, round_: Round, rules: ScoringRules
 ) -> Standings:
     """The standings a publication of the round shows: everything entered, each row needing
-    the inputs of the round itself and of the rounds published or complete."""
+    the inputs of the round itself and of the rounds published or complete. The arena's
+    publication tells totals, so there a row needs every input its track has a round for."""
     counted = set(await uow.publications.published()) | complete_rounds(snapshot, inputs)
+    if round_.kind is RoundKind.ARENA_PRELIMINARY:
+        tracks = set(_tracks(snapshot, round_))
+        counted |= {
+            r.code
+            for r in snapshot.data.rounds
+            if r.kind in SCORED and (r.track_code is None or r.track_code in tracks)
+        }
     return table(snapshot, inputs, rules, counted | {round_.code})
 
 

@@ -232,3 +232,21 @@ async def test_the_draft_ranks_only_the_scored_and_the_published_view_only_the_p
     ranked = [(r.team_code, r.rank) for r in draft.teams_in("12345") if r.scored]
     assert ranked == [("H04", 1)]
     assert not any(r.scored for r in public.teams)
+
+
+async def test_a_total_without_the_theory_paper_is_pending_not_a_dash(
+    database: Database, contest: ContestSnapshot
+) -> None:
+    await score(database, contest, teams(contest))
+    arena = "AR-12345"
+    async with database.unit_of_work() as uow:
+        for slot in contest.round_slots[arena]:
+            if slot.team_code:
+                await uow.arena.add(arena, slot.team_code, "buzz", "correct", None, None, NOW)
+        done = await publish(uow, contest, arena, person(contest, "ORG1"), 1, NOW, RULES)
+        await uow.commit()
+    assert done.first_time
+    messages = {chat: text for chat, (text, _) in (await queued(database, "result:")).items()}
+    zh = texts(contest, Locale.ZH_HANS)
+    assert zh("Your total is pending.") in messages[JOINED["H01-1"]]
+    assert all("–" not in text for text in messages.values())
