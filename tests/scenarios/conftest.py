@@ -2,7 +2,7 @@
 
 import asyncio
 import socket
-from collections.abc import Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
@@ -15,14 +15,22 @@ LOCAL = ("127.0.0.1", "::1", "localhost")
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def day_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
-    """An empty database for the module's rehearsal, once per dialect."""
-    if request.param == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('day') / 'contest.db'}"
-    if not POSTGRES_URL:
+def fresh_database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[], str]:
+    """Gives an empty database for each rehearsal of the module, once per dialect (rehearsals
+    run one after the other, so PostgreSQL's one test database is emptied for each)."""
+    if request.param == "postgres" and not POSTGRES_URL:
         pytest.skip(NO_POSTGRES)
-    _reset_postgres(POSTGRES_URL)
-    return POSTGRES_URL
+
+    def fresh() -> str:
+        if request.param == "sqlite":
+            return f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('day') / 'contest.db'}"
+        assert POSTGRES_URL is not None
+        _reset_postgres(POSTGRES_URL)
+        return POSTGRES_URL
+
+    return fresh
 
 
 @pytest.fixture(scope="module", autouse=True)

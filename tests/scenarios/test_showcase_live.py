@@ -7,6 +7,7 @@ tap "got it", some do not. Each person's inbox is compared with what the issue r
 every message with the live state at the moment it left.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -89,8 +90,8 @@ async def showcase_day(url: str, demo_parsed: Any) -> Day:
 
 
 @pytest.fixture(scope="module")
-def day(day_url: str, demo_parsed: Any) -> Day:
-    return rehearse(showcase_day(day_url, demo_parsed))
+def day(fresh_database: Callable[[], str], demo_parsed: Any) -> Day:
+    return rehearse(showcase_day(fresh_database(), demo_parsed))
 
 
 def outbox_kinds(day: Day, code: str) -> list[str]:
