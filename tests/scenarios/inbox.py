@@ -25,6 +25,7 @@ from bot.services.scores import Entry
 from handlers.check_in import ANSWERS as CHECK_IN_ANSWERS
 from handlers.scoring import SAVED
 from tests.fakes.telegram import RecordingSession
+from tests.scenarios.checker import TEAMS_BEFORE
 
 
 class Way(StrEnum):
@@ -73,6 +74,7 @@ REPLIES: dict[str, str] = {
     "checked_in": CHECK_IN_ANSWERS[CheckInOutcome.CHECKED_IN],
     "already_checked_in": CHECK_IN_ANSWERS[CheckInOutcome.ALREADY],
     "score_saved": SAVED[Entry.SAVED],
+    "turn": TEAMS_BEFORE,  # /next: the team's next turn and the teams before it
 }
 
 
