@@ -54,6 +54,7 @@ class AuditAction(StrEnum):
     DRAW_COMMITTED = "draw_committed"
     DRAW_REVEALED = "draw_revealed"
     BROADCAST_SENT = "broadcast_sent"
+    CONTEST_REPLACED = "contest_replaced"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
