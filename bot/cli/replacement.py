@@ -24,15 +24,16 @@ HOLDINGS = {
 
 
 def report_replacement(
-    console: Console, replacement: Replacement, refused: bool, how_to_replace: str
+    console: Console, replacement: Replacement, applied: bool, refused: bool, how_to_replace: str
 ) -> None:
-    """Names the two contests and every kind of data the replacement removes, with counts."""
+    """Names the two contests and every kind of data the replacement removes (or removed, once
+    applied), with counts."""
     console.say(
         N_("The file holds another contest ({incoming}) than the loaded one ({loaded})."),
         incoming=replacement.incoming,
         loaded=replacement.loaded,
     )
-    console.say(N_("Replacing it removes:") if refused else N_("Replacing it removed:"))
+    console.say(N_("Replacing it removed:") if applied else N_("Replacing it removes:"))
     for kind in Holding:
         count = replacement.removed.get(kind, 0)
         if count:

@@ -45,7 +45,7 @@ def report_import(
         return False
     if result.replacement is not None:
         hint = how_to_replace or console.text(N_("add --replace"))
-        report_replacement(console, result.replacement, result.refused, hint)
+        report_replacement(console, result.replacement, result.applied, result.refused, hint)
     if result.refused:
         return False
     for sheet in Sheet:
