@@ -7,6 +7,7 @@ from bot.domain.problems import N_
 from bot.services.accounts import choose_locale, resolve_viewer
 from bot.texts.help import help_text
 from bot.texts.texts import Texts
+from handlers import exam
 from handlers.keyboards import LanguageChoice, languages
 from handlers.menus import set_chat_menu
 from handlers.request import Request
@@ -41,6 +42,8 @@ async def set_language(
 
 
 async def cancel(message: Message, request: Request) -> None:
+    if await exam.offer_hand_in(message, request):
+        return
     had_state = await request.state.get_state() is not None
     await request.state.clear()
     text = N_("Cancelled.") if had_state else N_("There is nothing to cancel.")

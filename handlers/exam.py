@@ -1,6 +1,7 @@
 """/exam: a timed mock exam drawn from the blueprint. Nothing is graded aloud until the end;
 the deadline is enforced, and the exam carries on after a restart from what is stored."""
 
+import math
 import random
 
 from aiogram import Router
@@ -14,12 +15,29 @@ from bot.domain.grading.answers import Answer, ChoiceAnswer, TruthAnswer, typed_
 from bot.domain.grading.grade import GradingError
 from bot.domain.problems import N_
 from bot.domain.questions import Question
-from bot.services.exams import BLUEPRINT, ExamOverError, current, finish, start, submit
+from bot.services.exams import (
+    BLUEPRINT,
+    ExamOverError,
+    current,
+    finish,
+    progress,
+    start,
+    submit,
+)
 from bot.services.segmenter import cached_segment
 from bot.texts.exams import report_text
 from bot.texts.practice import question_text
 from handlers.fallback import stale_button
-from handlers.keyboards import ExamChoice, ExamStart, ExamSubmit, answer_buttons, button, markup
+from handlers.keyboards import (
+    ExamChoice,
+    ExamEnd,
+    ExamEndStep,
+    ExamStart,
+    ExamSubmit,
+    answer_buttons,
+    button,
+    markup,
+)
 from handlers.practice_gate import PracticeGate
 from handlers.queries import chat_of, close_buttons
 from handlers.request import Request
@@ -34,6 +52,7 @@ def create_router() -> Router:
     router.callback_query.register(begin, ExamStart.filter())
     router.callback_query.register(choose, ExamChoice.filter())
     router.callback_query.register(submit_chosen, ExamSubmit.filter())
+    router.callback_query.register(end, ExamEnd.filter())
     router.callback_query.middleware(PracticeGate())
     return router
 
@@ -118,6 +137,54 @@ async def typed(message: Message, request: Request) -> None:
     await _take(request, message.chat.id, exam, question, typed_answer(question, text))
 
 
+async def offer_hand_in(message: Message, request: Request) -> bool:
+    """/cancel during a mock exam: asks whether to hand it in. False when no exam is running
+    (or another dialogue is open), so /cancel does what it always does."""
+    person = request.viewer.person
+    state = await request.state.get_state()
+    if person is None or request.snapshot is None or state not in (None, Examining.typing):
+        return False
+    running = await current(request.uow, person, request.now())
+    if running is None:
+        return False
+    await _confirm_hand_in(request, message.chat.id, running)
+    return True
+
+
+async def end(query: CallbackQuery, callback_data: ExamEnd, request: Request) -> None:
+    """Hand in → confirm or keep going. The exam must be the viewer's and not handed in yet."""
+    exam, _ = await _mine(request, callback_data.exam, 0)
+    if exam is None or exam.finished_at is not None:
+        await stale_button(query, request)
+        return
+    await query.answer()
+    chat_id = chat_of(query)
+    if callback_data.step is ExamEndStep.ASK and not exam.over(request.now()):
+        await _confirm_hand_in(request, chat_id, exam)
+        return
+    await close_buttons(query)
+    if callback_data.step is ExamEndStep.CONFIRM:
+        await request.state.clear()
+        await _report(request, chat_id, exam)
+        return
+    await _ask_next(request, chat_id, exam)
+
+
+async def _confirm_hand_in(request: Request, chat_id: int, exam: Exam) -> None:
+    t = request.t
+    answered, asked = await progress(request.uow, exam)
+    text = t(
+        N_("Hand in your mock exam now? You have answered {answered} of {asked} questions; "
+           "the others score nothing."),
+        answered=answered, asked=asked,
+    )  # fmt: skip
+    buttons = markup([
+        button(t(N_("Hand in")), ExamEnd(exam=exam.id, step=ExamEndStep.CONFIRM)),
+        button(t(N_("Keep going")), ExamEnd(exam=exam.id, step=ExamEndStep.KEEP)),
+    ])  # fmt: skip
+    await request.bot.send_message(chat_id, text, reply_markup=buttons)
+
+
 async def _take(
     request: Request, chat_id: int, exam: Exam, question: Question, given: Answer
 ) -> None:
@@ -139,6 +206,10 @@ async def _take(
 
 
 async def _ask_next(request: Request, chat_id: int, exam: Exam) -> None:
+    if exam.over(request.now()):  # the clock passed the deadline: it ended there
+        await request.state.clear()
+        await _report(request, chat_id, exam)
+        return
     answered = await request.uow.exams.answers(exam.id)
     code = next_unanswered(exam, list(answered))
     if code is None:
@@ -147,7 +218,7 @@ async def _ask_next(request: Request, chat_id: int, exam: Exam) -> None:
     assert request.snapshot is not None
     question = request.snapshot.questions[code]
     index = exam.questions.index(code)
-    left = int((exam.deadline - request.now()).total_seconds() // 60)
+    left = math.ceil(exam.time_left(request.now()).total_seconds() / 60)
     header = request.t(N_("Question {number} of {count} · {minutes} min left"),
                        number=index + 1, count=len(exam.questions), minutes=left)  # fmt: skip
     text = f"{header}\n{question_text(request.t, question)}"
@@ -181,8 +252,12 @@ async def _mine(request: Request, exam_id: int, index: int) -> tuple[Exam | None
 
 def _options(
     request: Request, exam: Exam, index: int, question: Question, chosen: set[int] | None = None
-) -> InlineKeyboardMarkup | None:
-    return answer_buttons(
+) -> InlineKeyboardMarkup:
+    """The question's answer buttons, then Hand in."""
+    answers = answer_buttons(
         request.t, question, lambda n: ExamChoice(exam=exam.id, index=index, option=n),
         ExamSubmit(exam=exam.id, index=index), chosen,
     )  # fmt: skip
+    hand_in = button(request.t(N_("Hand in")), ExamEnd(exam=exam.id, step=ExamEndStep.ASK))
+    rows = answers.inline_keyboard if answers else []
+    return markup(*rows, [hand_in])

@@ -173,6 +173,17 @@ class ExamSubmit(CallbackData, prefix="ex"):
     index: int
 
 
+class ExamEndStep(StrEnum):
+    ASK = "ask"  # "Hand in" under a question: asks for a confirmation
+    CONFIRM = "confirm"
+    KEEP = "keep"  # keep going
+
+
+class ExamEnd(CallbackData, prefix="ee"):
+    exam: int
+    step: ExamEndStep
+
+
 class ReportKey(CallbackData, prefix="rk"):
     question: int
 

@@ -6,10 +6,11 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.changes import Changes
+from bot.domain.changes import Changes, Holding
 from bot.domain.contest import Contest, ContestData, plain_values
 from bot.domain.problems import Sheet
 from storage import contest_mapping as m
+from storage import contest_replacement
 from storage.models import (
     ContestRow,
     Identified,
@@ -127,6 +128,12 @@ class SqlContestRepository:
             contest.revision += 1
             await self._session.flush()
         return report
+
+    async def holdings(self) -> Mapping[Holding, int]:
+        return await contest_replacement.holdings(self._session)
+
+    async def remove_all(self) -> None:
+        await contest_replacement.remove_contest_data(self._session)
 
     async def revision(self) -> int | None:
         """Changes whenever an import changes anything; None before the first import."""

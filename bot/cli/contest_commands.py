@@ -23,9 +23,11 @@ def register(app: typer.Typer, console: Console) -> None:
         ),
     )
     def import_file(
-        path: FileArgument, dry_run: Annotated[bool, dry_run_option(console)] = False
+        path: FileArgument,
+        dry_run: Annotated[bool, dry_run_option(console)] = False,
+        replace: Annotated[bool, replace_option(console)] = False,
     ) -> None:
-        if not console.run(_import(console, path, dry_run)):
+        if not console.run(_import(console, path, dry_run, replace)):
             raise typer.Exit(1)
 
     @app.command("export", help=console.text(N_("Write the loaded contest to .xlsx or YAML.")))
@@ -41,13 +43,25 @@ def dry_run_option(console: Console) -> Any:
     return typer.Option("--dry-run", help=console.text(N_("Check only, save nothing.")))
 
 
-async def _import(console: Console, path: Path, dry_run: bool) -> bool:
+def replace_option(console: Console) -> Any:
+    return typer.Option(
+        "--replace",
+        help=console.text(
+            N_("Replace a different contest that is loaded (its people, scores and results "
+               "are removed; the audit trail is kept).")
+        ),
+    )  # fmt: skip
+
+
+async def _import(console: Console, path: Path, dry_run: bool, replace: bool) -> bool:
     from bot.cli.runtime import database, report_import
     from bot.services.contest_import import import_contest
 
     draft, problems = read_file(path)
     async with database(console) as db:
-        result = await import_contest(db.unit_of_work, draft, problems, dry_run=dry_run)
+        result = await import_contest(
+            db.unit_of_work, draft, problems, dry_run=dry_run, replace_loaded=replace
+        )
     return report_import(console, result, path)
 
 

@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.console import Console, UserError
+from bot.cli.console import Console
 from bot.domain.problems import N_
 
 
@@ -36,12 +36,6 @@ async def _load(console: Console, force: bool) -> bool:
 
     draft, problems = parse_document(document_from_mapping(demo_document()))
     async with database(console) as db:
-        async with db.unit_of_work() as uow:
-            loaded = await uow.contest.load_contest()
-        if loaded and draft.contest and loaded.name != draft.contest.name and not force:
-            raise UserError(
-                N_("Another contest is loaded ({name}); add --force to replace it with the demo."),
-                name=loaded.name,
-            )
-        result = await import_contest(db.unit_of_work, draft, problems)
-    return report_import(console, result, console.text(N_("the demo contest")))
+        result = await import_contest(db.unit_of_work, draft, problems, replace_loaded=force)
+    hint = console.text(N_("add --force"))
+    return report_import(console, result, console.text(N_("the demo contest")), hint)

@@ -27,8 +27,11 @@ async def database(console: Console) -> AsyncIterator[Database]:
         await handle.close()
 
 
-def report_import(console: Console, result: ImportResult, source: Path | str) -> bool:
-    """Prints problems or changes; True when the import was valid."""
+def report_import(
+    console: Console, result: ImportResult, source: Path | str, how_to_replace: str = ""
+) -> bool:
+    """Prints problems or changes; True when the import was valid and not refused."""
+    from bot.cli.replacement import report_replacement
     from bot.formats.problem_text import describe
 
     if result.problems:
@@ -39,6 +42,11 @@ def report_import(console: Console, result: ImportResult, source: Path | str) ->
         )
         for problem in result.problems:
             console.line(f"  - {describe(problem, console.locale)}")
+        return False
+    if result.replacement is not None:
+        hint = how_to_replace or console.text(N_("add --replace"))
+        report_replacement(console, result.replacement, result.applied, result.refused, hint)
+    if result.refused:
         return False
     for sheet in Sheet:
         changes = result.changes.get(sheet)

@@ -55,6 +55,7 @@ class AuditAction(StrEnum):
     DRAW_REVEALED = "draw_revealed"
     BROADCAST_SENT = "broadcast_sent"
     PUBLICATION_WITHDRAWN = "publication_withdrawn"
+    CONTEST_REPLACED = "contest_replaced"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

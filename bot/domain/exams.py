@@ -43,6 +43,16 @@ class Exam:
     def over(self, now: datetime) -> bool:
         return self.finished_at is not None or now >= self.deadline
 
+    def time_left(self, now: datetime) -> timedelta:
+        """From the stored deadline; never negative, and never more than the whole paper's
+        time, even when the clock jumped back before the start."""
+        return max(timedelta(0), min(self.deadline - now, self.deadline - self.started_at))
+
+    def ended_at(self, now: datetime) -> datetime:
+        """When an exam handed in (or found over) at `now` ended: at the deadline at the latest,
+        and never before it started."""
+        return max(self.started_at, min(now, self.deadline))
+
 
 @dataclass(frozen=True, slots=True)
 class Scored:
@@ -85,7 +95,7 @@ def report(
             wrong.append(code)
     total = sum((p for p, _ in by_type.values()), Decimal(0))
     most_total = sum((m for _, m in by_type.values()), Decimal(0))
-    used = min(ended, exam.deadline) - exam.started_at
+    used = exam.ended_at(ended) - exam.started_at
     return ExamReport(total, most_total, len(answers), len(exam.questions), used, by_type,
                       by_topic, tuple(wrong))  # fmt: skip
 

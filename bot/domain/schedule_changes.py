@@ -2,7 +2,7 @@
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import zip_longest
@@ -48,6 +48,34 @@ class TeamChange:
         if len(readable) <= KEY_LIMIT:
             return readable
         return "change:" + hashlib.sha256(readable.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeNotice:
+    """Everything one import or draw changed in a person's programme, told in one message."""
+
+    changes: tuple[TeamChange, ...]
+
+    @property
+    def key(self) -> str:
+        """A single change keeps its own key; several share one digest of theirs, so the same
+        set of changes computed again is not told twice (digests of `changes:` cannot collide
+        with a single change's key, which starts with `change:`)."""
+        if len(self.changes) == 1:
+            return self.changes[0].key
+        readable = "\n".join(change.key for change in self.changes)
+        return "changes:" + hashlib.sha256(readable.encode("utf-8")).hexdigest()
+
+
+def notices_by_team(changes: Iterable[TeamChange]) -> dict[str, ProgrammeNotice]:
+    """One notice per team, listing all of its changes in programme order."""
+    grouped: dict[str, list[TeamChange]] = defaultdict(list)
+    for change in changes:
+        grouped[change.team_code].append(change)
+    return {
+        team: ProgrammeNotice(tuple(sorted(found, key=_sort_key)))
+        for team, found in grouped.items()
+    }
 
 
 def team_changes(old: ContestData, new: ContestData) -> list[TeamChange]:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.contest import Contest, Person, Round, Slot, Team, Track, Venue
 from bot.domain.draft import Coded, ContestDraft, Located
 from bot.domain.enums import Locale, Role, RoundKind
-from bot.domain.problems import Problem, Sheet
+from bot.domain.problems import N_, Problem, Sheet
 from bot.formats.cells import CellReader
 from bot.formats.choices import ALL_TEAMS_WORDS, LOCALE_LABELS, ROLE_LABELS, ROUND_KIND_LABELS
 from bot.formats.document import RawDocument, RawRow
@@ -66,7 +66,9 @@ def read_rows(
 
 
 def _read_contest(cells: CellReader, zone: ZoneInfo) -> tuple[Contest, ZoneInfo]:
-    name = cells.text("name", required=True)
+    name = cells.text("name")
+    if not name:
+        cells.report("name", N_("fill in the contest's name"))
     found_zone = cells.zone("timezone")
     contest = Contest(
         name=name,

@@ -128,10 +128,13 @@ def _contest_sheet(
     sheet.title = Sheet.CONTEST.value
     _header_row(sheet, [column.header for column in CONTEST_LAYOUT])
     for column in CONTEST_FIELDS.columns:
-        example = column.example if translate else None
-        sheet.append([column.header, values.get(column.key, example)])
+        # Examples go in notes only: a value left in the sheet would import as real data.
+        sheet.append([column.header, values.get(column.key)])
         if translate:
             sheet.cell(row=sheet.max_row, column=1).comment = Comment(translate(column.help), "")
+            if column.example and column.key not in values:
+                note = f"{translate(N_('Example'))}: {column.example}"
+                sheet.cell(row=sheet.max_row, column=2).comment = Comment(note, "")
     sheet.column_dimensions["A"].width = 14
     sheet.column_dimensions["B"].width = 50
 

@@ -49,7 +49,7 @@ async def reconcile(uow: UnitOfWork) -> list[Mismatch]:
     """Compares every stored showcase and theory score with the trail's latest value for it,
     so a score changed in the database behind the bot's back is named."""
     recorded: dict[str, tuple[str | None, int]] = {}
-    for entry in await uow.audit.entries():
+    for entry in _since_last_replacement(await uow.audit.entries()):
         if entry.action in SCORES and entry.after is not None:
             recorded[entry.subject] = (_value(entry.after), entry.sequence)
     stored: dict[str, str | None] = {}
@@ -67,6 +67,12 @@ async def reconcile(uow: UnitOfWork) -> list[Mismatch]:
         if stored.get(subject) != value:
             found.append(Mismatch(subject, stored.get(subject), value, sequence))
     return found
+
+
+def _since_last_replacement(entries: list[AuditEntry]) -> list[AuditEntry]:
+    """The scores recorded before a contest was replaced were removed with it."""
+    starts = [i for i, e in enumerate(entries) if e.action is AuditAction.CONTEST_REPLACED]
+    return entries[starts[-1] + 1 :] if starts else entries
 
 
 SCORES = {AuditAction.SCORE_ENTERED, AuditAction.SCORE_CORRECTED, AuditAction.THEORY_IMPORTED}

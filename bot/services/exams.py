@@ -17,6 +17,8 @@ from bot.services.practice import Segment, bank
 from bot.services.readers import readers
 
 BLUEPRINT = Blueprint()
+REMINDER, OVER = "reminder", "over"  # the notes queued for later: exam:{id}:{note}
+NOTES = (REMINDER, OVER)
 
 
 class ExamOverError(Exception):
@@ -48,8 +50,8 @@ async def start(
     exam = await uow.exams.add(person.id, codes, now, now + blueprint.duration)
     reminder = exam.deadline - blueprint.reminder_before
     for key, message, at in (
-        ("reminder", N_("⏳ 10 minutes left in your mock exam. /exam continues it."), reminder),
-        ("over", N_("⌛ Your mock exam is over. /exam shows your report."), exam.deadline),
+        (REMINDER, N_("⏳ 10 minutes left in your mock exam. /exam continues it."), reminder),
+        (OVER, N_("⌛ Your mock exam is over. /exam shows your report."), exam.deadline),
     ):
         await uow.outbox.enqueue(
             [
@@ -89,7 +91,17 @@ async def submit(
 async def finish(
     uow: UnitOfWork, snapshot: ContestSnapshot, exam: Exam, now: datetime
 ) -> ExamReport:
-    await uow.exams.finish(exam.id, now)
+    """Hands the exam in (by the deadline at the latest) and grades what was answered; the
+    notes queued for later are not sent any more."""
+    ended = exam.finished_at or exam.ended_at(now)
+    await uow.exams.finish(exam.id, ended)
+    for key in NOTES:
+        await uow.outbox.cancel(f"exam:{exam.id}:{key}")
     answers = await uow.exams.answers(exam.id)
     maxima = {q.type: DEFAULT_POINTS.of(q.type) for q in snapshot.questions.values()}
-    return report(exam, snapshot.questions, answers, maxima, exam.finished_at or now)
+    return report(exam, snapshot.questions, answers, maxima, ended)
+
+
+async def progress(uow: UnitOfWork, exam: Exam) -> tuple[int, int]:
+    """How many questions are answered, of how many."""
+    return len(await uow.exams.answers(exam.id)), len(exam.questions)

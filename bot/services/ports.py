@@ -10,7 +10,7 @@ from typing import Any, Protocol, Self
 from bot.domain.accounts import Account
 from bot.domain.audit import AuditAction, AuditEntry, Values
 from bot.domain.broadcasts import Broadcast
-from bot.domain.changes import Changes
+from bot.domain.changes import Changes, Holding
 from bot.domain.contest import Contest, ContestData
 from bot.domain.draw import Draw
 from bot.domain.exams import Exam, Scored
@@ -39,6 +39,13 @@ class ContestRepository(Protocol):
 
     async def revision(self) -> int | None:
         """Changes whenever an import changes anything; None before the first import."""
+
+    async def holdings(self) -> Mapping[Holding, int]:
+        """How much the database holds of each kind for the loaded contest."""
+
+    async def remove_all(self) -> None:
+        """Removes the loaded contest's data and results, all but the audit trail and the
+        contest's own row; unbinds accounts and cancels messages not sent yet."""
 
 
 class AccountRepository(Protocol):

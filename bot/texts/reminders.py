@@ -3,7 +3,6 @@
 from bot.domain.contest import Round, Team, Venue
 from bot.domain.problems import N_
 from bot.domain.reminders import Reminder, ReminderKind
-from bot.domain.schedule_changes import Appointment, TeamChange
 from bot.domain.snapshot import ContestSnapshot
 from bot.texts.texts import Texts
 
@@ -62,28 +61,6 @@ KIND_NAMES = {
     ReminderKind.NEXT: N_("you are next"),
     ReminderKind.ON_STAGE: N_("please go on stage"),
 }
-
-
-def change_text(t: Texts, snapshot: ContestSnapshot, change: TeamChange) -> str:
-    round_ = snapshot.rounds.get(change.round_code)
-    name = t.name(round_.name, round_.name_en) if round_ else change.round_code
-    old, new = _appointment(t, snapshot, change.old), _appointment(t, snapshot, change.new)
-    if change.old is None:
-        return t(N_("📅 New in your programme: {round}, {new}."), round=name, new=new)
-    if change.new is None:
-        return t(N_("📅 Removed from your programme: {round}, {old}."), round=name, old=old)
-    return t(N_("📅 Programme change for {round}: {old} → {new}."), round=name, old=old, new=new)
-
-
-def _appointment(t: Texts, snapshot: ContestSnapshot, appointment: Appointment | None) -> str:
-    if appointment is None:
-        return ""
-    venue = snapshot.venues.get(appointment.venue_code or "")
-    place = t.name(venue.name, venue.name_en) if venue else ""
-    parts = [t.moment(appointment.starts_at), place]
-    if appointment.position is not None:
-        parts.append(t(N_("position {position}"), position=appointment.position))
-    return t(N_(", ")).join(part for part in parts if part)
 
 
 def _venue(t: Texts, snapshot: ContestSnapshot, reminder: Reminder) -> str:

@@ -171,7 +171,7 @@ def test_demo_load_does_not_replace_another_contest_unless_forced(cli: Cli, tmp_
     exported.write_text(
         exported.read_text(encoding="utf-8").replace("（演示）", "（正式）"), encoding="utf-8"
     )
-    assert run("import", str(exported)).exit_code == 0
+    assert run("import", "--replace", str(exported)).exit_code == 0
     refused = run("demo", "load")
     assert refused.exit_code == 1
     assert "add --force" in refused.output

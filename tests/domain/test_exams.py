@@ -3,6 +3,9 @@
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from bot.domain.enums import QuestionType
 from bot.domain.exams import Exam, Scored, next_unanswered, report
 from bot.domain.questions import Question
@@ -50,3 +53,31 @@ def test_the_next_question_is_the_first_unanswered_in_order() -> None:
 def test_an_exam_is_over_at_its_deadline_or_when_finished() -> None:
     assert not EXAM.over(EXAM.deadline - timedelta(seconds=1))
     assert EXAM.over(EXAM.deadline)
+
+
+# Whatever the clock does, the time left and the time used stay within the paper's time.
+
+JUMPS = st.timedeltas(min_value=timedelta(days=-3000), max_value=timedelta(days=3000))
+PAPER = EXAM.deadline - EXAM.started_at
+
+
+@given(JUMPS)
+def test_the_time_left_is_never_negative_nor_more_than_the_paper(jump: timedelta) -> None:
+    assert timedelta(0) <= EXAM.time_left(START + jump) <= PAPER
+
+
+@given(st.timedeltas(min_value=timedelta(0), max_value=PAPER))
+def test_while_the_exam_runs_the_time_left_is_what_remains_to_the_deadline(
+    elapsed: timedelta,
+) -> None:
+    assert EXAM.time_left(START + elapsed) == PAPER - elapsed
+
+
+@given(JUMPS)
+def test_an_exam_ends_between_its_start_and_its_deadline(jump: timedelta) -> None:
+    assert EXAM.started_at <= EXAM.ended_at(START + jump) <= EXAM.deadline
+
+
+def test_time_used_is_nothing_when_the_clock_went_back_before_the_start() -> None:
+    result = report(EXAM, QUESTIONS, {}, MAXIMA, START - timedelta(days=800))
+    assert result.used == timedelta(0)

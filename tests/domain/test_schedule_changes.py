@@ -8,7 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.contest import ContestData, Slot
-from bot.domain.schedule_changes import Appointment, TeamChange, team_changes
+from bot.domain.schedule_changes import (
+    Appointment,
+    ProgrammeNotice,
+    TeamChange,
+    notices_by_team,
+    team_changes,
+)
 
 HALF_HOUR = timedelta(minutes=30)
 
@@ -203,3 +209,36 @@ def test_shifting_one_slot_tells_exactly_the_teams_it_concerns(
     )
     assert [c.team_code for c in changes] == concerned
     assert {c.round_code for c in changes} == {target.round_code}
+
+
+# One notice per team and change of the contest, whatever it changed.
+
+DAY = timedelta(days=1)
+
+
+def test_shifting_the_whole_programme_gives_each_team_one_notice_with_every_change(
+    demo_data: ContestData,
+) -> None:
+    changes = team_changes(demo_data, shifted(demo_data, lambda s: True, DAY))
+    notices = notices_by_team(changes)
+    assert sorted(notices) == sorted(t.code for t in demo_data.teams)
+    for team, notice in notices.items():
+        assert notice.changes == tuple(c for c in changes if c.team_code == team)
+
+
+def test_a_notice_of_a_single_change_keeps_the_changes_own_key(demo_data: ContestData) -> None:
+    [change] = team_changes(demo_data, shifted(demo_data, own("H09", "SC-12345"), HALF_HOUR))
+    assert ProgrammeNotice((change,)).key == change.key
+
+
+@given(st.integers(min_value=1, max_value=600), st.integers(min_value=1, max_value=600))
+def test_a_notice_of_several_changes_has_a_short_key_of_exactly_those_changes(
+    demo_data: ContestData, first: int, second: int
+) -> None:
+    def notice(minutes: int) -> ProgrammeNotice:
+        moved = shifted(demo_data, lambda s: True, timedelta(minutes=minutes))
+        return notices_by_team(team_changes(demo_data, moved))["H09"]
+
+    assert len(notice(first).key) <= 128
+    assert notice(first).key.startswith("changes:")
+    assert (notice(first).key == notice(second).key) == (first == second)

@@ -1,6 +1,5 @@
 """The empty template organizers fill in: every sheet, Chinese headers, dropdowns, readable."""
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,6 +8,7 @@ from openpyxl.utils import column_index_from_string
 
 from bot.domain.contest import Contest, ContestData
 from bot.domain.enums import Locale, QuestionType, Role, RoundKind
+from bot.domain.problems import Sheet
 from bot.domain.validation import validate
 from bot.formats.choices import LOCALE_LABELS, QUESTION_TYPE_LABELS, ROLE_LABELS, ROUND_KIND_LABELS
 from bot.formats.columns import CONTEST_FIELDS, OPTION_HEADERS, SHEETS
@@ -104,11 +104,23 @@ def test_header_rows_follow_the_format_definition(template: Workbook) -> None:
         assert header_row(template, spec.sheet.value) == expected
 
 
-def test_the_contest_sheet_lists_every_field_with_an_example(template: Workbook) -> None:
+def test_the_contest_sheet_lists_every_field_with_only_the_configured_zone_filled_in(
+    template: Workbook,
+) -> None:
     rows = [[cell.value for cell in row] for row in template["Contest"].iter_rows()]
     assert rows[0] == ["项目", "内容"]
     assert [row[0] for row in rows[1:]] == [column.header for column in CONTEST_FIELDS.columns]
-    assert dict(row for row in rows[1:] if row[1])["时区"] == "Asia/Shanghai"
+    assert {row[0]: row[1] for row in rows[1:] if row[1]} == {"时区": "Asia/Shanghai"}
+
+
+def test_the_contest_sheets_examples_are_notes_on_the_empty_value_cells(
+    template: Workbook,
+) -> None:
+    notes = {row[0].value: row[1].comment for row in template["Contest"].iter_rows(min_row=2)}
+    assert notes["主办单位"] is not None
+    assert notes["主办单位"].text == "示例: 省总工会、省人社厅"
+    assert notes["名称"] is not None
+    assert "营商环境系统职工职业技能大赛" in notes["名称"].text
 
 
 def test_choice_columns_have_dropdowns_of_every_label(template: Workbook) -> None:
@@ -196,19 +208,27 @@ def test_the_instructions_sheet_explains_every_column(template: Workbook) -> Non
     assert all(row[3] for row in rows[1:])
 
 
-def test_the_template_reads_back_as_a_valid_contest_without_rows(template_path: Path) -> None:
-    draft, problems = parse_document(read_document(template_path))
+def test_an_untouched_template_is_refused_asking_for_the_contests_name(
+    template_path: Path,
+) -> None:
+    _, problems = parse_document(read_document(template_path))
+    assert [(p.sheet, p.row, p.message) for p in problems] == [
+        (Sheet.CONTEST, 2, "fill in the contest's name")
+    ]
+
+
+def test_a_template_with_only_a_name_filled_in_imports_no_example_value(
+    template_path: Path, tmp_path: Path
+) -> None:
+    workbook = load_workbook(template_path)
+    workbook["Contest"]["B2"] = "我们的比赛"
+    named = tmp_path / "named.xlsx"
+    workbook.save(named)
+    draft, problems = parse_document(read_document(named))
     assert problems == []
     assert validate(draft) == []
     assert draft.to_data() == ContestData(
-        Contest(
-            name="营商环境系统职工职业技能大赛",
-            timezone="Asia/Shanghai",
-            default_locale=Locale.ZH_HANS,
-            starts_on=date(2024, 9, 25),
-            ends_on=date(2024, 9, 27),
-            host="省总工会、省人社厅",
-        )
+        Contest(name="我们的比赛", timezone="Asia/Shanghai", default_locale=Locale.ZH_HANS)
     )
 
 
@@ -225,4 +245,6 @@ def test_an_english_template_keeps_the_chinese_headers_of_the_format(tmp_path: P
         "Example",
     ]
     assert header_row(workbook, "People")[:3] == ["编号", "姓名", "角色"]
-    assert parse_document(read_document(path))[1] == []
+    assert [p.message for p in parse_document(read_document(path))[1]] == [
+        "fill in the contest's name"
+    ]

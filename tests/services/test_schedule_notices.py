@@ -1,19 +1,25 @@
-"""After a re-import, each team hears once about what changed in its own programme."""
+"""After a re-import, each person hears once about everything that changed in their programme."""
 
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
 from bot.domain.accounts import Account
-from bot.domain.contest import Slot
+from bot.domain.contest import ContestData, Slot
 from bot.domain.draft import ContestDraft, Located
 from bot.domain.enums import Locale
-from bot.domain.problems import Problem
+from bot.domain.problems import N_, Problem
+from bot.domain.schedule_changes import ProgrammeNotice, notices_by_team, team_changes
+from bot.domain.snapshot import ContestSnapshot
+from bot.domain.telegram_text import TEXT_LIMIT
 from bot.services.contest_import import ImportResult, import_contest
 from bot.services.schedule_notices import notify_changes
+from bot.texts.programme_changes import SHOWN_CHANGES, notice_text
+from bot.texts.texts import Texts
 from storage.database import Database
 from storage.models import DeliveryRow
 
@@ -144,3 +150,87 @@ async def test_a_dry_run_queues_nothing(joined: Database, demo_parsed: Parsed) -
     draft, problems = demo_parsed
     await load(joined, (moved(draft), problems), dry_run=True)
     assert await notices(joined) == []
+
+
+# One notice per person per change of the contest, however much it changed.
+
+
+def whole_programme_moved(draft: ContestDraft, by: timedelta = timedelta(days=1)) -> ContestDraft:
+    return replace(
+        draft,
+        slots=[
+            Located(replace(e.item, starts_at=e.item.starts_at + by), e.row) for e in draft.slots
+        ],
+    )
+
+
+async def bind_everyone(database: Database) -> int:
+    """Every person of the contest joined; returns how many belong to a team."""
+    async with database.unit_of_work() as uow:
+        data = await uow.contest.load()
+        assert data is not None
+        for number, person in enumerate(data.people, start=10_000):
+            await uow.accounts.save(Account(number, number, NOW, person.id, None))
+        await uow.commit()
+    return sum(1 for person in data.people if person.team_code)
+
+
+async def test_shifting_the_whole_programme_by_a_day_tells_each_person_once(
+    database: Database, demo_parsed: Parsed
+) -> None:
+    draft, problems = demo_parsed
+    await load(database, demo_parsed)
+    in_teams = await bind_everyone(database)
+    result = await load(database, (whole_programme_moved(draft), problems))
+    chats = [chat for chat, _ in await notices(database)]
+    assert result.notices == in_teams == len(chats) == len(set(chats))
+
+
+async def test_the_one_notice_lists_every_change_of_the_persons_programme(
+    joined: Database, demo_parsed: Parsed, demo_data: ContestData
+) -> None:
+    draft, problems = demo_parsed
+    await load(joined, (whole_programme_moved(draft), problems))
+    moved = replace(
+        demo_data, slots=tuple(replace(s, starts_at=s.starts_at + timedelta(days=1))
+                               for s in demo_data.slots),
+    )  # fmt: skip
+    expected = notices_by_team(team_changes(demo_data, moved))["H11"]
+    t = Texts(Locale.ZH_HANS, ZoneInfo("Asia/Shanghai"))
+    header = t(N_("📅 {count} changes in your programme:"), count=len(expected.changes))
+    for chat, body in await notices(joined):
+        if chat in (CHATS["H11-1"], CHATS["H11-L"]):
+            assert body.splitlines()[0] == header
+            assert len(body.splitlines()) == 1 + len(expected.changes)
+
+
+def many_changes(data: ContestData, count: int) -> ProgrammeNotice:
+    change = team_changes(data, replace(data, slots=data.slots[1:]))[0]
+    return ProgrammeNotice(tuple(replace(change, round_code=f"R{n}") for n in range(count)))
+
+
+@pytest.mark.parametrize("locale", list(Locale))
+def test_a_long_list_shows_the_first_changes_and_how_many_more(
+    demo_data: ContestData, locale: Locale
+) -> None:
+    t = Texts(locale, ZoneInfo("Asia/Shanghai"))
+    notice = many_changes(demo_data, SHOWN_CHANGES + 5)
+    lines = notice_text(t, ContestSnapshot.build(demo_data, 0), notice).splitlines()
+    assert len(lines) == 1 + SHOWN_CHANGES + 1
+    assert lines[-1] == t(N_("… and {count} more"), count=5)
+
+
+@pytest.mark.parametrize("count", [SHOWN_CHANGES, 500])
+def test_any_notice_fits_in_one_telegram_message(demo_data: ContestData, count: int) -> None:
+    t = Texts(Locale.EN, ZoneInfo("Asia/Shanghai"))
+    notice = many_changes(demo_data, count)
+    rounds = tuple(
+        replace(demo_data.rounds[0], code=f"R{n}", name="长" * 400, name_en="long " * 80)
+        for n in range(count)
+    )
+    snapshot = ContestSnapshot.build(replace(demo_data, rounds=(*demo_data.rounds, *rounds)), 0)
+    text = notice_text(t, snapshot, notice)
+    assert len(text) <= TEXT_LIMIT
+    assert text.splitlines()[-1] == t(
+        N_("… and {count} more"), count=count - len(text.splitlines()) + 2
+    )
