@@ -9,6 +9,7 @@ from bot.domain.commands import Command, allowed
 from bot.domain.contest import Round
 from bot.domain.problems import N_
 from bot.domain.scoring.errors import ScoringError
+from bot.domain.snapshot import ContestSnapshot
 from bot.services.results import SCORED, Preview, preview, publish, standings, withdraw
 from bot.texts.results import missing_summary, preview_text, standings_lines
 from bot.texts.texts import Texts
@@ -87,15 +88,14 @@ async def preview_pressed(
     picture = BufferedInputFile(seen.picture, f"standings-{round_.code}.png")
     await request.bot.send_photo(chat, picture)
     await request.bot.send_message(
-        chat, _preview_message(t, request, seen), reply_markup=markup(*_preview_rows(t, seen))
+        chat, _preview_message(t, snapshot, seen), reply_markup=markup(*_preview_rows(t, seen))
     )
 
 
-def _preview_message(t: Texts, request: Request, seen: Preview) -> str:
-    assert request.snapshot is not None
+def _preview_message(t: Texts, snapshot: ContestSnapshot, seen: Preview) -> str:
     blocks = [
-        preview_text(t, request.snapshot, seen.round, seen.done, seen.contestants,
-                     seen.followers, seen.version),
+        preview_text(t, snapshot, seen.round, seen.done, seen.contestants, seen.followers,
+                     seen.version),
         t(N_("<b>A contestant would read:</b>")) + "\n" + (seen.sample or "–"),
         t(N_("<b>Followers would read</b> (with the picture above):")) + "\n"
         + seen.follower_text,

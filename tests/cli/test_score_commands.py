@@ -305,3 +305,15 @@ def test_a_complete_published_contest_has_awards_and_certificates(
     team_names = {row[2]: row[3] for row in teams}
     award = (top[3], team_names[top[4]], "个人奖 individual award", "12345政务服务热线")
     assert award in certificates
+
+
+def test_a_complete_draft_has_its_awards_marked_as_a_draft(
+    run: Invoke, database_url: str, tmp_path: Path
+) -> None:
+    complete_the_contest(database_url, publish=False)
+    path = tmp_path / "results.xlsx"
+    done = run("results", "export", "--draft", str(path))
+    assert "No awards" not in done.output
+    awards = rows_of(path, "Awards 草稿 DRAFT")
+    assert str(awards[0][0]).startswith("草稿 DRAFT")
+    assert len(awards) > 2

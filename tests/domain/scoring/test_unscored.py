@@ -12,6 +12,7 @@ from bot.domain.scoring.ranking import competition_ranks, ranks_among_scored, ra
 from bot.domain.scoring.rules import ScoringRules
 from bot.domain.scoring.standings import compute_standings
 from tests.domain.scoring.builders import D
+from tests.domain.scoring.test_properties import score_lines
 
 RULES = ScoringRules()
 keys = st.none() | st.tuples(st.integers(0, 3).map(Decimal))
@@ -101,3 +102,27 @@ def test_the_unscored_come_after_the_scored_of_their_track() -> None:
         ("T4", 1), ("T2", 2), ("T1", None), ("T3", None),
     ]  # fmt: skip
     assert [r.scored for r in result.teams] == [True, True, False, False]
+
+
+@given(score_lines(), st.sets(st.sampled_from(Input)), st.sets(st.sampled_from(Input)))
+def test_a_row_is_scored_exactly_when_it_has_an_input_and_every_required_one(
+    lines: tuple[list[ContestantScores], list[TeamScores]],
+    required_a: set[Input],
+    required_b: set[Input],
+) -> None:
+    contestants, teams = lines
+    result = compute_standings(contestants, teams, RULES, {"A": required_a, "B": required_b})
+    required = {"A": required_a, "B": required_b}
+    by_team = {r.team_code: r for r in result.teams}
+    for row in result.individuals:
+        team_row = by_team[row.team_code]
+        present = {Input.THEORY} if row.theory is not None else set()
+        present |= {i for i, v in ((Input.SHOWCASE, team_row.showcase),
+                                   (Input.ARENA, team_row.arena)) if v is not None}  # fmt: skip
+        assert row.scored == (bool(present) and required[row.track_code] <= present)
+    for team_row in result.teams:
+        papers = [c.theory for c in contestants if c.team_code == team_row.team_code]
+        present = {Input.THEORY} if any(p is not None for p in papers) else set()
+        present |= {i for i, v in ((Input.SHOWCASE, team_row.showcase),
+                                   (Input.ARENA, team_row.arena)) if v is not None}  # fmt: skip
+        assert team_row.scored == (bool(present) and required[team_row.track_code] <= present)
