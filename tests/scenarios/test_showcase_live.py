@@ -51,7 +51,7 @@ def script(board: Board, rehearsal: Rehearsal) -> dict[str, list[Any]]:
         "14:03": [board.done(5), board.on_stage(6)],  # a quick one
         "14:05": [says(rehearsal, waiting, "/next")],
         "14:30": [says(rehearsal, first, "/next")],
-        "16:20": [says(rehearsal, waiting, "/next")],
+        "16:15": [says(rehearsal, waiting, "/next")],
     }
     moment = 14 * 60 + 11
     for position in range(6, 20):
@@ -77,7 +77,7 @@ async def showcase_day(url: str, demo_parsed: Any) -> Day:
             rehearsal.members(teams[8])[1]: {"two_before", "next"},
         }
         rehearsal.start_the_day()
-        await rehearsal.run_until("16:40", script(Board(rehearsal, ROUND), rehearsal))
+        await rehearsal.run_until("16:25", script(Board(rehearsal, ROUND), rehearsal))
         return Day(
             teams,
             {code: rehearsal.inbox(code) for code in rehearsal.chats},
