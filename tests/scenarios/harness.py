@@ -23,6 +23,7 @@ from bot.domain.snapshot import ContestSnapshot
 from bot.services.contest_import import import_contest
 from bot.services.sender import Pacer, Sender, SendResult
 from handlers.context import BotContext
+from handlers.keyboards import FollowButton
 from handlers.transport import BotTransport, StoredMedia
 from storage.database import Database
 from tests.handlers.conftest import SHANGHAI, FakeClock, Telegram, invite_codes
@@ -123,8 +124,6 @@ class Rehearsal:
 
     async def follow(self, chat: int = FOLLOWER) -> None:
         """A follower without a code starts the bot and follows the first track."""
-        from handlers.keyboards import FollowButton
-
         await self.telegram.send(chat, "/start")
         await self.telegram.press(chat, FollowButton(track=0, follow=True).pack())
 

@@ -13,13 +13,17 @@ from typing import Any
 
 from aiogram.methods import TelegramMethod
 
-from bot.domain.enums import Role
+from bot.domain.enums import Locale, Role
+from bot.domain.scoring.arena import BuzzOutcome
 from bot.domain.scoring.rules import ScoringRules
 from bot.services import results
-from bot.services.scores import import_theory
-from handlers.keyboards import PublishButton
+from bot.services.scores import enter_showcase, import_theory
+from bot.texts.texts import Texts
+from handlers.arena import KINDS, OUTCOMES
+from handlers.keyboards import ArenaKind, PublishButton
+from tests.handlers.broadcasting import button
 from tests.handlers.test_scoring import enter, score
-from tests.scenarios.harness import Rehearsal
+from tests.scenarios.harness import STAFF_CHATS, Rehearsal
 
 
 class MissingBehaviourError(AssertionError):
@@ -84,3 +88,27 @@ async def withdraw(
         await service(uow, rehearsal.snapshot, round_code, person, reason, rehearsal.clock.now())
         await uow.commit()
     await rehearsal.drain()
+
+
+async def showcase_scored(rehearsal: Rehearsal, round_code: str) -> None:
+    """Yesterday's showcase, every judge's score for every team, entered as /score stores it."""
+    judges = [p for p in rehearsal.snapshot.data.people if p.role is Role.JUDGE]
+    teams = [s.team_code for s in rehearsal.snapshot.round_slots[round_code] if s.team_code]
+    async with rehearsal.database.unit_of_work() as uow:
+        for judge, team in ((j, t) for j in judges for t in teams):
+            value = score(STAFF_CHATS[judge.code], team)
+            now = rehearsal.clock.now()
+            await enter_showcase(
+                uow, rehearsal.snapshot, judge, round_code, team, value, now, ScoringRules()
+            )
+        await uow.commit()
+
+
+async def buzzer_answer(rehearsal: Rehearsal, scorekeeper: str, round_code: str, team: str) -> None:
+    """The scorekeeper records the team's buzzer answer at /arena: right for even team numbers."""
+    t = Texts(Locale.ZH_HANS, rehearsal.snapshot.zone)
+    outcome = BuzzOutcome.CORRECT if int(team[1:]) % 2 == 0 else BuzzOutcome.WRONG
+    calls = await rehearsal.send(scorekeeper, f"/arena {round_code}")
+    calls = await rehearsal.press(scorekeeper, button(calls, team))
+    calls = await rehearsal.press(scorekeeper, button(calls, t(KINDS[ArenaKind.BUZZ])))
+    await rehearsal.press(scorekeeper, button(calls, t(OUTCOMES[ArenaKind.BUZZ][outcome])))

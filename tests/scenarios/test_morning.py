@@ -16,7 +16,7 @@ from tests.scenarios.inbox import Received
 from tests.scenarios.publication import import_theory_sheet
 from tests.scenarios.stage import says
 
-DAWN = datetime(2024, 9, 26, 7, 45, tzinfo=SHANGHAI)
+DAWN = datetime(2024, 9, 26, 7, 58, tzinfo=SHANGHAI)
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ async def morning(url: str, demo_parsed: Any) -> Morning:
         arrivals["08:20"] = [says(rehearsal, twice, "/checkin")]
         await rehearsal.run_until("10:29", arrivals)
         await import_theory_sheet(rehearsal)
-        await rehearsal.run_until("11:00", {"10:45": [says(rehearsal, early[1], "/next")]})
+        await rehearsal.run_until("10:50", {"10:45": [says(rehearsal, early[1], "/next")]})
         chats = rehearsal.chats | {"follower": FOLLOWER}
         return Morning(
             {code: rehearsal.inbox(chat) for code, chat in chats.items()},
