@@ -18,6 +18,11 @@ id. Event times never go backwards within a round.
   (a waiting slot is never expected in the past). It lasts its planned duration.
 - A pause with nobody on stage moves nothing by itself; waiting slots are held at now.
 - `teams_before` counts the slots ahead in the queue; it is 0 for done and skipped slots.
+
+`turn_statuses` is what answers read: one `TurnStatus` per slot, the same whichever command or
+question asks. Before the round is live (no event recorded) it is the printed programme
+(planned, or over once its printed end has passed); from the first event on it is the live
+forecast (waiting, on stage, done, absent, with the pause and delay), never the plan.
 """
 
 from collections.abc import Iterable, Sequence

@@ -71,11 +71,24 @@ async def test_after_performing_a_team_is_told_when_and_moves_on(h01_called: Tel
     assert "（计划时间）" in upcoming
 
 
-async def test_the_command_and_the_question_in_words_say_the_same(h01_called: Telegram) -> None:
+@pytest.mark.parametrize("question", ["我们队几点上场？", "前面还有几个队", "轮到我们了吗"])
+async def test_the_command_and_the_question_in_words_say_the_same(
+    h01_called: Telegram, question: str
+) -> None:
     h01_called.clock.moment = at(14, 40)
-    assert await h01_called.ask(LEADER, "我们队几点上场？") == await h01_called.ask(LEADER, "/next")
+    assert await h01_called.ask(LEADER, question) == await h01_called.ask(LEADER, "/next")
     await tap(h01_called, at(14, 43), "✓ H01")
-    assert await h01_called.ask(LEADER, "我们队几点上场？") == await h01_called.ask(LEADER, "/next")
+    assert await h01_called.ask(LEADER, question) == await h01_called.ask(LEADER, "/next")
+
+
+async def test_a_waiting_team_asking_how_many_are_ahead_gets_the_live_count(
+    joined: Telegram,
+) -> None:
+    await call_in_turn(joined, OPENING, timedelta(minutes=3), 4)
+    joined.clock.moment = at(13, 40)
+    reply = await joined.ask(CONTESTANT, "前面还有几个队")
+    assert "前面还有 3 支队伍" in reply
+    assert reply == await joined.ask(CONTESTANT, "/next")
 
 
 async def test_after_the_round_where_no_longer_names_it_as_the_next_stop(
