@@ -81,7 +81,10 @@ def outlook(
             slot, snapshot.rounds[slot.round_code], snapshot.venue_of(slot), status,
             status.in_progress(now),
         )  # fmt: skip
-        if not status.settled:
+        # A round left unfinished on an earlier day (its last team never marked done) is not
+        # what the team does next.
+        stale = snapshot.local_day(slot) < today
+        if not status.settled and not stale:
             return Outlook(settled, turn)
         if status.live and slot.team_code is not None and snapshot.local_day(slot) == today:
             settled = turn
@@ -218,7 +221,7 @@ def on_stage(snapshot: ContestSnapshot, now: datetime, live: Live = NOT_LIVE) ->
     statuses = slot_statuses(snapshot, live, now)
     return [
         Staged(slot, statuses[slot.key])
-        for slot in snapshot.slots
+        for slot in _from_today(snapshot, now)
         if statuses[slot.key].in_progress(now)
     ]
 
@@ -228,10 +231,16 @@ def coming_up(snapshot: ContestSnapshot, now: datetime, live: Live = NOT_LIVE) -
     statuses = slot_statuses(snapshot, live, now)
     ahead = [
         Staged(slot, statuses[slot.key])
-        for slot in snapshot.slots
+        for slot in _from_today(snapshot, now)
         if not statuses[slot.key].settled and not statuses[slot.key].in_progress(now)
     ]
     return min(ahead, key=lambda staged: staged.status.starts_at, default=None)
+
+
+def _from_today(snapshot: ContestSnapshot, now: datetime) -> list[Slot]:
+    """Slots printed for today or later: a round left unfinished on an earlier day is over."""
+    today = now.astimezone(snapshot.zone).date()
+    return [slot for slot in snapshot.slots if snapshot.local_day(slot) >= today]
 
 
 @dataclass(frozen=True, slots=True)

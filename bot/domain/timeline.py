@@ -312,6 +312,8 @@ def turn_statuses(
             eta.position, eta.team_code, phase, eta.expected_start, eta.expected_end,
             before, size, paused, progress.delay,
         )  # fmt: skip
+    for slot in slots:  # the forecast covers every slot; the plan is only a safety net
+        found.setdefault(slot.position, _planned(slot, slots, now, size))
     return found
 
 

@@ -74,6 +74,17 @@ def test_a_live_round_running_late_keeps_a_team_whose_printed_time_passed(
     )
 
 
+def test_a_round_left_unfinished_yesterday_is_not_the_next_item(
+    snapshot: ContestSnapshot,
+) -> None:
+    tomorrow = datetime(2024, 9, 27, 8, 0, tzinfo=SHANGHAI)
+    forgotten = called((1, at(13, 30)))
+    turn = next_turn(snapshot, "H01", tomorrow, forgotten)
+    assert turn is not None
+    assert turn.slot.round_code == "AR-12345"
+    assert SHOWCASE not in {s.slot.round_code for s in on_stage(snapshot, tomorrow, forgotten)}
+
+
 def test_the_stage_is_the_live_one_where_the_round_is_live(snapshot: ContestSnapshot) -> None:
     live = called(*((n, at(13, 30 + n)) for n in range(1, 17)))  # No. 16 (H01) on at 13:46
     staged = [s.slot.team_code for s in on_stage(snapshot, at(14, 18), live)]
