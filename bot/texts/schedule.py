@@ -36,14 +36,7 @@ def turn_text(
     status = turn.status
     lines = [f"<b>{round_title(t, turn.round, turn.slot)}</b>", _when(t, snapshot, turn, team, own)]
     if turn.position is not None and status.phase is not TurnPhase.ON_STAGE:
-        lines.append(
-            t(
-                N_("Running order: No. {position} of {size}; teams before you: {before}."),
-                position=turn.position,
-                size=turn.round_size,
-                before=turn.teams_before,
-            )
-        )
+        lines.append(_order(t, turn, own))
     if status.paused:
         lines.append(t(N_("The round is paused; expected times move on when it resumes.")))
     elif status.phase is TurnPhase.WAITING and status.delay > ZERO:
@@ -52,8 +45,16 @@ def turn_text(
     if turn.in_progress and status.phase is TurnPhase.PLANNED:
         lines.append(t(N_("It is happening now.")))
     elif _first_in_line(turn):
-        lines.append(t(N_("You are next.")))
+        lines.append(t(N_("You are next.")) if own else t(N_("{team} is next."), team=team.name))
     return "\n".join(lines)
+
+
+def _order(t: Texts, turn: Turn, own: bool) -> str:
+    if own:
+        message = N_("Running order: No. {position} of {size}; teams before you: {before}.")
+    else:
+        message = N_("Running order: No. {position} of {size}; teams before it: {before}.")
+    return t(message, position=turn.position, size=turn.round_size, before=turn.teams_before)
 
 
 def _first_in_line(turn: Turn) -> bool:

@@ -175,3 +175,13 @@ async def test_who_is_on_stage_follows_the_live_board(joined: Telegram) -> None:
     names = {team.code: team.name for team in data.teams}
     assert names["H01"] in reply  # on stage since 14:38, although printed for 15:30
     assert names["H07"] not in reply  # printed for 14:18–14:26 but performed long ago
+
+
+async def test_another_team_asked_about_is_named_not_called_you(h01_called: Telegram) -> None:
+    h01_called.clock.moment = at(14, 40)
+    async with database(h01_called).unit_of_work() as uow:
+        data = await uow.contest.load()
+    assert data is not None
+    name = next(team.name for team in data.teams if team.code == "H01")
+    reply = await h01_called.ask(CONTESTANT, "H01什么时候上场")
+    assert zh("{team} is on stage now (since {time}).").format(team=name, time="14:38") in reply
