@@ -18,6 +18,7 @@ from bot.domain.timeline import Progress, TurnPhase, TurnStatus, turn_statuses
 NOON = time(12)
 EVENING = time(18)
 NOT_STARTED = Progress()
+MOVED = timedelta(minutes=1)
 
 # Each round's recorded progress by round code; a round missing from it is not live.
 Live = Mapping[str, Progress]
@@ -116,6 +117,8 @@ class Line:
     own: Slot | None
     own_status: TurnStatus | None = None
     mark: Mark | None = None
+    # A live round's expected end when the live run moved it away from the printed end.
+    expected_end: datetime | None = None
 
 
 def day_lines(
@@ -175,14 +178,17 @@ def _marked(
             keys = [s.key for s in snapshot.round_slots[line.round.code] if s.team_code]
         else:
             keys = [line.slot.key]
-        mark = _line_mark([statuses[k] for k in keys], now)
+        found = [statuses[k] for k in keys]
+        mark = _line_mark(found, now)
         if mark is None and not next_given:
             mark, next_given = Mark.NEXT, True
         own = statuses[line.own.key] if line.own is not None else None
+        end = max(s.ends_at for s in found) if any(s.live for s in found) else None
+        moved = end if end is not None and abs(end - line.ends_at) >= MOVED else None
         marked.append(
             Line(
                 line.round, line.starts_at, line.ends_at, line.venue, line.slot, line.teams,
-                line.own, own, mark,
+                line.own, own, mark, moved if mark is not Mark.DONE else None,
             )
         )  # fmt: skip
     return marked

@@ -147,6 +147,8 @@ def day_text(t: Texts, snapshot: ContestSnapshot, day: date, lines: list[Line]) 
             text += t(N_(" ({count} teams)"), count=line.teams)
         if line.mark is not None:
             text += " · " + t(MARKS[line.mark])
+        if line.expected_end is not None:
+            text += t(N_(" (expected to end at {time})"), time=t.clock(line.expected_end))
         if line.own is not None:
             text += "\n    👉 " + own_turn_text(t, line.own, line.own_status)
         out.append(text)

@@ -158,6 +158,13 @@ async def test_today_marks_what_is_done_on_now_and_next(joined: Telegram) -> Non
     assert own.format(time="14:18", position=7, before=4) in lines[lines.index(showcase) + 1]
 
 
+async def test_today_gives_a_late_round_its_expected_end(joined: Telegram) -> None:
+    await tap(joined, OPENING, "▶ H")
+    await tap(joined, at(13, 31), "+10′")
+    reply = await joined.ask(CONTESTANT, "/today")
+    assert zh(" (expected to end at {time})").format(time="16:20") in reply
+
+
 async def test_today_after_the_team_performed_says_when(joined: Telegram) -> None:
     await call_in_turn(joined, OPENING, timedelta(minutes=5), 8)  # H07 from 14:00 to 14:05
     joined.clock.moment = at(14, 6)
