@@ -8,6 +8,7 @@ from aiogram.types import CallbackQuery, ErrorEvent, Message
 
 from bot.domain.commands import COMMANDS, Command, allowed
 from bot.domain.problems import N_
+from bot.services.live_run import live_run
 from bot.texts.answers import day_reply, next_reply, schedule_page
 from bot.texts.help import help_text
 from bot.texts.texts import Texts
@@ -39,12 +40,13 @@ async def menu_action(query: CallbackQuery, callback_data: MenuAction, request: 
         return
     await query.answer()
     markup = None
+    live = await live_run(request.uow)
     if snapshot is not None and command is Command.TODAY:
-        text = day_reply(t, snapshot, viewer, request.now())
+        text = day_reply(t, snapshot, viewer, request.now(), live=live)
     elif snapshot is not None and command is Command.NEXT:
-        text = next_reply(t, snapshot, viewer, request.now())
+        text = next_reply(t, snapshot, viewer, request.now(), live)
     elif snapshot is not None and snapshot.days and command is Command.SCHEDULE:
-        text = schedule_page(t, snapshot, viewer, 0)
+        text = schedule_page(t, snapshot, viewer, 0, request.now(), live)
         markup = schedule_pages(t, 0, len(snapshot.days))
     else:
         text = help_text(t, viewer.role)

@@ -9,6 +9,7 @@ from bot.domain.commands import COMMANDS
 from bot.domain.interpreter import interpret
 from bot.domain.invites import ALPHABET, LENGTH
 from bot.domain.problems import N_
+from bot.services.live_run import live_run
 from bot.texts.answers import answer_query
 from handlers import broadcast, exam, key_reports, practice, results, scoring
 from handlers.broadcast_draft import Drafting
@@ -66,7 +67,7 @@ async def question(message: Message, request: Request) -> None:
     if len(text) <= MAX_QUESTION:
         now = request.now()
         query = understand(text, snapshot.vocabulary, now.astimezone(snapshot.zone).date())
-        reply = answer_query(t, snapshot, viewer, query, now)
+        reply = answer_query(t, snapshot, viewer, query, now, await live_run(request.uow))
         if reply is not None:
             await message.answer(reply)
             return

@@ -4,6 +4,7 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.problems import N_
+from bot.services.live_run import live_run
 from bot.texts.answers import (
     ScheduleReply,
     day_reply,
@@ -35,7 +36,9 @@ async def _day(message: Message, request: Request, offset: int) -> None:
     if snapshot is None:
         await message.answer(request.no_contest())
         return
-    await message.answer(day_reply(request.t, snapshot, request.viewer, request.now(), offset))
+    live = await live_run(request.uow)
+    text = day_reply(request.t, snapshot, request.viewer, request.now(), offset, live=live)
+    await message.answer(text)
 
 
 async def schedule(message: Message, request: Request) -> None:
@@ -43,10 +46,11 @@ async def schedule(message: Message, request: Request) -> None:
     if snapshot is None or not snapshot.days:
         await message.answer(request.no_contest())
         return
-    today_ = request.now().astimezone(snapshot.zone).date()
+    now = request.now()
+    today_ = now.astimezone(snapshot.zone).date()
     index = next((i for i, day in enumerate(snapshot.days) if day >= today_), 0)
     await message.answer(
-        schedule_page(t, snapshot, request.viewer, index),
+        schedule_page(t, snapshot, request.viewer, index, now, await live_run(request.uow)),
         reply_markup=schedule_pages(t, index, len(snapshot.days)),
     )
 
@@ -57,8 +61,9 @@ async def turn_page(query: CallbackQuery, callback_data: SchedulePage, request: 
         await query.answer(t(N_("This button is no longer valid.")), show_alert=True)
         return
     await query.answer()
+    live = await live_run(request.uow)
     await query.message.edit_text(  # type: ignore[union-attr]
-        schedule_page(t, snapshot, request.viewer, day),
+        schedule_page(t, snapshot, request.viewer, day, request.now(), live),
         reply_markup=schedule_pages(t, day, len(snapshot.days)),
     )
 
@@ -77,5 +82,8 @@ async def team(message: Message, request: Request) -> None:
 
 async def _answer(message: Message, request: Request, reply: ScheduleReply) -> None:
     snapshot = request.snapshot
-    text = reply(request.t, snapshot, request.viewer, request.now()) if snapshot else None
+    text = None
+    if snapshot is not None:
+        live = await live_run(request.uow)
+        text = reply(request.t, snapshot, request.viewer, request.now(), live)
     await message.answer(text or request.no_contest())

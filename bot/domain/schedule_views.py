@@ -1,28 +1,107 @@
-"""Answers about the programme, computed from a snapshot and the current time."""
+"""Answers about the programme, computed from a snapshot, the live run and the current time.
 
+Every answer reads a slot through one `TurnStatus` (bot/domain/timeline.py): the printed
+programme while its round is not live, the live forecast once organizers record events.
+"""
+
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 
 from bot.domain.contest import Round, Slot, Venue
 from bot.domain.enums import RoundKind
 from bot.domain.interpreter import PartOfDay
 from bot.domain.snapshot import ContestSnapshot
+from bot.domain.timeline import Progress, TurnPhase, TurnStatus, turn_statuses
 
 NOON = time(12)
 EVENING = time(18)
+NOT_STARTED = Progress()
+MOVED = timedelta(minutes=1)
+
+# Each round's recorded progress by round code; a round missing from it is not live.
+Live = Mapping[str, Progress]
+NOT_LIVE: Live = {}
+SlotKey = tuple[str, int]
 
 
 @dataclass(frozen=True, slots=True)
 class Turn:
-    """A team's next slot and where it stands in its round's running order."""
+    """A team's slot and where it stands in its round now."""
 
     slot: Slot
     round: Round
     venue: Venue | None
-    position: int | None
-    round_size: int
-    teams_before: int
+    status: TurnStatus
     in_progress: bool
+
+    @property
+    def position(self) -> int | None:
+        return self.slot.position if self.slot.team_code is not None else None
+
+    @property
+    def round_size(self) -> int:
+        return self.status.round_size
+
+    @property
+    def teams_before(self) -> int:
+        return self.status.teams_before if self.slot.team_code is not None else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """The turn a team most recently performed (or missed) today, and what comes next."""
+
+    settled: Turn | None
+    next: Turn | None
+
+
+def slot_statuses(
+    snapshot: ContestSnapshot, live: Live, now: datetime
+) -> dict[SlotKey, TurnStatus]:
+    """Every slot of the programme now, by (round code, position)."""
+    found: dict[SlotKey, TurnStatus] = {}
+    for code, slots in snapshot.round_slots.items():
+        for position, status in turn_statuses(slots, live.get(code, NOT_STARTED), now).items():
+            found[(code, position)] = status
+    return found
+
+
+def outlook(
+    snapshot: ContestSnapshot, team_code: str, now: datetime, live: Live = NOT_LIVE
+) -> Outlook:
+    """The team's programme read against the live run: the first item not yet over, and the
+    turn it last performed or missed today (so answers can say so and move on)."""
+    today = now.astimezone(snapshot.zone).date()
+    statuses = slot_statuses(snapshot, live, now)
+    settled: Turn | None = None
+    for slot in snapshot.team_slots.get(team_code, ()):
+        status = statuses[slot.key]
+        turn = Turn(
+            slot, snapshot.rounds[slot.round_code], snapshot.venue_of(slot), status,
+            status.in_progress(now),
+        )  # fmt: skip
+        # A round left unfinished on an earlier day (its last team never marked done) is not
+        # what the team does next.
+        stale = snapshot.local_day(slot) < today
+        if not status.settled and not stale:
+            return Outlook(settled, turn)
+        if status.live and slot.team_code is not None and snapshot.local_day(slot) == today:
+            settled = turn
+    return Outlook(settled, None)
+
+
+def next_turn(
+    snapshot: ContestSnapshot, team_code: str, now: datetime, live: Live = NOT_LIVE
+) -> Turn | None:
+    return outlook(snapshot, team_code, now, live).next
+
+
+class Mark(StrEnum):
+    DONE = "done"
+    NOW = "now"
+    NEXT = "next"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,26 +115,10 @@ class Line:
     slot: Slot
     teams: int
     own: Slot | None
-
-
-def next_turn(snapshot: ContestSnapshot, team_code: str, now: datetime) -> Turn | None:
-    upcoming = (s for s in snapshot.team_slots.get(team_code, ()) if s.ends_at > now)
-    slot = next(upcoming, None)
-    if slot is None:
-        return None
-    round_ = snapshot.rounds[slot.round_code]
-    running = snapshot.round_slots[slot.round_code]
-    own = slot.team_code is not None
-    before = sum(1 for s in running if s.position < slot.position and s.ends_at > now)
-    return Turn(
-        slot=slot,
-        round=round_,
-        venue=snapshot.venue_of(slot),
-        position=slot.position if own else None,
-        round_size=len(running),
-        teams_before=before if own else 0,
-        in_progress=slot.starts_at <= now,
-    )
+    own_status: TurnStatus | None = None
+    mark: Mark | None = None
+    # A live round's expected end when the live run moved it away from the printed end.
+    expected_end: datetime | None = None
 
 
 def day_lines(
@@ -65,8 +128,11 @@ def day_lines(
     track_code: str | None = None,
     team_code: str | None = None,
     part: PartOfDay | None = None,
+    now: datetime | None = None,
+    live: Live = NOT_LIVE,
 ) -> list[Line]:
-    """The day in time order for a viewer: their track's rounds, their own slot marked."""
+    """The day in time order for a viewer: their track's rounds, their own slot marked, and
+    when `now` is given each line marked done, on now or next from the live run."""
     lines: list[Line] = []
     runs: dict[str, int] = {}
     for slot in snapshot.slots:
@@ -96,7 +162,46 @@ def day_lines(
         )
         if slot.team_code is not None:
             runs[slot.round_code] = len(lines) - 1
-    return lines
+    if now is None:
+        return lines
+    return _marked(snapshot, lines, day, now, live)
+
+
+def _marked(
+    snapshot: ContestSnapshot, lines: list[Line], day: date, now: datetime, live: Live
+) -> list[Line]:
+    statuses = slot_statuses(snapshot, live, now)
+    today = now.astimezone(snapshot.zone).date()
+    marked, next_given = [], day != today
+    for line in lines:
+        if line.teams:
+            keys = [s.key for s in snapshot.round_slots[line.round.code] if s.team_code]
+        else:
+            keys = [line.slot.key]
+        found = [statuses[k] for k in keys]
+        mark = _line_mark(found, now)
+        if mark is None and not next_given:
+            mark, next_given = Mark.NEXT, True
+        own = statuses[line.own.key] if line.own is not None else None
+        end = max(s.ends_at for s in found) if any(s.live for s in found) else None
+        moved = end if end is not None and abs(end - line.ends_at) >= MOVED else None
+        marked.append(
+            Line(
+                line.round, line.starts_at, line.ends_at, line.venue, line.slot, line.teams,
+                line.own, own, mark, moved if mark is not Mark.DONE else None,
+            )
+        )  # fmt: skip
+    return marked
+
+
+def _line_mark(statuses: list[TurnStatus], now: datetime) -> Mark | None:
+    if all(s.settled for s in statuses):
+        return Mark.DONE
+    if any(s.in_progress(now) or s.paused for s in statuses):
+        return Mark.NOW
+    if any(s.phase is TurnPhase.DONE or s.phase is TurnPhase.ABSENT for s in statuses):
+        return Mark.NOW  # between two teams of a live round
+    return None
 
 
 def _in_part(moment: time, part: PartOfDay | None) -> bool:
@@ -109,8 +214,39 @@ def _in_part(moment: time, part: PartOfDay | None) -> bool:
     return moment >= EVENING
 
 
-def on_stage(snapshot: ContestSnapshot, now: datetime) -> list[Slot]:
-    return [s for s in snapshot.slots if s.starts_at <= now < s.ends_at]
+@dataclass(frozen=True, slots=True)
+class Staged:
+    """A slot with where it stands now: on stage (until its expected end) or coming up."""
+
+    slot: Slot
+    status: TurnStatus
+
+
+def on_stage(snapshot: ContestSnapshot, now: datetime, live: Live = NOT_LIVE) -> list[Staged]:
+    """What is happening now: the live stage where a round is live, the programme elsewhere."""
+    statuses = slot_statuses(snapshot, live, now)
+    return [
+        Staged(slot, statuses[slot.key])
+        for slot in _from_today(snapshot, now)
+        if statuses[slot.key].in_progress(now)
+    ]
+
+
+def coming_up(snapshot: ContestSnapshot, now: datetime, live: Live = NOT_LIVE) -> Staged | None:
+    """The first slot still to begin, by its expected (or printed) start."""
+    statuses = slot_statuses(snapshot, live, now)
+    ahead = [
+        Staged(slot, statuses[slot.key])
+        for slot in _from_today(snapshot, now)
+        if not statuses[slot.key].settled and not statuses[slot.key].in_progress(now)
+    ]
+    return min(ahead, key=lambda staged: staged.status.starts_at, default=None)
+
+
+def _from_today(snapshot: ContestSnapshot, now: datetime) -> list[Slot]:
+    """Slots printed for today or later: a round left unfinished on an earlier day is over."""
+    today = now.astimezone(snapshot.zone).date()
+    return [slot for slot in snapshot.slots if snapshot.local_day(slot) >= today]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,11 @@ id. Event times never go backwards within a round.
   (a waiting slot is never expected in the past). It lasts its planned duration.
 - A pause with nobody on stage moves nothing by itself; waiting slots are held at now.
 - `teams_before` counts the slots ahead in the queue; it is 0 for done and skipped slots.
+
+`turn_statuses` is what answers read: one `TurnStatus` per slot, the same whichever command or
+question asks. Before the round is live (no event recorded) it is the printed programme
+(planned, or over once its printed end has passed); from the first event on it is the live
+forecast (waiting, on stage, done, absent, with the pause and delay), never the plan.
 """
 
 from collections.abc import Iterable, Sequence
@@ -230,3 +235,112 @@ def _refuse(state: SlotState, position: int) -> NoReturn:
         SlotState.SKIPPED: N_("the team at position {position} is already marked absent"),
     }
     raise TimelineError(messages[state], position=position)
+
+
+class TurnPhase(StrEnum):
+    """Where a slot stands for the people who ask about it."""
+
+    PLANNED = "planned"  # the round is not live: its printed time, ahead or under way
+    OVER = "over"  # the round is not live and the slot's printed time has passed
+    WAITING = "waiting"  # the round is live and the team waits its turn
+    ON_STAGE = "on_stage"
+    DONE = "done"
+    ABSENT = "absent"
+
+
+SETTLED = frozenset({TurnPhase.OVER, TurnPhase.DONE, TurnPhase.ABSENT})
+
+
+@dataclass(frozen=True, slots=True)
+class TurnStatus:
+    """One slot of a round now: the one answer every question about it is built from.
+
+    `starts_at`/`ends_at` are the printed times while the round is not live, the live forecast
+    while the team waits, the actual start (and expected end) on stage, and the actual times
+    once done. `teams_before` counts only teams still to perform ahead of this one.
+    """
+
+    position: int
+    team_code: str | None
+    phase: TurnPhase
+    starts_at: datetime
+    ends_at: datetime
+    teams_before: int
+    round_size: int
+    paused: bool = False
+    delay: timedelta = ZERO
+
+    @property
+    def settled(self) -> bool:
+        """Nothing more will happen in this slot: answers move on to the next item."""
+        return self.phase in SETTLED
+
+    @property
+    def live(self) -> bool:
+        return self.phase not in (TurnPhase.PLANNED, TurnPhase.OVER)
+
+    @property
+    def eta(self) -> datetime | None:
+        """When the turn is expected to begin; None once it has begun or will not happen."""
+        return self.starts_at if self.phase in (TurnPhase.PLANNED, TurnPhase.WAITING) else None
+
+    def in_progress(self, now: datetime) -> bool:
+        if self.phase is TurnPhase.PLANNED:
+            return self.starts_at <= now < self.ends_at
+        return self.phase is TurnPhase.ON_STAGE
+
+
+def is_live(progress: Progress) -> bool:
+    """Organizers have recorded something for the round: from then on it follows the live run."""
+    return progress != Progress()
+
+
+def turn_statuses(
+    slots: Sequence[Slot], progress: Progress, now: datetime
+) -> dict[int, TurnStatus]:
+    """Every slot of one round by position: from the live forecast once the round is live,
+    from the printed programme before."""
+    size = sum(1 for slot in slots if slot.team_code is not None) or len(slots)
+    if not is_live(progress):
+        return {slot.position: _planned(slot, slots, now, size) for slot in slots}
+    paused = progress.paused_at is not None
+    found = {}
+    for eta in forecast(slots, progress, now):
+        phase = _PHASES[eta.state]
+        before = eta.teams_before if phase is TurnPhase.WAITING else 0
+        found[eta.position] = TurnStatus(
+            eta.position, eta.team_code, phase, eta.expected_start, eta.expected_end,
+            before, size, paused, progress.delay,
+        )  # fmt: skip
+    for slot in slots:  # the forecast covers every slot; the plan is only a safety net
+        found.setdefault(slot.position, _planned(slot, slots, now, size))
+    return found
+
+
+def turn_status(
+    slots: Sequence[Slot], progress: Progress, position: int, now: datetime
+) -> TurnStatus:
+    """The slot at `position` of the round now; KeyError when the round has no such slot."""
+    return turn_statuses(slots, progress, now)[position]
+
+
+_PHASES = {
+    SlotState.WAITING: TurnPhase.WAITING,
+    SlotState.ON_STAGE: TurnPhase.ON_STAGE,
+    SlotState.DONE: TurnPhase.DONE,
+    SlotState.SKIPPED: TurnPhase.ABSENT,
+}
+
+
+def _planned(slot: Slot, slots: Sequence[Slot], now: datetime, size: int) -> TurnStatus:
+    over = slot.ends_at <= now
+    before = sum(
+        1
+        for other in slots
+        if other.team_code is not None and other.position < slot.position and other.ends_at > now
+    )
+    phase = TurnPhase.OVER if over else TurnPhase.PLANNED
+    team_before = before if slot.team_code is not None and not over else 0
+    return TurnStatus(
+        slot.position, slot.team_code, phase, slot.starts_at, slot.ends_at, team_before, size
+    )

@@ -1,21 +1,32 @@
-"""Replies to schedule questions, whether asked by command, button or in free text."""
+"""Replies to schedule questions, whether asked by command, button or in free text.
 
-from collections.abc import Callable
+Every reply takes the live run (`Live`: each round's recorded progress) so that a command and a
+question in plain words about the same thing say the same.
+"""
+
 from datetime import datetime, timedelta
+from typing import Protocol
 
+from bot.domain.contest import Team
 from bot.domain.interpreter import Intent, PartOfDay, Query
 from bot.domain.problems import N_
 from bot.domain.schedule_views import (
+    NOT_LIVE,
+    Live,
+    coming_up,
     day_lines,
     first_day_from,
-    next_turn,
     on_stage,
+    outlook,
     round_spans,
+    slot_statuses,
 )
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.accounts import Viewer
 from bot.texts.schedule import (
     day_text,
+    outlook_text,
+    settled_text,
     spans_text,
     stage_text,
     team_text,
@@ -24,8 +35,20 @@ from bot.texts.schedule import (
 )
 from bot.texts.texts import Texts
 
-# The replies that need nothing but the reader, the contest, the viewer and the time.
-ScheduleReply = Callable[[Texts, ContestSnapshot, Viewer, datetime], str]
+
+class ScheduleReply(Protocol):
+    """A reply that needs nothing but the reader, the contest, the viewer, the time and the
+    live run."""
+
+    def __call__(
+        self,
+        t: Texts,
+        snapshot: ContestSnapshot,
+        viewer: Viewer,
+        now: datetime,
+        live: Live = ...,
+        /,
+    ) -> str: ...
 
 
 def day_reply(
@@ -35,56 +58,93 @@ def day_reply(
     now: datetime,
     offset_days: int = 0,
     part: PartOfDay | None = None,
+    live: Live = NOT_LIVE,
 ) -> str:
     day = now.astimezone(snapshot.zone).date() + timedelta(days=offset_days)
     team = viewer.team.code if viewer.team else None
-    lines = day_lines(snapshot, day, track_code=viewer.track_code, team_code=team, part=part)
+    lines = day_lines(
+        snapshot, day, track_code=viewer.track_code, team_code=team, part=part, now=now, live=live
+    )
     text = day_text(t, snapshot, day, lines)
     if not lines and part is None and (later := first_day_from(snapshot, day)) is not None:
         text += "\n" + t(N_("The next contest day is {day}: /schedule"), day=t.day(later))
     return text
 
 
-def schedule_page(t: Texts, snapshot: ContestSnapshot, viewer: Viewer, index: int) -> str:
+def schedule_page(
+    t: Texts,
+    snapshot: ContestSnapshot,
+    viewer: Viewer,
+    index: int,
+    now: datetime | None = None,
+    live: Live = NOT_LIVE,
+) -> str:
     day = snapshot.days[index]
     team = viewer.team.code if viewer.team else None
-    return day_text(
-        t, snapshot, day, day_lines(snapshot, day, track_code=viewer.track_code, team_code=team)
+    lines = day_lines(
+        snapshot, day, track_code=viewer.track_code, team_code=team, now=now, live=live
     )
+    return day_text(t, snapshot, day, lines)
 
 
-def next_reply(t: Texts, snapshot: ContestSnapshot, viewer: Viewer, now: datetime) -> str:
+def next_reply(
+    t: Texts, snapshot: ContestSnapshot, viewer: Viewer, now: datetime, live: Live = NOT_LIVE
+) -> str:
     if viewer.team is None:
         return t(N_("You are not in a team. /today shows the programme."))
-    return turn_text(t, snapshot, viewer.team, next_turn(snapshot, viewer.team.code, now))
+    return _team_outlook(t, snapshot, viewer, viewer.team, now, live)
 
 
-def team_reply(t: Texts, snapshot: ContestSnapshot, viewer: Viewer, _now: datetime) -> str:
+def team_reply(
+    t: Texts, snapshot: ContestSnapshot, viewer: Viewer, _now: datetime, live: Live = NOT_LIVE
+) -> str:
     if viewer.team is None:
         return t(N_("You are not in a team. /today shows the programme."))
     return team_text(t, snapshot, viewer.team)
 
 
-def where_reply(t: Texts, snapshot: ContestSnapshot, viewer: Viewer, now: datetime) -> str:
+def where_reply(
+    t: Texts, snapshot: ContestSnapshot, viewer: Viewer, now: datetime, live: Live = NOT_LIVE
+) -> str:
     text = venues_text(t, snapshot)
-    if viewer.team is not None and (turn := next_turn(snapshot, viewer.team.code, now)):
-        text += "\n\n" + t(N_("Your next stop:")) + "\n" + turn_text(t, snapshot, viewer.team, turn)
+    if viewer.team is None:
+        return text
+    seen = outlook(snapshot, viewer.team.code, now, live)
+    if seen.settled is not None:
+        text += "\n\n" + settled_text(t, viewer.team, seen.settled)
+    if seen.next is not None:
+        stop = turn_text(t, snapshot, viewer.team, seen.next)
+        text += "\n\n" + t(N_("Your next stop:")) + "\n" + stop
     return text
 
 
+def _team_outlook(
+    t: Texts, snapshot: ContestSnapshot, viewer: Viewer, team: Team, now: datetime, live: Live
+) -> str:
+    own = viewer.team is not None and viewer.team.code == team.code
+    return outlook_text(t, snapshot, team, outlook(snapshot, team.code, now, live), own=own)
+
+
 def answer_query(
-    t: Texts, snapshot: ContestSnapshot, viewer: Viewer, query: Query, now: datetime
+    t: Texts,
+    snapshot: ContestSnapshot,
+    viewer: Viewer,
+    query: Query,
+    now: datetime,
+    live: Live = NOT_LIVE,
 ) -> str | None:
     """The reply to an interpreted question, or None when it cannot be answered from the data."""
     team = snapshot.teams.get(query.team_code or "") or None
     track = query.track_code or (team.track_code if team else viewer.track_code)
     if query.intent is Intent.ON_STAGE:
-        return stage_text(t, snapshot, on_stage(snapshot, now), now)
+        return stage_text(
+            t, snapshot, on_stage(snapshot, now, live), coming_up(snapshot, now, live)
+        )
     if query.intent is Intent.MY_TURN or (query.team_code and not query.round_kinds):
         subject = team or viewer.team
         if subject is None:
             return t(N_("You are not in a team. /today shows the programme."))
-        return turn_text(t, snapshot, subject, next_turn(snapshot, subject.code, now))
+        return _team_outlook(t, snapshot, viewer, subject, now, live)
     if query.intent is Intent.WHERE and query.venue_code:
         return venues_text(t, snapshot, [query.venue_code])
     if query.round_kinds:
@@ -98,12 +158,13 @@ def answer_query(
             team or viewer.team,
             directions=query.intent is Intent.WHERE,
             duration=query.intent is Intent.HOW_LONG,
+            statuses=slot_statuses(snapshot, live, now),
         )
     if query.intent is Intent.WHERE:
-        return where_reply(t, snapshot, viewer, now)
+        return where_reply(t, snapshot, viewer, now, live)
     if query.intent in (Intent.WHATS_ON, Intent.WHEN) or query.day is not None:
         day = query.day or now.astimezone(snapshot.zone).date()
         part = query.part_of_day
         offset = (day - now.astimezone(snapshot.zone).date()).days
-        return day_reply(t, snapshot, viewer, now, offset, part)
+        return day_reply(t, snapshot, viewer, now, offset, part, live)
     return None

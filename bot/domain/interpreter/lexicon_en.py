@@ -59,6 +59,12 @@ _ENTRIES: tuple[tuple[str, Meaning], ...] = (
     ("now, currently, right now, at the moment, presently, at present, current", cue(Cue.NOW)),
     ("next, coming up, upcoming, after that", cue(Cue.NEXT)),
     ("turn, turns", cue(Cue.TURN)),
+    # The teams still ahead in the queue, asked about the asker's own team.
+    (
+        "teams ahead, teams before us, teams before me, ahead of us, ahead of me, in front of us, "
+        "in front of me, teams left before",
+        cue(Cue.TURN, Cue.WE),
+    ),
     (
         "we, us, our, ours, my team, our team, my teams, our teams, my group, our group, my squad",
         cue(Cue.WE),

@@ -37,6 +37,12 @@ _ENTRIES: tuple[tuple[str, Meaning], ...] = (
     ("下一个 下一场 下一队 下一轮 下一位 下一组 下个 接下来 之后", cue(Cue.NEXT)),
     ("轮到 轮着 该轮到", cue(Cue.TURN)),
     ("该我们 到我们", cue(Cue.TURN, Cue.WE)),
+    # The teams still ahead in the queue: asked by a contestant, about their own team.
+    (
+        "前面还有几个队 前面还有几支队 前面还有几支队伍 前面还有几队 前面还有多少队 "
+        "前面有几个队 前面有几队 前面几个队 还有几个队 还有几队 还有几支队伍 还剩几个队",
+        cue(Cue.TURN, Cue.WE),
+    ),
     ("我们 咱们 俺们 我们队 我们组 我队 咱队 俺队 本队 咱 我方 我们团队 我们的", cue(Cue.WE)),
     ("我 俺 本人", cue(Cue.ME)),
     (

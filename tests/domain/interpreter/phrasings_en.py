@@ -36,6 +36,8 @@ ENGLISH: list[tuple[str, Query]] = [
     ("when do we go on?", q(MY_TURN)),
     ("Is it our turn yet?", q(MY_TURN)),
     ("when are we up", q(MY_TURN)),
+    ("how many teams ahead of us?", q(MY_TURN)),
+    ("how many teams are in front of me", q(MY_TURN)),
     ("our turn?", q(MY_TURN)),
     ("when do I compete", q(MY_TURN)),
     ("how long until we're on", q(MY_TURN)),

@@ -49,6 +49,8 @@ CHINESE: list[tuple[str, Query]] = [
     ("我们组什么时候比赛", q(MY_TURN)),
     ("咱啥时候上场啊", q(MY_TURN)),
     ("还有多久轮到我们", q(MY_TURN)),
+    ("前面还有几个队", q(MY_TURN)),
+    ("前面还有几支队伍？", q(MY_TURN)),
     ("我几点上场", q(MY_TURN)),
     ("我们风采展示第几个上场", q(MY_TURN, SHOWCASE)),
     ("决赛几点开始", q(WHEN, FINAL)),
