@@ -94,7 +94,7 @@ class ScoreRound(CallbackData, prefix="sr"):
 
 class ScoreTeam(CallbackData, prefix="st"):
     round: int
-    team: int  # index into the round's teams in running order
+    team: int  # the team's id; the handler checks it still has a turn in the round
 
 
 class PublishButton(CallbackData, prefix="pb"):
