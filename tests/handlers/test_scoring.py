@@ -1,8 +1,5 @@
 """Judges score the showcase in the bot; nothing reaches contestants until it is published."""
 
-from collections.abc import Callable
-from dataclasses import replace
-from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from io import BytesIO
 from typing import Any
@@ -12,19 +9,18 @@ from aiogram.types import BufferedInputFile
 from PIL import Image
 
 from bot.domain.audit import AuditAction
-from bot.domain.contest import ContestData, Slot
-from bot.domain.draft import Located
+from bot.domain.contest import ContestData
 from bot.domain.enums import Locale
 from bot.domain.outbox import Delivery
 from bot.domain.problems import N_
-from bot.services.contest_import import import_contest
 from bot.services.scores import NOT_ASSIGNED
 from bot.services.sender import Verdict
 from bot.texts.texts import Texts
 from handlers.keyboards import FollowButton, PublishButton, ScoreRound, ScoreTeam
 from handlers.transport import BotTransport, StoredMedia
 from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
-from tests.handlers.conftest import CONTESTANT, ORGANIZER, SHANGHAI, Telegram, invite_codes
+from tests.handlers.conftest import CONTESTANT, ORGANIZER, SHANGHAI, Telegram
+from tests.handlers.reordering import reimport, reverse_running_order
 
 ROUND = "SC-12345"
 JUDGES = {6000 + n: f"J{n}" for n in range(1, 5)}  # the 12345 track's panel
@@ -273,33 +269,12 @@ async def test_a_twenty_team_round_takes_one_tap_and_twenty_one_messages(
     assert "20 支队伍中的 20 支" in shown(calls)
 
 
-async def reimport(
-    telegram: Telegram, demo_parsed: Any, keep: Callable[[Slot], Slot | None]
-) -> None:
-    """Imports the demo again with the 12345 showcase's slots changed by `keep`."""
-    draft, problems = demo_parsed
-    slots = []
-    for entry in draft.slots:
-        item = keep(entry.item) if entry.item.round_code == ROUND else entry.item
-        if item is not None:
-            slots.append(Located(item, entry.row))
-    changed = replace(draft, slots=slots)
-    result = await import_contest(database(telegram).unit_of_work, changed, problems,
-                                  new_invite_code=invite_codes())  # fmt: skip
-    assert not result.problems
-    telegram.clock.moment += timedelta(minutes=1)  # past the contest cache's check interval
-
-
 async def test_a_button_scores_its_team_after_the_running_order_changed(
     joined: Telegram, demo_parsed: Any
 ) -> None:
     await joined.join(6001, "J1")
     board = await teams_board(joined, 6001)
-    order = [s.team_code for s in sorted(
-        (e.item for e in demo_parsed[0].slots if e.item.round_code == ROUND),
-        key=lambda s: s.position)]  # fmt: skip
-    reverse = dict(zip(order, reversed(order), strict=True))
-    await reimport(joined, demo_parsed, lambda s: replace(s, team_code=reverse[s.team_code]))
+    await reverse_running_order(joined, demo_parsed, ROUND)
     calls = await joined.press(6001, team_button(board, "H03"))
     assert "请发送 H03 " in shown(calls)
     await joined.send(6001, "77")
@@ -311,7 +286,7 @@ async def test_a_button_of_a_team_taken_out_of_the_round_is_refused(
 ) -> None:
     await joined.join(6001, "J1")
     board = await teams_board(joined, 6001)
-    await reimport(joined, demo_parsed, lambda s: None if s.team_code == "H03" else s)
+    await reimport(joined, demo_parsed, ROUND, lambda s: None if s.team_code == "H03" else s)
     calls = await joined.press(6001, team_button(board, "H03"))
     assert calls[0].text == ZH(N_("This team has no turn in this round any more."))  # type: ignore[attr-defined]
     assert calls[0].show_alert  # type: ignore[attr-defined]
