@@ -49,6 +49,8 @@ def create_router() -> Router:
 
 
 async def start(message: Message, request: Request) -> None:
+    if request.raw_state == Scoring.value.state:  # a new board: no team is awaited any more
+        await request.state.clear()
     rounds = _rounds(request)
     if not rounds:
         await message.answer(request.t(N_("There is no showcase round for you to score.")))

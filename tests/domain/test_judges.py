@@ -1,13 +1,16 @@
 """Judges score the showcase rounds they are assigned to, by track or by round."""
 
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from bot.domain.contest import ContestData, Person, Round
+from bot.domain.contest import ContestData, Person, Round, Team
 from bot.domain.draft import Located
 from bot.domain.enums import Role, RoundKind
-from bot.domain.judges import assigned_judges, judged_rounds, may_score
+from bot.domain.judges import JudgeSheet, assigned_judges, judged_rounds, may_score
 from bot.domain.problems import Problem, Sheet
 from bot.domain.snapshot import ContestSnapshot
 from bot.domain.validation import validate
@@ -100,3 +103,35 @@ def test_the_problem_names_the_code() -> None:
     assert problem == Problem(
         "track '{value}' does not exist", {"value": "HOTLINE"}, Sheet.PEOPLE, 7, "judge_tracks"
     )
+
+
+CODES = [f"H{n:02d}" for n in range(1, 9)]
+
+
+@given(st.sets(st.sampled_from(CODES)), st.sampled_from(CODES))
+def test_the_next_team_offered_is_unscored_and_follows_in_running_order(
+    scored: set[str], current: str
+) -> None:
+    sheet = JudgeSheet(
+        tuple(Team(code, code, "12345") for code in CODES),
+        {code: Decimal(80) for code in scored},
+    )
+    following = sheet.next_after(current)
+    unscored = [code for code in CODES if code not in scored]
+    if not unscored:
+        assert following is None
+        return
+    assert following is not None
+    assert following.code in unscored
+    later = [code for code in unscored if code > current]
+    assert following.code == (later or unscored)[0]
+
+
+@given(st.sets(st.sampled_from(CODES)))
+def test_unscored_teams_come_first_each_part_in_running_order(scored: set[str]) -> None:
+    sheet = JudgeSheet(
+        tuple(Team(code, code, "12345") for code in CODES),
+        {code: Decimal(80) for code in scored},
+    )
+    codes = [team.code for team in sheet.unscored_first]
+    assert codes == [c for c in CODES if c not in scored] + [c for c in CODES if c in scored]

@@ -3,12 +3,18 @@
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from bot.domain.contest import ContestData, Person
+from bot.domain.enums import Locale
+from bot.domain.problems import Sheet
 from bot.domain.validation import validate
+from bot.formats.columns import SPECS
 from bot.formats.export import to_document
 from bot.formats.files import read_document, write_document
 from bot.formats.parse import parse_document
+from bot.formats.xlsx_writer import write_template
+from bot.i18n import translator
 from tests.formats.workbooks import EditableWorkbook
 
 
@@ -85,3 +91,15 @@ def test_the_demo_splits_its_judges_between_the_tracks(demo_data: ContestData) -
     judges = {p.code: p.judge_tracks for p in demo_data.people if p.judge_tracks}
     assert judges == {**{f"J{n}": ("12345",) for n in range(1, 5)},
                       **{f"J{n}": ("window",) for n in range(5, 8)}}  # fmt: skip
+
+
+def test_the_template_explains_the_judge_columns_in_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "template.xlsx"
+    zh = translator(Locale.ZH_HANS)
+    write_template(path, zh, "填写说明")
+    notes = {cell.value: cell.comment for cell in load_workbook(path)["People"][1]}
+    for key in ("judge_tracks", "judge_rounds"):
+        column = SPECS[Sheet.PEOPLE].column(key)
+        note = notes[column.header]
+        assert note is not None
+        assert note.text == zh(column.help)

@@ -292,3 +292,11 @@ async def test_a_button_of_a_team_taken_out_of_the_round_is_refused(
     assert calls[0].show_alert  # type: ignore[attr-defined]
     assert "H03 " not in " ".join(buttons(calls))  # the board as it is now
     assert await stored(joined, "J1") == {}
+
+
+async def test_score_again_forgets_the_team_that_was_awaited(joined: Telegram) -> None:
+    await joined.join(6001, "J1")
+    await joined.press(6001, team_button(await teams_board(joined, 6001), "H03"))
+    await teams_board(joined, 6001)
+    await joined.send(6001, "88")
+    assert await stored(joined, "J1") == {}
