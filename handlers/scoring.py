@@ -220,7 +220,9 @@ async def _board(
           round=t.name(round_.name, round_.name_en), done=len(sheet.scores),
           total=len(sheet.teams))
     )  # fmt: skip
-    if chosen is None:
+    if chosen is None and sheet.teams and not sheet.unscored:
+        lines.append(t(N_("Every team has your score; tap one to change it.")))
+    elif chosen is None:
         lines.append(t(N_("Tap a team to score it.")))
     else:
         lines.append(await _prompt(request, round_, chosen))

@@ -1,11 +1,11 @@
-"""Re-importing the demo with one round's running order changed, as between a board and a tap."""
+"""Re-importing the demo with something changed, as between showing a board and a tap."""
 
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from bot.domain.contest import Slot
+from bot.domain.contest import Person, Slot
 from bot.domain.draft import Located
 from bot.services.contest_import import import_contest
 from tests.handlers.broadcasting import database
@@ -38,3 +38,15 @@ async def reverse_running_order(telegram: Telegram, demo_parsed: Any, round_code
     swap = dict(zip(order, reversed(order), strict=True))
     await reimport(telegram, demo_parsed, round_code,
                    lambda s: replace(s, team_code=swap[s.team_code or ""]))  # fmt: skip
+
+
+async def reimport_people(
+    telegram: Telegram, demo_parsed: Any, change: Callable[[Person], Person]
+) -> None:
+    """Imports the demo again with every person changed by `change`."""
+    draft, problems = demo_parsed
+    people = [Located(change(entry.item), entry.row) for entry in draft.people]
+    result = await import_contest(database(telegram).unit_of_work, replace(draft, people=people),
+                                  problems, new_invite_code=invite_codes())  # fmt: skip
+    assert not result.problems
+    telegram.clock.moment += timedelta(minutes=1)

@@ -1,5 +1,6 @@
 """Judges score the showcase in the bot; nothing reaches contestants until it is published."""
 
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from io import BytesIO
 from typing import Any
@@ -20,7 +21,7 @@ from handlers.keyboards import FollowButton, PublishButton, ScoreRound, ScoreTea
 from handlers.transport import BotTransport, StoredMedia
 from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, ORGANIZER, SHANGHAI, Telegram
-from tests.handlers.reordering import reimport, reverse_running_order
+from tests.handlers.reordering import reimport, reimport_people, reverse_running_order
 
 ROUND = "SC-12345"
 JUDGES = {6000 + n: f"J{n}" for n in range(1, 5)}  # the 12345 track's panel
@@ -267,6 +268,7 @@ async def test_a_twenty_team_round_takes_one_tap_and_twenty_one_messages(
     assert (taps, messages) == (1, 21)
     assert shown(calls).startswith("✓ 已保存")
     assert "20 支队伍中的 20 支" in shown(calls)
+    assert shown(calls).endswith(ZH(N_("Every team has your score; tap one to change it.")))
 
 
 async def test_a_button_scores_its_team_after_the_running_order_changed(
@@ -300,3 +302,16 @@ async def test_score_again_forgets_the_team_that_was_awaited(joined: Telegram) -
     await teams_board(joined, 6001)
     await joined.send(6001, "88")
     assert await stored(joined, "J1") == {}
+
+
+async def test_a_judge_without_assignments_chooses_among_every_showcase(
+    joined: Telegram, demo_parsed: Any
+) -> None:
+    await reimport_people(joined, demo_parsed, lambda p: replace(p, judge_tracks=()))
+    await joined.join(6001, "J1")
+    calls = await joined.send(6001, "/score")
+    assert shown(calls) == ZH(N_("Which round?"))
+    assert set(buttons(calls)) == {"风采展示（12345赛道）", "风采展示（窗口赛道）"}
+    picked = await joined.press(6001, buttons(calls)["风采展示（窗口赛道）"])
+    assert not sent(picked)  # the same message becomes the board
+    assert shown(picked).startswith("风采展示（窗口赛道）：")
