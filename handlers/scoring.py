@@ -22,7 +22,14 @@ from bot.domain.enums import RoundKind
 from bot.domain.judges import JudgeSheet, judged_rounds, may_score
 from bot.domain.problems import N_
 from bot.domain.scoring.errors import ScoringError
-from bot.services.scores import NOT_ASSIGNED, Entry, enter_showcase, judge_sheet, needs_reason
+from bot.services.scores import (
+    NO_TURN,
+    NOT_ASSIGNED,
+    Entry,
+    enter_showcase,
+    judge_sheet,
+    needs_reason,
+)
 from handlers.fallback import stale_button
 from handlers.keyboards import ScoreRound, ScoreTeam, button, markup
 from handlers.queries import chat_of
@@ -120,6 +127,8 @@ async def typed(message: Message, request: Request) -> None:
             request.app.rules, reason=found.group(2),
         )  # fmt: skip
     except ScoringError as error:
+        if error.message in (NO_TURN, NOT_ASSIGNED):  # no number will do: start again
+            await request.state.clear()
         await message.answer(t(error.message, **error.params))
         return
     sheet = await _sheet(request, round_)

@@ -14,7 +14,7 @@ from bot.domain.contest import ContestData
 from bot.domain.enums import Locale
 from bot.domain.outbox import Delivery
 from bot.domain.problems import N_
-from bot.services.scores import NOT_ASSIGNED
+from bot.services.scores import NO_TURN, NOT_ASSIGNED
 from bot.services.sender import Verdict
 from bot.texts.texts import Texts
 from handlers.keyboards import FollowButton, PublishButton, ScoreRound, ScoreTeam
@@ -315,3 +315,14 @@ async def test_a_judge_without_assignments_chooses_among_every_showcase(
     picked = await joined.press(6001, buttons(calls)["风采展示（窗口赛道）"])
     assert not sent(picked)  # the same message becomes the board
     assert shown(picked).startswith("风采展示（窗口赛道）：")
+
+
+async def test_a_team_taken_out_between_the_tap_and_the_number_is_not_scored(
+    joined: Telegram, demo_parsed: Any
+) -> None:
+    await joined.join(6001, "J1")
+    await joined.press(6001, team_button(await teams_board(joined, 6001), "H03"))
+    await reimport(joined, demo_parsed, ROUND, lambda s: None if s.team_code == "H03" else s)
+    assert shown(await joined.send(6001, "77")) == ZH(NO_TURN, team="H03")
+    await joined.send(6001, "78")  # no team is awaited any more
+    assert await stored(joined, "J1") == {}
