@@ -12,7 +12,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.domain.commands import Command, allowed
-from bot.domain.contest import Round
+from bot.domain.contest import Person, Round, Team
 from bot.domain.enums import Role, RoundKind
 from bot.domain.problems import N_
 from bot.domain.scoring.arena import (
@@ -77,6 +77,10 @@ async def pressed(query: CallbackQuery, callback_data: ArenaButton, request: Req
         await stale_button(query, request)
         return
     step = callback_data
+    if step.team >= 0 and _team(_teams(request, round_), step.team) is None:
+        await stale_button(query, request)  # the team has no turn in this round any more
+        await _redraw(query, request, round_, ArenaButton(round=step.round))
+        return
     try:
         if step.kind is ArenaKind.UNDO:
             await undo_last(request.uow, round_.code, step.version, person.code, request.now())
@@ -101,6 +105,10 @@ async def pressed(query: CallbackQuery, callback_data: ArenaButton, request: Req
         step = ArenaButton(round=step.round)
     else:
         await query.answer()
+    await _redraw(query, request, round_, step)
+
+
+async def _redraw(query: CallbackQuery, request: Request, round_: Round, step: ArenaButton) -> None:
     text, buttons = await _board(request, round_, step)
     if isinstance(query.message, Message):
         with suppress(TelegramBadRequest):  # the same board again
@@ -111,33 +119,41 @@ def _arena(round_: Round) -> bool:
     return round_.kind is RoundKind.ARENA_PRELIMINARY and round_.id is not None
 
 
-def _teams(request: Request, round_: Round) -> list[str]:
+def _teams(request: Request, round_: Round) -> list[Team]:
+    """The round's teams in running order."""
     assert request.snapshot is not None
     turns = sorted(team_slots(request.snapshot, round_.code), key=lambda s: s.position)
-    return [s.team_code for s in turns if s.team_code]
+    teams = request.snapshot.teams
+    codes = [s.team_code for s in turns if s.team_code is not None]
+    return [teams[code] for code in codes if code in teams]
 
 
-def _contestants(request: Request, team: str) -> list[str]:
+def _team(teams: list[Team], team_id: int) -> Team | None:
+    """The team a button names by id, if it still has a turn in the round."""
+    return next((t for t in teams if t.id is not None and t.id == team_id), None)
+
+
+def _contestants(request: Request, team: Team) -> list[Person]:
     assert request.snapshot is not None
-    members = request.snapshot.members.get(team, ())
-    return [p.code for p in members if p.role is Role.CONTESTANT]
+    members = request.snapshot.members.get(team.code, ())
+    return [p for p in members if p.role is Role.CONTESTANT and p.id is not None]
 
 
 def _event(request: Request, round_: Round, step: ArenaButton) -> ArenaEvent | None:
-    teams = _teams(request, round_)
-    if not 0 <= step.team < len(teams):
+    """The event a button records; None when its team or contestant is not in the round."""
+    team = _team(_teams(request, round_), step.team)
+    if team is None:
         return None
-    team = teams[step.team]
     try:
         if step.kind is ArenaKind.MANDATORY:
-            people = _contestants(request, team)
-            if not 0 <= step.person < len(people) or step.outcome not in ("correct", "wrong"):
+            person = next((p for p in _contestants(request, team) if p.id == step.person), None)
+            if person is None or step.outcome not in ("correct", "wrong"):
                 return None
-            return MandatoryAnswer(team, people[step.person], step.outcome == "correct")
+            return MandatoryAnswer(team.code, person.code, step.outcome == "correct")
         if step.kind is ArenaKind.RISK:
-            return RiskPick(team, Decimal(step.tier), RiskOutcome(step.outcome))
+            return RiskPick(team.code, Decimal(step.tier), RiskOutcome(step.outcome))
         if step.kind is ArenaKind.BUZZ:
-            return Buzz(team, BuzzOutcome(step.outcome))
+            return Buzz(team.code, BuzzOutcome(step.outcome))
     except ValueError:  # a forged outcome
         return None
     return None
@@ -152,10 +168,10 @@ async def _board(
     teams = _teams(request, round_)
     lines = [f"<b>{html(t.name(round_.name, round_.name_en))}</b>"]
     bank = request.app.rules.starting_bank
-    lines += [f"{html(code)} {scores.get(code, bank):.0f}" for code in teams]
+    lines += [f"{html(team.code)} {scores.get(team.code, bank):.0f}" for team in teams]
     here = step.model_copy(update={"version": version})
     rows = _next_buttons(request, teams, here)
-    if step.team < 0:
+    if _team(teams, step.team) is None:
         rows.append(
             [
                 button(
@@ -168,21 +184,22 @@ async def _board(
 
 
 def _next_buttons(
-    request: Request, teams: list[str], step: ArenaButton
+    request: Request, teams: list[Team], step: ArenaButton
 ) -> list[list[InlineKeyboardButton]]:
     t = request.t
-    if not 0 <= step.team < len(teams):  # choose a team
-        return [[button(code, step.model_copy(update={"team": i}))]
-                for i, code in enumerate(teams)]  # fmt: skip
+    team = _team(teams, step.team)
+    if team is None:  # choose a team
+        return [[button(each.code, step.model_copy(update={"team": each.id, "person": -1}))]
+                for each in teams]  # fmt: skip
     back = [button(t(N_("◀ Teams")), ArenaButton(round=step.round))]
     if step.kind is ArenaKind.TEAMS:
         kinds = [button(t(label), step.model_copy(update={"kind": kind}))
                  for kind, label in KINDS.items()]  # fmt: skip
         return [kinds, back]
     if step.kind is ArenaKind.MANDATORY and step.person < 0:
-        people = _contestants(request, teams[step.team])
-        return [[button(code, step.model_copy(update={"person": i}))]
-                for i, code in enumerate(people)] + [back]  # fmt: skip
+        people = _contestants(request, team)
+        return [[button(p.code, step.model_copy(update={"person": p.id}))]
+                for p in people] + [back]  # fmt: skip
     if step.kind is ArenaKind.RISK and not step.tier:
         tiers = [button(f"{tier.points:.0f}", step.model_copy(update={"tier": int(tier.points)}))
                  for tier in request.app.rules.risk_tiers]  # fmt: skip

@@ -94,7 +94,7 @@ class ScoreRound(CallbackData, prefix="sr"):
 
 class ScoreTeam(CallbackData, prefix="st"):
     round: int
-    team: int  # index into the round's teams in running order
+    team: int  # the team's id; the handler checks it still has a turn in the round
 
 
 class PublishButton(CallbackData, prefix="pb"):
@@ -114,9 +114,9 @@ class ArenaButton(CallbackData, prefix="ar"):
     """A step of recording an arena event: team, kind, contestant or tier, then outcome."""
 
     round: int
-    team: int = -1  # index into the round's teams in running order
+    team: int = -1  # the team's id; the handler checks it still has a turn in the round
     kind: ArenaKind = ArenaKind.TEAMS
-    person: int = -1  # index into the team's contestants, for a mandatory question
+    person: int = -1  # a contestant's id, for a mandatory question; checked to be the team's
     tier: int = 0
     outcome: str = ""  # empty: choose it next
     version: int = -1

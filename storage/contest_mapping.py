@@ -87,6 +87,8 @@ def person_values(person: Person, teams: Ids) -> Values:
         "seat": person.seat,
         "invite_code": person.invite_code,
         "locale": person.locale.value if person.locale else None,
+        "judge_tracks": list(person.judge_tracks),
+        "judge_rounds": list(person.judge_rounds),
     }
 
 
@@ -100,6 +102,8 @@ def person_from(row: PersonRow, teams: Codes) -> Person:
         invite_code=row.invite_code,
         locale=Locale(row.locale) if row.locale else None,
         id=row.id,
+        judge_tracks=tuple(row.judge_tracks or ()),
+        judge_rounds=tuple(row.judge_rounds or ()),
     )
 
 

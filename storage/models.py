@@ -97,6 +97,9 @@ class PersonRow(Identified):
     seat: Mapped[int | None] = mapped_column(Integer)
     invite_code: Mapped[str] = mapped_column(String(CODE), unique=True)
     locale: Mapped[str | None] = mapped_column(String(16))
+    # A judge's assignments as codes: the import replaces the whole contest, checked, at once.
+    judge_tracks: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    judge_rounds: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
 
 class RoundRow(Identified):

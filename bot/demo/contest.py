@@ -25,6 +25,7 @@ TRACK_TEAMS = (("12345", "H", "热线"), ("window", "W", "政务服务中心"))
 # Team slots: (round code prefix, first start, minutes per team).
 RUNNING_ORDERS = (("SC", "2024-09-26 13:30", 8), ("AR", "2024-09-27 08:30", 10))
 STAFF = (("ORG", "组织者", 4), ("J", "评委", 7), ("AUD", "监督员", 1))
+JUDGES_OF_FIRST_TRACK = 4  # J1–J4 score the 12345 showcase, J5–J7 the window one
 
 
 def demo_document() -> dict[str, Any]:
@@ -75,7 +76,17 @@ def _people(teams: list[Row]) -> list[Row]:
         ]
     # One judge reads English, to show the bilingual interface.
     people[-2]["locale"] = "English"
+    _assign_judges(people)
     return people
+
+
+def _assign_judges(people: list[Row]) -> None:
+    """The two showcases run at the same time in two halls: each track has its own panel."""
+    judges = [person for person in people if person["role"] == "评委"]
+    for person in judges[:JUDGES_OF_FIRST_TRACK]:
+        person["judge_tracks"] = [TRACK_TEAMS[0][0]]
+    for person in judges[JUDGES_OF_FIRST_TRACK:]:
+        person["judge_tracks"] = [TRACK_TEAMS[1][0]]
 
 
 def _running_order(

@@ -64,6 +64,10 @@ class Person:
     invite_code: str | None = None
     locale: Locale | None = None
     id: int | None = field(default=None, compare=False)
+    # A judge's assignments: the tracks whose rounds and the single rounds they score. A judge
+    # with neither scores every round (a contest with one panel needs to say nothing).
+    judge_tracks: tuple[str, ...] = ()
+    judge_rounds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence, Set
 
 from bot.domain.contest import Person
 from bot.domain.draft import Coded, ContestDraft, Located
-from bot.domain.enums import Role
+from bot.domain.enums import Role, RoundKind
 from bot.domain.problems import N_, Problem, Sheet
 from bot.domain.question_rules import question_problems
 from bot.domain.questions import Question
@@ -39,6 +39,7 @@ def validate(draft: ContestDraft) -> list[Problem]:
         problems.extend(_duplicate_codes(sheet, located))
     problems.extend(_reference_problems(draft))
     problems.extend(_people_problems(draft.people))
+    problems.extend(_judge_problems(draft))
     problems.extend(schedule_problems(draft))
     tracks = None
     if Sheet.TRACKS not in draft.missing_sheets:
@@ -181,4 +182,38 @@ def _people_problems(people: Sequence[Located[Person]]) -> Iterator[Problem]:
                     team=person.team_code,
                     person=holder.item.name,
                     first_row=holder.row,
+                )
+
+
+def _judge_problems(draft: ContestDraft) -> Iterator[Problem]:
+    """Only judges have assignments, and they name tracks and showcase rounds that exist."""
+    tracks = draft.known_codes(Sheet.TRACKS, draft.tracks)
+    rounds = {entry.item.code: entry.item for entry in draft.rounds}
+    unreadable_rounds = draft.unreadable.get(Sheet.ROUNDS, set())
+    for entry in draft.people:
+        person, row = entry.item, entry.row
+
+        def problem(message: str, column: str, **params: str | int) -> Problem:
+            return Problem(message, params, Sheet.PEOPLE, row, column)  # noqa: B023
+
+        if person.role is not Role.JUDGE:
+            for column in ("judge_tracks", "judge_rounds"):
+                if getattr(person, column):
+                    yield problem(N_("only judges are assigned what to score"), column)
+            continue
+        if Sheet.TRACKS not in draft.missing_sheets:
+            for code in person.judge_tracks:
+                if code not in tracks:
+                    yield problem(N_("track '{value}' does not exist"), "judge_tracks", value=code)
+        if Sheet.ROUNDS in draft.missing_sheets:
+            continue
+        for code in person.judge_rounds:
+            found = rounds.get(code)
+            if found is None and code not in unreadable_rounds:
+                yield problem(N_("round '{value}' does not exist"), "judge_rounds", value=code)
+            elif found is not None and found.kind is not RoundKind.SHOWCASE:
+                yield problem(
+                    N_("round '{value}' is not a showcase round: judges score the showcase"),
+                    "judge_rounds",
+                    value=code,
                 )

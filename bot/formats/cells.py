@@ -133,6 +133,18 @@ class CellReader:
             return tuple(str(v).strip() for v in value if str(v).strip())
         return tuple(part.strip() for part in LIST_SEPARATORS.split(str(value)) if part.strip())
 
+    def codes(self, key: str) -> tuple[str, ...]:
+        """A list of codes, each once and in order; a number typed into a cell is its digits."""
+        value = self.raw(key)
+        values = value if isinstance(value, list | tuple) else [value]
+        found: list[str] = []
+        for item in values:
+            if isinstance(item, float) and item.is_integer():
+                item = int(item)
+            if item is not None:
+                found += [p.strip() for p in LIST_SEPARATORS.split(str(item)) if p.strip()]
+        return tuple(dict.fromkeys(found))
+
     def lines(self, key: str) -> tuple[str, ...]:
         """A list whose items may hold commas: native in YAML, one item a line in a cell."""
         value = self.raw(key)

@@ -146,6 +146,21 @@ SHEETS: tuple[SheetSpec, ...] = (
                 "",
                 choices=dropdown(LOCALE_LABELS),
             ),
+            Column(
+                "judge_tracks",
+                "评审赛道",
+                N_(
+                    "Judges only: codes of the tracks whose showcase they score, separated by "
+                    "commas; empty here and in the next column means every track"
+                ),
+                "",
+            ),
+            Column(
+                "judge_rounds",
+                "评审环节",
+                N_("Judges only: codes of single showcase rounds they also score"),
+                "",
+            ),
         ),
     ),
     SheetSpec(

@@ -73,6 +73,8 @@ def _person(person: Person) -> Row:
         "seat": person.seat,
         "invite_code": person.invite_code,
         "locale": label(person.locale, LOCALE_LABELS) if person.locale else None,
+        "judge_tracks": list(person.judge_tracks),
+        "judge_rounds": list(person.judge_rounds),
     }
 
 

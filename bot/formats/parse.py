@@ -120,6 +120,8 @@ def _read_person(cells: CellReader) -> Person:
         seat=cells.integer("seat"),
         invite_code=cells.code("invite_code"),
         locale=cells.choice("locale", LOCALE_LABELS),
+        judge_tracks=cells.codes("judge_tracks"),
+        judge_rounds=cells.codes("judge_rounds"),
     )
 
 

@@ -104,12 +104,16 @@ def _cells(spec: SheetSpec, row: dict[str, Any]) -> list[object]:
     return cells
 
 
+# Columns whose list is written into one cell, separated by 、 (the readers split on it).
+LIST_CELLS = ("topics", "judge_tracks", "judge_rounds")
+
+
 def _cell(key: str, value: object) -> object:
     if key == "key_points" and isinstance(value, list):
         return "\n".join(_key_point_cell(point) for point in value)
     if key == "answer" and isinstance(value, list):
         return BLANK_SEPARATOR.join(ALTERNATIVE_SEPARATOR.join(alts) for alts in value)
-    if key == "topics" and isinstance(value, list):
+    if key in LIST_CELLS and isinstance(value, list):
         return "、".join(value)
     if isinstance(value, datetime | str | int | float) or value is None:
         return value

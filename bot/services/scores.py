@@ -10,8 +10,9 @@ from decimal import Decimal
 from enum import StrEnum
 
 from bot.domain.audit import AuditAction
-from bot.domain.contest import Person
+from bot.domain.contest import Person, Team
 from bot.domain.enums import Role, RoundKind
+from bot.domain.judges import JudgeSheet, may_score
 from bot.domain.problems import N_
 from bot.domain.scoring.errors import ScoringError
 from bot.domain.scoring.rules import ScoringRules
@@ -21,6 +22,8 @@ from bot.services.audit import COMMAND_LINE, record
 from bot.services.ports import UnitOfWork
 
 CENT = Decimal("0.01")
+NOT_ASSIGNED = N_("You are not assigned to score {round}.")
+NO_TURN = N_("{team} has no turn in this round any more.")
 
 
 class Entry(StrEnum):
@@ -35,6 +38,21 @@ def showcase_teams(snapshot: ContestSnapshot, round_code: str) -> list[str]:
     if round_ is None or round_.kind is not RoundKind.SHOWCASE:
         return []
     return [s.team_code for s in snapshot.round_slots.get(round_code, ()) if s.team_code]
+
+
+def round_teams(snapshot: ContestSnapshot, round_code: str) -> tuple[Team, ...]:
+    """The teams of a showcase round, in running order."""
+    codes = showcase_teams(snapshot, round_code)
+    return tuple(snapshot.teams[code] for code in codes if code in snapshot.teams)
+
+
+async def judge_sheet(
+    uow: UnitOfWork, snapshot: ContestSnapshot, round_code: str, judge: Person
+) -> JudgeSheet:
+    """The round's teams and the scores this judge has given them."""
+    given = await uow.scores.showcase(round_code)
+    mine = {team: scores[judge.code] for team, scores in given.items() if judge.code in scores}
+    return JudgeSheet(round_teams(snapshot, round_code), mine)
 
 
 async def needs_reason(uow: UnitOfWork, round_code: str, judge: Person, team_code: str) -> bool:
@@ -55,8 +73,13 @@ async def enter_showcase(
     rules: ScoringRules,
     reason: str = "",
 ) -> Entry:
-    if judge.role is not Role.JUDGE or team_code not in showcase_teams(snapshot, round_code):
+    round_ = snapshot.rounds.get(round_code)
+    if judge.role is not Role.JUDGE or round_ is None or round_.kind is not RoundKind.SHOWCASE:
         raise ScoringError(N_("Only judges score showcase teams."))
+    if not may_score(judge, round_):
+        raise ScoringError(NOT_ASSIGNED, round=round_.name)
+    if team_code not in showcase_teams(snapshot, round_code):
+        raise ScoringError(NO_TURN, team=team_code)
     check_judge_score(score, rules)
     if score != score.quantize(CENT):
         raise ScoringError(N_("Scores have at most two decimals, e.g. 91.25."))

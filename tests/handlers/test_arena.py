@@ -8,10 +8,13 @@ from bot.domain.audit import AuditAction
 from handlers.keyboards import ArenaButton, ArenaKind
 from tests.handlers.broadcasting import button, database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, ORGANIZER, Telegram
+from tests.handlers.reordering import reimport, reverse_running_order
+
+ROUND = "AR-12345"
 
 
 async def board(joined: Telegram) -> list[TelegramMethod[Any]]:
-    return await joined.send(ORGANIZER, "/arena AR-12345")
+    return await joined.send(ORGANIZER, f"/arena {ROUND}")
 
 
 async def step(joined: Telegram, calls: list[TelegramMethod[Any]], *labels: str) -> Any:
@@ -65,3 +68,45 @@ async def test_a_contestant_can_neither_open_nor_press_it(joined: Telegram) -> N
     assert "/arena" in sent(await joined.send(CONTESTANT, "/arena AR-12345"))[0].text
     forged = ArenaButton(round=1, team=0, kind=ArenaKind.BUZZ, outcome="correct", version=0)
     assert is_alert(await joined.press(CONTESTANT, forged.pack()))
+
+
+async def ids(joined: Telegram) -> tuple[int, dict[str, int], dict[str, int]]:
+    """The arena round's id, and the ids of teams and people by code."""
+    async with database(joined).unit_of_work() as uow:
+        data = await uow.contest.load()
+    assert data is not None
+    round_id = next(r.id for r in data.rounds if r.code == ROUND)
+    assert round_id is not None
+    teams = {t.code: t.id for t in data.teams if t.id is not None}
+    return round_id, teams, {p.code: p.id for p in data.people if p.id is not None}
+
+
+async def test_a_button_records_its_team_after_the_running_order_changed(
+    joined: Telegram, demo_parsed: Any
+) -> None:
+    calls = await step(joined, await board(joined), "H14", "抢答题")
+    correct = button(calls, "✓ 答对")
+    await reverse_running_order(joined, demo_parsed, ROUND)
+    assert "H14 10" in text(await joined.press(ORGANIZER, correct))
+
+
+async def test_a_button_of_a_team_taken_out_of_the_round_is_refused(
+    joined: Telegram, demo_parsed: Any
+) -> None:
+    calls = await step(joined, await board(joined), "H14", "抢答题")
+    correct = button(calls, "✓ 答对")
+    await reimport(joined, demo_parsed, ROUND, lambda s: None if s.team_code == "H14" else s)
+    calls = await joined.press(ORGANIZER, correct)
+    assert is_alert(calls[:1])
+    assert "H14" not in text(calls)
+    async with database(joined).unit_of_work() as uow:
+        assert await uow.arena.count(ROUND) == 0
+
+
+async def test_a_contestant_of_another_team_is_refused(joined: Telegram) -> None:
+    round_id, teams, people = await ids(joined)
+    forged = ArenaButton(round=round_id, team=teams["H14"], kind=ArenaKind.MANDATORY,
+                         person=people["H15-1"], outcome="correct", version=0)  # fmt: skip
+    assert is_alert(await joined.press(ORGANIZER, forged.pack()))
+    async with database(joined).unit_of_work() as uow:
+        assert await uow.arena.count(ROUND) == 0

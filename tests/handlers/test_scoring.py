@@ -1,24 +1,32 @@
 """Judges score the showcase in the bot; nothing reaches contestants until it is published."""
 
-from decimal import Decimal
+from dataclasses import replace
+from decimal import ROUND_HALF_UP, Decimal
 from io import BytesIO
 from typing import Any
 
-from aiogram.methods import SendPhoto, TelegramMethod
+from aiogram.methods import EditMessageText, SendMessage, SendPhoto, TelegramMethod
 from aiogram.types import BufferedInputFile
 from PIL import Image
 
 from bot.domain.audit import AuditAction
+from bot.domain.contest import ContestData
+from bot.domain.enums import Locale
 from bot.domain.outbox import Delivery
+from bot.domain.problems import N_
+from bot.services.scores import NO_TURN, NOT_ASSIGNED
 from bot.services.sender import Verdict
-from handlers.keyboards import FollowButton, PublishButton, PublishPreview, ScoreTeam
+from bot.texts.texts import Texts
+from handlers.keyboards import FollowButton, PublishButton, PublishPreview, ScoreRound, ScoreTeam
 from handlers.transport import BotTransport, StoredMedia
 from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
-from tests.handlers.conftest import CONTESTANT, JUDGE, ORGANIZER, Telegram
+from tests.handlers.conftest import CONTESTANT, ORGANIZER, SHANGHAI, Telegram
+from tests.handlers.reordering import reimport, reimport_people, reverse_running_order
 
 ROUND = "SC-12345"
-JUDGES = {**{6000 + n: f"J{n}" for n in range(1, 7)}, JUDGE: "J7"}  # J7 joined already
+JUDGES = {6000 + n: f"J{n}" for n in range(1, 5)}  # the 12345 track's panel
 TRACK = [f"H{n:02d}" for n in range(1, 21)]
+ZH = Texts(Locale.ZH_HANS, SHANGHAI)
 
 
 def score(judge: int, team: str) -> Decimal:
@@ -28,27 +36,38 @@ def score(judge: int, team: str) -> Decimal:
 
 def expected_mean(team: str) -> Decimal:
     scores = sorted(score(judge, team) for judge in JUDGES)
-    return (sum(scores[1:-1], Decimal(0)) / 5).quantize(Decimal("0.01"))
+    mean = sum(scores[1:-1], Decimal(0)) / (len(scores) - 2)
+    return mean.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def shown(calls: list[TelegramMethod[Any]]) -> str:
+    """The text of the last message the bot sent or edited."""
+    texts = [c.text for c in calls if isinstance(c, SendMessage | EditMessageText)]
+    assert texts, calls
+    return texts[-1]
+
+
+def team_button(calls: list[TelegramMethod[Any]], team: str) -> str:
+    found = [data for label, data in buttons(calls).items() if f"{team} " in label]
+    assert len(found) == 1, (team, buttons(calls))
+    return found[0]
 
 
 async def teams_board(telegram: Telegram, judge: int) -> list[TelegramMethod[Any]]:
-    calls = await telegram.send(judge, "/score")
-    (data,) = [data for label, data in buttons(calls).items() if "12345" in label]
-    return await telegram.press(judge, data)
+    return await telegram.send(judge, "/score")
 
 
 async def enter(telegram: Telegram, judge: int, team: str, text: str) -> str:
-    await telegram.press(judge, button(await teams_board(telegram, judge), team))
-    return sent(await telegram.send(judge, text))[0].text
+    await telegram.press(judge, team_button(await teams_board(telegram, judge), team))
+    return shown(await telegram.send(judge, text))
 
 
 async def score_everything(telegram: Telegram) -> None:
     for judge, code in JUDGES.items():
-        if judge != JUDGE:
-            await telegram.join(judge, code)
+        await telegram.join(judge, code)
         for team in TRACK:
             answer = await enter(telegram, judge, team, f"{score(judge, team)}")
-            assert answer.startswith(("已保存", "Saved"))
+            assert answer.startswith("✓ 已保存")
 
 
 async def results(telegram: Telegram) -> list[Delivery]:
@@ -104,9 +123,11 @@ async def test_a_judge_sees_only_their_own_scores(joined: Telegram) -> None:
     await joined.join(6001, "J1")
     await joined.join(6002, "J2")
     await enter(joined, 6001, "H03", "88")
-    labels = buttons(await teams_board(joined, 6002))
-    assert "H03" in labels
-    assert not any(label.startswith("H03 ·") for label in labels)
+    mine = [label for label in buttons(await teams_board(joined, 6001)) if "H03 " in label]
+    theirs = [label for label in buttons(await teams_board(joined, 6002)) if "H03 " in label]
+    assert mine[0].startswith("✓ H03")
+    assert mine[0].endswith("· 88.00")
+    assert not theirs[0].startswith("✓")
 
 
 async def test_after_publication_a_correction_needs_a_reason(joined: Telegram) -> None:
@@ -114,8 +135,8 @@ async def test_after_publication_a_correction_needs_a_reason(joined: Telegram) -
     await publish(joined)
     refused = await enter(joined, 6001, "H03", "60")
     assert "需要说明原因" in refused
-    await joined.press(6001, button(await teams_board(joined, 6001), "H03"))
-    assert sent(await joined.send(6001, "60 计分有误"))[0].text.startswith("已更正")
+    await joined.press(6001, team_button(await teams_board(joined, 6001), "H03"))
+    assert shown(await joined.send(6001, "60 计分有误")).startswith("✓ 已更正")
     async with database(joined).unit_of_work() as uow:
         entries = await uow.audit.entries()
     last = entries[-1]
@@ -168,3 +189,152 @@ async def test_with_two_confirmations_a_second_organizer_publishes(joined: Teleg
     done = await publish(joined, second, "风采展示（12345赛道） · 由 ORG1 申请")
     assert "成绩已公布（第 1 版）" in sent(done)[0].text
     assert [d.chat_id for d in await results(joined)] == [CONTESTANT]
+
+
+async def contest(telegram: Telegram) -> ContestData:
+    async with database(telegram).unit_of_work() as uow:
+        data = await uow.contest.load()
+    assert data is not None
+    return data
+
+
+async def ids(telegram: Telegram, round_code: str, team_code: str) -> tuple[int, int]:
+    data = await contest(telegram)
+    round_ = next(r for r in data.rounds if r.code == round_code)
+    team = next(t for t in data.teams if t.code == team_code)
+    assert round_.id is not None
+    assert team.id is not None
+    return round_.id, team.id
+
+
+async def stored(telegram: Telegram, judge: str) -> dict[str, Decimal]:
+    async with database(telegram).unit_of_work() as uow:
+        given = await uow.scores.showcase(ROUND)
+    return {team: scores[judge] for team, scores in given.items() if judge in scores}
+
+
+async def test_a_judge_is_offered_only_the_round_of_their_track(joined: Telegram) -> None:
+    await joined.join(6005, "J5")  # the window panel
+    calls = await joined.send(6005, "/score")
+    assert shown(calls).startswith("风采展示（窗口赛道）：你已为 20 支队伍中的 0 支打分")
+    assert all(" W" in f" {label}" for label in buttons(calls))
+
+
+async def test_a_forged_button_for_another_tracks_round_is_refused(joined: Telegram) -> None:
+    await joined.join(6001, "J1")
+    round_id, team_id = await ids(joined, "SC-window", "W01")
+    refusal = ZH(NOT_ASSIGNED, round="风采展示（窗口赛道）")
+    for data in (ScoreTeam(round=round_id, team=team_id), ScoreRound(round=round_id)):
+        calls = await joined.press(6001, data.pack())
+        assert is_alert(calls)
+        assert calls[0].text == refusal  # type: ignore[attr-defined]
+    assert "窗口" not in shown(await joined.send(6001, "95"))  # no score was awaited
+
+
+async def test_buttons_name_each_team_two_a_row_unscored_first(joined: Telegram) -> None:
+    await joined.join(6001, "J1")
+    await enter(joined, 6001, "H03", "88")
+    calls = await teams_board(joined, 6001)
+    markup = calls[-1].reply_markup  # type: ignore[attr-defined]
+    rows = [[b.text for b in row] for row in markup.inline_keyboard]
+    assert {len(row) for row in rows} == {2}
+    labels = [label for row in rows for label in row]
+    assert labels[-1] == "✓ H03 鞍山市热线代表队 · 88.00"
+    assert all(not label.startswith("✓") for label in labels[:-1])
+    assert "H07 锦州市热线代表队" in labels
+
+
+async def test_after_a_score_the_same_message_asks_for_the_next_team(joined: Telegram) -> None:
+    await joined.join(6001, "J1")
+    board = await teams_board(joined, 6001)
+    board_id = 555  # the message the buttons are under
+    order = [label.split()[0] for label in buttons(board)]
+    first, second = order[0], order[1]
+    await joined.press(6001, team_button(board, first), message_id=board_id)
+    calls = await joined.send(6001, "88.5")
+    (edit,) = [c for c in calls if isinstance(c, EditMessageText | SendMessage)]
+    assert isinstance(edit, EditMessageText)
+    assert edit.message_id == board_id
+    assert edit.text.startswith(f"✓ 已保存：{first} ")
+    assert f"请发送 {second} " in edit.text
+    shown(await joined.send(6001, "90"))  # no tap: the number is the next team's
+    assert await stored(joined, "J1") == {first: Decimal("88.50"), second: Decimal("90.00")}
+
+
+async def test_a_twenty_team_round_takes_one_tap_and_twenty_one_messages(
+    joined: Telegram,
+) -> None:
+    """Before, every team took a tap on a re-posted board and the number, after /score and a
+    tap on the round: 21 taps + 21 messages = 42 actions. Now 1 tap + 21 messages = 22."""
+    await joined.join(6001, "J1")
+    taps, messages = 0, 1
+    calls = await joined.send(6001, "/score")
+    while ZH(N_("Tap a team to score it.")) in shown(calls) or "请发送" not in shown(calls):
+        labels = [label for label in buttons(calls) if not label.startswith("✓")]
+        calls = await joined.press(6001, buttons(calls)[labels[0]])
+        taps += 1
+    while "请发送" in shown(calls):
+        calls = await joined.send(6001, "80")
+        messages += 1
+    assert len(await stored(joined, "J1")) == 20
+    assert (taps, messages) == (1, 21)
+    assert shown(calls).startswith("✓ 已保存")
+    assert "20 支队伍中的 20 支" in shown(calls)
+    assert shown(calls).endswith(ZH(N_("Every team has your score; tap one to change it.")))
+
+
+async def test_a_button_scores_its_team_after_the_running_order_changed(
+    joined: Telegram, demo_parsed: Any
+) -> None:
+    await joined.join(6001, "J1")
+    board = await teams_board(joined, 6001)
+    await reverse_running_order(joined, demo_parsed, ROUND)
+    calls = await joined.press(6001, team_button(board, "H03"))
+    assert "请发送 H03 " in shown(calls)
+    await joined.send(6001, "77")
+    assert await stored(joined, "J1") == {"H03": Decimal("77.00")}
+
+
+async def test_a_button_of_a_team_taken_out_of_the_round_is_refused(
+    joined: Telegram, demo_parsed: Any
+) -> None:
+    await joined.join(6001, "J1")
+    board = await teams_board(joined, 6001)
+    await reimport(joined, demo_parsed, ROUND, lambda s: None if s.team_code == "H03" else s)
+    calls = await joined.press(6001, team_button(board, "H03"))
+    assert calls[0].text == ZH(N_("This team has no turn in this round any more."))  # type: ignore[attr-defined]
+    assert calls[0].show_alert  # type: ignore[attr-defined]
+    assert "H03 " not in " ".join(buttons(calls))  # the board as it is now
+    assert await stored(joined, "J1") == {}
+
+
+async def test_score_again_forgets_the_team_that_was_awaited(joined: Telegram) -> None:
+    await joined.join(6001, "J1")
+    await joined.press(6001, team_button(await teams_board(joined, 6001), "H03"))
+    await teams_board(joined, 6001)
+    await joined.send(6001, "88")
+    assert await stored(joined, "J1") == {}
+
+
+async def test_a_judge_without_assignments_chooses_among_every_showcase(
+    joined: Telegram, demo_parsed: Any
+) -> None:
+    await reimport_people(joined, demo_parsed, lambda p: replace(p, judge_tracks=()))
+    await joined.join(6001, "J1")
+    calls = await joined.send(6001, "/score")
+    assert shown(calls) == ZH(N_("Which round?"))
+    assert set(buttons(calls)) == {"风采展示（12345赛道）", "风采展示（窗口赛道）"}
+    picked = await joined.press(6001, buttons(calls)["风采展示（窗口赛道）"])
+    assert not sent(picked)  # the same message becomes the board
+    assert shown(picked).startswith("风采展示（窗口赛道）：")
+
+
+async def test_a_team_taken_out_between_the_tap_and_the_number_is_not_scored(
+    joined: Telegram, demo_parsed: Any
+) -> None:
+    await joined.join(6001, "J1")
+    await joined.press(6001, team_button(await teams_board(joined, 6001), "H03"))
+    await reimport(joined, demo_parsed, ROUND, lambda s: None if s.team_code == "H03" else s)
+    assert shown(await joined.send(6001, "77")) == ZH(NO_TURN, team="H03")
+    await joined.send(6001, "78")  # no team is awaited any more
+    assert await stored(joined, "J1") == {}

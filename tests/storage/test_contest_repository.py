@@ -155,3 +155,18 @@ async def test_the_revision_moves_only_when_something_changed(
         second = await uow.contest.revision()
     assert first is not None
     assert second == first + 1
+
+
+async def test_a_judges_new_assignment_is_stored_on_the_same_row(
+    database: Database, demo_data: ContestData
+) -> None:
+    await _store(database, demo_data)
+    index, judge = next((i, p) for i, p in enumerate(demo_data.people) if p.code == "J1")
+    moved = replace(judge, judge_tracks=("window",), judge_rounds=("SC-12345",))
+    people = (*demo_data.people[:index], moved, *demo_data.people[index + 1 :])
+    async with database.unit_of_work() as uow:
+        changes = await uow.contest.replace(replace(demo_data, people=people))
+        await uow.commit()
+    assert changes[Sheet.PEOPLE].updated == 1
+    loaded = next(p for p in (await _load(database)).people if p.code == "J1")
+    assert (loaded.judge_tracks, loaded.judge_rounds) == (("window",), ("SC-12345",))
