@@ -8,13 +8,14 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.domain.audit import AuditEntry, Values, verify
 from bot.domain.commands import Command, allowed
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 from bot.texts.texts import Texts, html
 from handlers.fallback import stale_button
 from handlers.keyboards import AuditPage, button, markup
 from handlers.request import Request
 
 PAGE = 10
+ENTRIES = N_plural("✅ {count} entry; every link intact.", "✅ {count} entries; every link intact.")
 
 
 def create_router() -> Router:
@@ -44,7 +45,7 @@ async def _page(request: Request, below: int | None) -> tuple[str, InlineKeyboar
     entries = await request.uow.audit.entries()
     check = verify(entries)
     status = (
-        t(N_("✅ {count} entries; every link intact."), count=len(entries)) if check.ok
+        t(ENTRIES, count=len(entries)) if check.ok
         else "⚠️ " + t(N_("Broken at entry {sequence}: {problem}"), sequence=check.first_broken,
                        problem=t(check.problem, **check.params))
     )  # fmt: skip

@@ -17,7 +17,7 @@ from bot.domain.enums import QuestionType
 from bot.domain.grading.answers import Answer, ChoiceAnswer, TruthAnswer, typed_answer
 from bot.domain.grading.grade import GradingError
 from bot.domain.practice_plan import DAILY_NEXT, DailySet
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 from bot.domain.questions import Question
 from bot.services.practice import answer, daily_question, mistakes, next_question, pick, stats
 from bot.services.reviews import due_questions
@@ -96,7 +96,8 @@ async def notebook(message: Message, request: Request) -> None:
                                   "answered right.")))  # fmt: skip
         return
     await message.answer(
-        t(N_("{count} questions in your notebook; each leaves it once you answer it right."),
+        t(N_plural("{count} question in your notebook; it leaves it once you answer it right.",
+                   "{count} questions in your notebook; each leaves it once you answer it right."),
           count=len(codes)),
         reply_markup=markup([button(t(N_("Practise them ▶")), PracticeKind(kind=MISTAKES))]),
     )  # fmt: skip

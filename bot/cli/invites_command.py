@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bot.cli.console import Console, UserError
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 
 if TYPE_CHECKING:  # Pillow, segno and openpyxl load only when the command runs
     from bot.domain.contest import ContestData
@@ -14,6 +14,8 @@ if TYPE_CHECKING:  # Pillow, segno and openpyxl load only when the command runs
     from bot.invites.typeface import Typeface
 
 SUFFIXES = (".xlsx", ".pdf", ".png")
+PEOPLE = N_plural("{count} person", "{count} people")
+PAGES = N_plural("{count} page", "{count} pages")
 
 
 def register(app: typer.Typer, console: Console) -> None:
@@ -85,8 +87,10 @@ def _write(console: Console, data: "ContestData", username: str, path: Path) -> 
 
             write_invite_workbook(cards, path)
             console.say(
-                N_("Wrote the invites of {count} people to {file}."), count=len(cards), file=path
-            )
+                N_plural("Wrote the invite of {count} person to {file}.",
+                         "Wrote the invites of {count} people to {file}."),
+                count=len(cards), file=path,
+            )  # fmt: skip
         else:
             _write_pages(console, cards, path)
     except OSError as error:
@@ -107,21 +111,18 @@ def _write_pages(console: Console, cards: "list[InviteCard]", path: Path) -> Non
     else:
         files = write_pngs(pages, path)
         count, first, last = len(files), files[0], files[-1]
+    people = console.text(PEOPLE, count=len(cards))
+    on_pages = console.text(PAGES, count=count)
     if first == last:
         console.say(
-            N_("Wrote invite cards for {count} people on {pages} page(s) to {file}."),
-            count=len(cards),
-            pages=count,
-            file=path,
-        )
+            N_("Wrote invite cards for {people} on {pages} to {file}."),
+            people=people, pages=on_pages, file=path,
+        )  # fmt: skip
     else:
         console.say(
-            N_("Wrote invite cards for {count} people on {pages} pages: {first} to {last}."),
-            count=len(cards),
-            pages=count,
-            first=first,
-            last=last,
-        )
+            N_("Wrote invite cards for {people} on {pages}: {first} to {last}."),
+            people=people, pages=on_pages, first=first, last=last,
+        )  # fmt: skip
 
 
 def _warn_about_fonts(console: Console, cards: "list[InviteCard]", typeface: "Typeface") -> None:

@@ -115,7 +115,7 @@ def test_a_malformed_file_is_rejected_with_every_problem_and_changes_nothing(
     broken.write_text(text, encoding="utf-8")
     result = run("import", str(broken))
     assert result.exit_code == 1
-    assert "2 problem(s)" in result.output
+    assert "2 problems" in result.output
     assert "team 'X01' does not exist" in result.output
     assert "the duration must be positive" in result.output
     assert "Traceback" not in result.output

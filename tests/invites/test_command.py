@@ -44,7 +44,7 @@ def test_a_pdf_with_the_username_from_the_environment(
     monkeypatch.setenv("BOT_USERNAME", "contest_demo_bot")
     result = demo("invites", "cards.pdf")
     assert result.exit_code == 0, result.output
-    assert "Wrote invite cards for 172 people on 22 page(s) to cards.pdf." in result.output
+    assert "Wrote invite cards for 172 people on 22 pages to cards.pdf." in result.output
     assert "Warning" not in result.output
     assert (tmp_path / "cards.pdf").read_bytes().startswith(b"%PDF")
 
