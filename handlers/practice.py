@@ -45,7 +45,7 @@ from handlers.practice_menu import (
     known_kind,
     topic_of,
 )
-from handlers.queries import chat_of, close_buttons
+from handlers.queries import chat_of, close_buttons, take_choice
 from handlers.request import Request
 
 MAX_ANSWER = 3000
@@ -74,6 +74,8 @@ async def pick_kind(query: CallbackQuery, callback_data: PracticeKind, request: 
         or not known_kind(snapshot, person, callback_data.kind)  # forged, or a topic now gone
     ):
         await stale_button(query, request)
+        return
+    if not await take_choice(query, request, keep=(ReportKey,)):
         return
     await query.answer()
     await _ask(request, chat_of(query), callback_data.kind)
