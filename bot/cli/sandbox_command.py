@@ -67,7 +67,7 @@ def start_sandbox(
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    sandbox = Sandbox(console.settings, host, port, rehearsal, rate_limit)
+    sandbox = Sandbox(console.settings, host, port, rehearsal, rate_limit, speed)
     announce = console.translate(
         N_("Sandbox ready: open {url} in a browser. Press Ctrl-C to stop.")
     )

@@ -5,6 +5,7 @@ import logging
 from contextlib import AbstractAsyncContextManager
 from types import TracebackType
 from typing import Self
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Dispatcher
 from aiohttp import web
@@ -19,12 +20,15 @@ from bot.app import (
 )
 from bot.config import Settings
 from bot.demo.contest import demo_document
+from bot.domain.snapshot import ContestSnapshot
 from bot.formats.parse import parse_document
 from bot.formats.yaml_reader import document_from_mapping
 from bot.sandbox.bot_api import bot_api_routes
 from bot.sandbox.limits import RateLimiter
+from bot.sandbox.rehearsal import ClockNote, first_morning
 from bot.sandbox.state import SandboxState
 from bot.sandbox.web import web_routes
+from bot.services.clock import RehearsalClock, SystemClock
 from bot.services.contest_cache import ContestCache
 from bot.services.contest_import import import_contest
 from bot.services.ports import Clock
@@ -54,11 +58,14 @@ class Sandbox:
         port: int = 8080,
         clock: Clock | None = None,
         rate_limit: bool = False,
+        speed: float = 1.0,
     ) -> None:
         self.settings = settings
         self.host = host
         self.port = port
         self.clock = clock
+        self.speed = speed  # of the rehearsal clock the sandbox starts by itself
+        self.note: ClockNote | None = None
         self.state = SandboxState()
         self.limiter = RateLimiter() if rate_limit else None
         self._runner: web.AppRunner | None = None
@@ -77,11 +84,12 @@ class Sandbox:
     async def __aenter__(self) -> Self:
         self.database = await Database.open(self.settings.database_url)
         await load_demo_if_empty(self.database)
+        await self._choose_clock(self.database)
         context = create_context(self.settings, self.database, self.clock)
         self.contests = context.contests
         app = web.Application()
         app.add_routes(bot_api_routes(self.state, self.limiter))
-        app.add_routes(web_routes(self.state, self.database, context.contests))
+        app.add_routes(web_routes(self.state, self.database, context.contests, self.note))
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
@@ -102,6 +110,27 @@ class Sandbox:
             )
         )
         return self
+
+    async def _choose_clock(self, database: Database) -> None:
+        """A --clock rehearsal is named on the page; without one, a contest not on today is
+        rehearsed from its first morning."""
+        if isinstance(self.clock, RehearsalClock):
+            zone = ZoneInfo(self.settings.timezone)
+            self.note = ClockNote(self.clock.start, zone, automatic=False)
+            return
+        if self.clock is not None:
+            return
+        async with database.unit_of_work() as uow:
+            data = await uow.contest.load()
+            revision = await uow.contest.revision()
+        if data is None:
+            return
+        snapshot = ContestSnapshot.build(data, revision or 0)
+        start = first_morning(snapshot, SystemClock().now())
+        if start is not None:
+            self.clock = RehearsalClock(start, self.speed)
+            self.note = ClockNote(start, snapshot.zone, automatic=True)
+            log.info("the contest is not on today; rehearsing from %s", start)
 
     @staticmethod
     def _bound_port(site: web.TCPSite) -> int:
