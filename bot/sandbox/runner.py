@@ -25,6 +25,7 @@ from bot.formats.parse import parse_document
 from bot.formats.yaml_reader import document_from_mapping
 from bot.sandbox.bot_api import bot_api_routes
 from bot.sandbox.limits import RateLimiter
+from bot.sandbox.persistence import StateFile, state_folder
 from bot.sandbox.rehearsal import ClockNote, first_morning
 from bot.sandbox.state import SandboxState
 from bot.sandbox.web import web_routes
@@ -37,6 +38,7 @@ from storage.database import Database
 log = logging.getLogger(__name__)
 SANDBOX_TOKEN = "1:SANDBOX"
 POLLING_TIMEOUT = 10
+SAVE_EVERY = 1.0  # seconds between saves of the chats, when they changed
 
 
 async def load_demo_if_empty(database: Database) -> bool:
@@ -67,6 +69,8 @@ class Sandbox:
         self.speed = speed  # of the rehearsal clock the sandbox starts by itself
         self.note: ClockNote | None = None
         self.state = SandboxState()
+        self.store = StateFile(state_folder(settings.database_url))
+        self._saving: asyncio.Task[None] | None = None
         self.limiter = RateLimiter() if rate_limit else None
         self._runner: web.AppRunner | None = None
         self._polling: asyncio.Task[None] | None = None
@@ -83,6 +87,12 @@ class Sandbox:
 
     async def __aenter__(self) -> Self:
         self.database = await Database.open(self.settings.database_url)
+        try:
+            if self.store.load(self.state):
+                log.info("chats restored from %s", self.store.folder)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            log.warning("starting with no chats: %s could not be read (%s)", self.store.folder,
+                        error)  # fmt: skip
         await load_demo_if_empty(self.database)
         await self._choose_clock(self.database)
         context = create_context(self.settings, self.database, self.clock)
@@ -109,7 +119,19 @@ class Sandbox:
                 self.bot, handle_signals=False, polling_timeout=POLLING_TIMEOUT
             )
         )
+        self._saving = asyncio.create_task(self._keep_saving())
         return self
+
+    async def _keep_saving(self) -> None:
+        while True:
+            await asyncio.sleep(SAVE_EVERY)
+            self._save()
+
+    def _save(self) -> None:
+        try:
+            self.store.save(self.state)
+        except OSError as error:  # a full disk or a read-only folder must not stop the chat
+            log.warning("could not keep the chats in %s: %s", self.store.folder, error)
 
     async def _choose_clock(self, database: Database) -> None:
         """A --clock rehearsal is named on the page; without one, a contest not on today is
@@ -155,6 +177,10 @@ class Sandbox:
             await self._dispatcher.storage.close()
         if self.bot is not None:
             await self.bot.session.close()
+        if self._saving is not None:
+            self._saving.cancel()
+            await asyncio.gather(self._saving, return_exceptions=True)
+        self._save()
         if self._runner is not None:
             await self._runner.cleanup()
         if self.database is not None:
