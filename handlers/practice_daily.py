@@ -12,7 +12,7 @@ from bot.domain.commands import Command, allowed
 from bot.domain.practice_plan import DAILY_COUNTS, DAILY_TIMES, MAX_DAILY_COUNT
 from bot.domain.problems import N_
 from bot.services.practice_push import choose_daily
-from bot.texts.practice_plan import daily_text
+from bot.texts.practice_plan import QUESTIONS, daily_text
 from handlers.fallback import stale_button
 from handlers.keyboards import DailyButton, button, markup
 from handlers.queries import already_handled
@@ -90,7 +90,7 @@ def _buttons(request: Request, minute: int, count: int) -> InlineKeyboardMarkup:
         for at in DAILY_TIMES
     ]  # fmt: skip
     counts = [
-        button(mark(request.t(N_("{count} questions"), count=n), n == count),
+        button(mark(request.t(QUESTIONS, count=n), n == count),
                DailyButton(minute=minute, count=n))
         for n in DAILY_COUNTS
     ]  # fmt: skip
