@@ -6,15 +6,16 @@ from aiogram import Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.domain.audit import AuditEntry, Values, verify
+from bot.domain.audit import verify
 from bot.domain.commands import Command, allowed
-from bot.domain.problems import N_
-from bot.texts.texts import Texts, html
+from bot.domain.problems import N_, N_plural
+from bot.texts.audit import entry_line
 from handlers.fallback import stale_button
 from handlers.keyboards import AuditPage, button, markup
 from handlers.request import Request
 
 PAGE = 10
+ENTRIES = N_plural("✅ {count} entry; every link intact.", "✅ {count} entries; every link intact.")
 
 
 def create_router() -> Router:
@@ -44,29 +45,14 @@ async def _page(request: Request, below: int | None) -> tuple[str, InlineKeyboar
     entries = await request.uow.audit.entries()
     check = verify(entries)
     status = (
-        t(N_("✅ {count} entries; every link intact."), count=len(entries)) if check.ok
+        t(ENTRIES, count=len(entries)) if check.ok
         else "⚠️ " + t(N_("Broken at entry {sequence}: {problem}"), sequence=check.first_broken,
                        problem=t(check.problem, **check.params))
     )  # fmt: skip
     shown = [e for e in entries if below is None or e.sequence < below][-PAGE:]
-    lines = [status, *(_line(t, entry) for entry in reversed(shown))]
+    lines = [status, *(entry_line(t, request.snapshot, e) for e in reversed(shown))]
     if not entries:
         lines.append(t(N_("Nothing has been recorded yet.")))
     older = shown[0].sequence if shown and shown[0].sequence > 1 else None
     buttons = markup([button(t(N_("◀ Older")), AuditPage(below=older))]) if older else None
     return "\n".join(lines), buttons
-
-
-def _line(t: Texts, entry: AuditEntry) -> str:
-    change = ""
-    if entry.before or entry.after:
-        change = f" {_values(entry.before)} → {_values(entry.after)}"
-    reason = f" ({html(entry.reason)})" if entry.reason else ""
-    return (f"#{entry.sequence} {t.moment(entry.at)} <b>{html(entry.actor)}</b> "
-            f"{entry.action.value} {html(entry.subject)}{html(change)}{reason}")  # fmt: skip
-
-
-def _values(values: Values) -> str:
-    if values is None:
-        return "–"
-    return ", ".join(f"{key}={value}" for key, value in values.items())

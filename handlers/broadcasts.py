@@ -4,7 +4,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.domain.broadcasts import Broadcast
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 from bot.services.broadcasts import cancel, report
 from bot.texts.broadcasts import list_text, report_text
 from handlers.broadcast_draft import may_broadcast
@@ -52,7 +52,8 @@ async def pressed(query: CallbackQuery, callback_data: BroadcastButton, request:
         counts = await report(request.uow, broadcast.id)
         await request.bot.send_message(
             chat_of(query),
-            request.t(N_("Broadcast #{id} cancelled: {count} messages will not be sent."),
+            request.t(N_plural("Broadcast #{id} cancelled: {count} message will not be sent.",
+                               "Broadcast #{id} cancelled: {count} messages will not be sent."),
                       id=broadcast.id, count=stopped),
         )  # fmt: skip
     await query.answer()

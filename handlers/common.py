@@ -10,6 +10,7 @@ from bot.texts.texts import Texts
 from handlers import exam
 from handlers.keyboards import LanguageChoice, languages
 from handlers.menus import set_chat_menu
+from handlers.queries import take_choice
 from handlers.request import Request
 
 
@@ -31,6 +32,8 @@ async def set_language(
     query: CallbackQuery, callback_data: LanguageChoice, request: Request
 ) -> None:
     user, app = query.from_user, request.app
+    if not await take_choice(query, request):
+        return
     chat_id = query.message.chat.id if query.message else user.id
     account = await choose_locale(request.uow, app.clock, user.id, chat_id, callback_data.locale)
     app.accounts.forget(user.id)

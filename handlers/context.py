@@ -1,6 +1,6 @@
 """What every handler gets: the app's long-lived parts, and per update the viewer and texts."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
@@ -8,6 +8,7 @@ from bot.domain.scoring.rules import ScoringRules
 from bot.services.accounts import AccountCache
 from bot.services.contest_cache import ContestCache
 from bot.services.ports import Clock
+from handlers.choices import HandledChoices
 from schedules.practice import PracticeJobs
 from schedules.reminders import ReminderJobs
 from storage.database import Database
@@ -25,6 +26,7 @@ class BotContext:
     reminders: ReminderJobs
     practice: PracticeJobs
     rules: ScoringRules  # read once from the settings' file, if any
+    choices: HandledChoices = field(default_factory=HandledChoices)
 
     @property
     def zone(self) -> ZoneInfo:

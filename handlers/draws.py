@@ -4,7 +4,7 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.commands import Command, allowed
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 from bot.services.draws import DrawError, commit_draw, reveal_draw
 from handlers.fallback import stale_button
 from handlers.keyboards import DrawButton, button, markup
@@ -61,6 +61,7 @@ async def reveal(query: CallbackQuery, callback_data: DrawButton, request: Reque
     await close_buttons(query)
     await request.bot.send_message(
         chat_of(query),
-        t(N_("The order of {round} is drawn and published ({count} teams)."),
+        t(N_plural("The order of {round} is drawn and published ({count} team).",
+                   "The order of {round} is drawn and published ({count} teams)."),
           round=round_.code, count=len(draw.order or ())),
     )  # fmt: skip

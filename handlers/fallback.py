@@ -14,6 +14,7 @@ from bot.texts.help import help_text
 from bot.texts.texts import Texts
 from handlers.context import BotContext
 from handlers.keyboards import MenuAction, schedule_pages, suggestions
+from handlers.queries import take_choice
 from handlers.request import Request
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,8 @@ async def menu_action(query: CallbackQuery, callback_data: MenuAction, request: 
     )
     if not allowed(viewer.role, command) or query.message is None:
         await query.answer(t(N_("This button is no longer valid.")), show_alert=True)
+        return
+    if not await take_choice(query, request):
         return
     await query.answer()
     markup = None

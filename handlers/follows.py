@@ -12,10 +12,8 @@ from bot.services.follows import set_following
 from bot.services.onboarding import open_account
 from handlers.fallback import stale_button
 from handlers.keyboards import FollowButton, follow_buttons
+from handlers.queries import already_handled
 from handlers.request import Request
-
-FOLLOWED = N_("You now follow {track}.")
-UNFOLLOWED = N_("You no longer follow {track}.")
 
 FOLLOWED = N_("You now follow {track}.")
 UNFOLLOWED = N_("You no longer follow {track}.")
@@ -47,9 +45,15 @@ async def pressed(query: CallbackQuery, callback_data: FollowButton, request: Re
     track, t = tracks[callback_data.track], request.t
     account = await _account(request, query.from_user.id, query.message.chat.id)
     assert account.id is not None
-    await set_following(request.uow, account.id, track.code, callback_data.follow, request.now())
-    name = t.name(track.name, track.name_en)
-    await query.answer(t(FOLLOWED if callback_data.follow else UNFOLLOWED, track=name))
+    following = track.code in await request.uow.follows.tracks_of(account.id)
+    if following == callback_data.follow:  # a double tap, or a copy of the buttons gone stale
+        await already_handled(query, request)
+    else:
+        await set_following(
+            request.uow, account.id, track.code, callback_data.follow, request.now()
+        )
+        name = t.name(track.name, track.name_en)
+        await query.answer(t(FOLLOWED if callback_data.follow else UNFOLLOWED, track=name))
     with suppress(TelegramBadRequest):  # the same markup again (a repeated tap)
         await query.message.edit_reply_markup(reply_markup=await _buttons(request, account))
 

@@ -13,6 +13,7 @@ from bot.services.leaderboard import join_leaderboard, leaderboard
 from bot.texts.practice_plan import leaderboard_text
 from handlers.fallback import stale_button
 from handlers.keyboards import LeaderboardButton, button, markup
+from handlers.queries import already_handled
 from handlers.request import Request
 
 
@@ -40,10 +41,13 @@ async def pressed(query: CallbackQuery, callback_data: LeaderboardButton, reques
     ):
         await stale_button(query, request)
         return
-    await join_leaderboard(request.uow, person.id, callback_data.join, request.now())
     t = request.t
-    await query.answer(t(N_("You joined the board.") if callback_data.join
-                         else N_("You left the board.")))  # fmt: skip
+    if (await request.uow.preferences.get(person.id)).on_leaderboard == callback_data.join:
+        await already_handled(query, request)  # a double tap, or a copy gone stale
+    else:
+        await join_leaderboard(request.uow, person.id, callback_data.join, request.now())
+        await query.answer(t(N_("You joined the board.") if callback_data.join
+                             else N_("You left the board.")))  # fmt: skip
     board = await _board(request)
     if board is not None:
         with suppress(TelegramBadRequest):  # unchanged (a repeated tap)

@@ -17,7 +17,7 @@ from bot.domain.enums import QuestionType
 from bot.domain.grading.answers import Answer, ChoiceAnswer, TruthAnswer, typed_answer
 from bot.domain.grading.grade import GradingError
 from bot.domain.practice_plan import DAILY_NEXT, DailySet
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 from bot.domain.questions import Question
 from bot.services.practice import answer, daily_question, mistakes, next_question, pick, stats
 from bot.services.reviews import due_questions
@@ -45,7 +45,7 @@ from handlers.practice_menu import (
     known_kind,
     topic_of,
 )
-from handlers.queries import chat_of, close_buttons
+from handlers.queries import chat_of, close_buttons, take_choice
 from handlers.request import Request
 
 MAX_ANSWER = 3000
@@ -75,6 +75,8 @@ async def pick_kind(query: CallbackQuery, callback_data: PracticeKind, request: 
     ):
         await stale_button(query, request)
         return
+    if not await take_choice(query, request, keep=(ReportKey,)):
+        return
     await query.answer()
     await _ask(request, chat_of(query), callback_data.kind)
 
@@ -96,7 +98,8 @@ async def notebook(message: Message, request: Request) -> None:
                                   "answered right.")))  # fmt: skip
         return
     await message.answer(
-        t(N_("{count} questions in your notebook; each leaves it once you answer it right."),
+        t(N_plural("{count} question in your notebook; it leaves it once you answer it right.",
+                   "{count} questions in your notebook; each leaves it once you answer it right."),
           count=len(codes)),
         reply_markup=markup([button(t(N_("Practise them ▶")), PracticeKind(kind=MISTAKES))]),
     )  # fmt: skip

@@ -12,9 +12,10 @@ from bot.domain.commands import Command, allowed
 from bot.domain.practice_plan import DAILY_COUNTS, DAILY_TIMES, MAX_DAILY_COUNT
 from bot.domain.problems import N_
 from bot.services.practice_push import choose_daily
-from bot.texts.practice_plan import daily_text
+from bot.texts.practice_plan import QUESTIONS, daily_text
 from handlers.fallback import stale_button
 from handlers.keyboards import DailyButton, button, markup
+from handlers.queries import already_handled
 from handlers.request import Request
 
 OFF = -1
@@ -64,8 +65,13 @@ async def pressed(query: CallbackQuery, callback_data: DailyButton, request: Req
         await stale_button(query, request)
         return
     at = None if minute == OFF else time(minute // 60, minute % 60)
-    preferences = await choose_daily(request.uow, person.id, at, count, request.now())
-    await query.answer(request.t(N_("Saved.")))
+    chosen = await request.uow.preferences.get(person.id)
+    if (_minute(chosen.daily_at), chosen.daily_count) == (minute, count):
+        preferences = chosen  # a double tap, or a copy of the buttons gone stale
+        await already_handled(query, request)
+    else:
+        preferences = await choose_daily(request.uow, person.id, at, count, request.now())
+        await query.answer(request.t(N_("Saved.")))
     with suppress(TelegramBadRequest):  # the same text again (a repeated tap)
         await query.message.edit_text(
             daily_text(request.t, preferences), reply_markup=_buttons(request, minute, count)
@@ -84,7 +90,7 @@ def _buttons(request: Request, minute: int, count: int) -> InlineKeyboardMarkup:
         for at in DAILY_TIMES
     ]  # fmt: skip
     counts = [
-        button(mark(request.t(N_("{count} questions"), count=n), n == count),
+        button(mark(request.t(QUESTIONS, count=n), n == count),
                DailyButton(minute=minute, count=n))
         for n in DAILY_COUNTS
     ]  # fmt: skip

@@ -12,6 +12,7 @@ from bot.services.practice import topics
 from bot.texts.practice import KINDS
 from handlers.fallback import stale_button
 from handlers.keyboards import PracticeKind, PracticeTopics, button, markup
+from handlers.queries import take_choice
 from handlers.request import Request
 
 ANY, REVIEW, MISTAKES = "any", "review", "mistakes"
@@ -38,6 +39,8 @@ async def choose_topic(query: CallbackQuery, request: Request) -> None:
         or not isinstance(query.message, Message)
     ):
         await stale_button(query, request)
+        return
+    if not await take_choice(query, request):
         return
     await query.answer()
     found = topics(snapshot, person)

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from bot.cli.console import Console
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 
 
 def register(app: typer.Typer, console: Console) -> None:
@@ -41,11 +41,13 @@ async def _verify(console: Console) -> None:
             sequence=mismatch.sequence or "–", recorded=mismatch.recorded or "–",
         )  # fmt: skip
     if mismatches:
-        console.fail(N_("{count} stored score(s) differ from the audit trail."),
+        console.fail(N_plural("{count} stored score differs from the audit trail.",
+                              "{count} stored scores differ from the audit trail."),
                      count=len(mismatches))  # fmt: skip
     if result.ok:
         last = entries[-1].hash if entries else "-"
-        console.say(N_("OK: {count} entries, every link intact. Latest hash: {hash}"),
+        console.say(N_plural("OK: {count} entry, every link intact. Latest hash: {hash}",
+                             "OK: {count} entries, every link intact. Latest hash: {hash}"),
                     count=count, hash=last)  # fmt: skip
         return
     console.fail(
@@ -66,4 +68,8 @@ async def _export(console: Console, path: Path) -> None:
         contest = await uow.contest.load_contest()
     zone = ZoneInfo(contest.timezone if contest else console.settings.timezone)
     write_audit(entries, path, zone)
-    console.say(N_("Wrote {count} audit entries to {path}."), count=len(entries), path=path)
+    console.say(
+        N_plural("Wrote {count} audit entry to {path}.", "Wrote {count} audit entries to {path}."),
+        count=len(entries),
+        path=path,
+    )

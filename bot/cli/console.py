@@ -8,10 +8,14 @@ import typer
 
 from bot.config import Settings
 from bot.domain.enums import Locale
-from bot.domain.problems import N_
-from bot.i18n import translator
+from bot.domain.problems import N_, N_plural, Plural
+from bot.i18n import plural_translator, translated, translator
 
 T = TypeVar("T")
+PROBLEMS_FOUND = N_plural(
+    "{count} problem in {file}; nothing was imported:",
+    "{count} problems in {file}; nothing was imported:",
+)
 
 
 class UserError(Exception):
@@ -28,17 +32,18 @@ class Console:
         self.settings = settings
         self.locale: Locale = settings.default_locale
         self.translate = translator(self.locale)
+        self.translate_plural = plural_translator(self.locale)
 
-    def text(self, message: str, **params: object) -> str:
-        return self.translate(message).format(**params)
+    def text(self, message: str | Plural, **params: object) -> str:
+        return translated(self.translate, self.translate_plural, message, params).format(**params)
 
-    def say(self, message: str, **params: object) -> None:
+    def say(self, message: str | Plural, **params: object) -> None:
         typer.echo(self.text(message, **params))
 
     def line(self, text: str) -> None:
         typer.echo(text)
 
-    def fail(self, message: str, **params: object) -> NoReturn:
+    def fail(self, message: str | Plural, **params: object) -> NoReturn:
         typer.echo(self.text(message, **params), err=True)
         raise typer.Exit(1)
 

@@ -6,14 +6,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bot.cli.console import Console, UserError
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 
-if TYPE_CHECKING:  # Pillow, segno and openpyxl load only when the command runs
+if TYPE_CHECKING:  # Pillow, segno, openpyxl and aiogram load only when the command runs
+    from aiogram.client.session.base import BaseSession
+
     from bot.domain.contest import ContestData
     from bot.invites.cards import InviteCard
     from bot.invites.typeface import Typeface
 
 SUFFIXES = (".xlsx", ".pdf", ".png")
+PEOPLE = N_plural("{count} person", "{count} people")
+PAGES = N_plural("{count} page", "{count} pages")
 
 
 def register(app: typer.Typer, console: Console) -> None:
@@ -46,9 +50,14 @@ def register(app: typer.Typer, console: Console) -> None:
 
 
 def _username(console: Console, given: str | None) -> str:
+    """--bot-username, else the name Telegram gives for BOT_TOKEN, else BOT_USERNAME."""
     from bot.invites.cards import normalise_username
 
-    text = given if given is not None else console.settings.bot_username
+    text = given
+    if text is None and console.settings.bot_token is not None:
+        text = console.run(_ask_telegram(console))
+    if text is None:
+        text = console.settings.bot_username
     if not text:
         console.fail(
             N_("The links need the bot's username: pass --bot-username NAME or set BOT_USERNAME.")
@@ -61,6 +70,28 @@ def _username(console: Console, given: str | None) -> str:
             value=text,
         )  # fmt: skip
     return name
+
+
+def telegram_session() -> "BaseSession | None":
+    """The session getMe goes through: the default one (tests put a fake in its place)."""
+    return None
+
+
+async def _ask_telegram(console: Console) -> str | None:
+    """The bot's username from getMe; None (with a warning) when Telegram cannot be asked."""
+    from aiogram.exceptions import TelegramAPIError
+
+    from bot.app import create_bot
+
+    bot = create_bot(console.settings, telegram_session())
+    try:
+        me = await bot.get_me()
+    except (TelegramAPIError, OSError) as error:
+        console.say(N_("Could not ask Telegram for the bot's username ({reason})."), reason=error)
+        return None
+    finally:
+        await bot.session.close()
+    return me.username
 
 
 async def _load(console: Console) -> "ContestData":
@@ -85,8 +116,10 @@ def _write(console: Console, data: "ContestData", username: str, path: Path) -> 
 
             write_invite_workbook(cards, path)
             console.say(
-                N_("Wrote the invites of {count} people to {file}."), count=len(cards), file=path
-            )
+                N_plural("Wrote the invite of {count} person to {file}.",
+                         "Wrote the invites of {count} people to {file}."),
+                count=len(cards), file=path,
+            )  # fmt: skip
         else:
             _write_pages(console, cards, path)
     except OSError as error:
@@ -107,21 +140,18 @@ def _write_pages(console: Console, cards: "list[InviteCard]", path: Path) -> Non
     else:
         files = write_pngs(pages, path)
         count, first, last = len(files), files[0], files[-1]
+    people = console.text(PEOPLE, count=len(cards))
+    on_pages = console.text(PAGES, count=count)
     if first == last:
         console.say(
-            N_("Wrote invite cards for {count} people on {pages} page(s) to {file}."),
-            count=len(cards),
-            pages=count,
-            file=path,
-        )
+            N_("Wrote invite cards for {people} on {pages} to {file}."),
+            people=people, pages=on_pages, file=path,
+        )  # fmt: skip
     else:
         console.say(
-            N_("Wrote invite cards for {count} people on {pages} pages: {first} to {last}."),
-            count=len(cards),
-            pages=count,
-            first=first,
-            last=last,
-        )
+            N_("Wrote invite cards for {people} on {pages}: {first} to {last}."),
+            people=people, pages=on_pages, first=first, last=last,
+        )  # fmt: skip
 
 
 def _warn_about_fonts(console: Console, cards: "list[InviteCard]", typeface: "Typeface") -> None:

@@ -7,7 +7,7 @@ import typer
 
 from bot.cli.console import Console, UserError
 from bot.cli.contest_commands import FileArgument, dry_run_option, unsupported
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 
 if TYPE_CHECKING:  # the formats pull in openpyxl, which `--help` should not wait for
     from bot.domain.draft import Located
@@ -121,4 +121,6 @@ async def _export(console: Console, path: Path) -> None:
         raise unsupported(error) from error
     except OSError as error:
         raise UserError(N_("Cannot write {file}: {reason}"), file=path, reason=error) from error
-    console.say(N_("Exported {count} question(s) to {file}."), count=len(data.questions), file=path)
+    console.say(N_plural("Exported {count} question to {file}.",
+                         "Exported {count} questions to {file}."),
+                count=len(data.questions), file=path)  # fmt: skip

@@ -1,6 +1,7 @@
 """`contest-bot run`: the bot itself, by long polling."""
 
 import logging
+from typing import Annotated
 
 import typer
 
@@ -17,16 +18,26 @@ def register(app: typer.Typer, console: Console) -> None:
             N_("Run the Telegram bot (long polling); without BOT_TOKEN, the sandbox.")
         ),
     )
-    def run() -> None:
+    def run(
+        host: Annotated[
+            str, typer.Option(help=console.text(N_("Sandbox only: address to listen on.")))
+        ] = "127.0.0.1",
+        port: Annotated[
+            int | None,
+            typer.Option(help=console.text(N_("Sandbox only: port of the web chat (8080)."))),
+        ] = None,
+    ) -> None:
         if console.settings.bot_token is None:
-            from bot.cli.sandbox_command import start_sandbox
+            from bot.cli.sandbox_command import DEFAULT_PORT, start_sandbox
 
             console.say(
                 N_("BOT_TOKEN is not set, so the bot runs in the local sandbox. To use Telegram, "
                    "get a token from @BotFather and put BOT_TOKEN=... in .env (see .env.example).")
             )  # fmt: skip
-            start_sandbox(console)
+            start_sandbox(console, host, DEFAULT_PORT if port is None else port)
             return
+        if port is not None:
+            console.say(N_("--port is for the sandbox; with BOT_TOKEN the bot polls Telegram."))
         from bot.app import run_polling
 
         logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)

@@ -4,7 +4,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from bot.cli.console import Console, UserError
+from bot.cli.console import PROBLEMS_FOUND, Console, UserError
 from bot.domain.problems import N_, Sheet
 from bot.services.contest_import import ImportResult
 from storage.database import Database
@@ -36,7 +36,7 @@ def report_import(
 
     if result.problems:
         console.say(
-            N_("{count} problem(s) in {file}; nothing was imported:"),
+            PROBLEMS_FOUND,
             count=len(result.problems),
             file=source,
         )

@@ -11,6 +11,7 @@ from bot.cli.console import Console
 from bot.domain.problems import N_
 
 CLOCK_FORMAT = "%Y-%m-%d %H:%M"
+DEFAULT_PORT = 8080
 
 
 def register(app: typer.Typer, console: Console) -> None:
@@ -21,7 +22,9 @@ def register(app: typer.Typer, console: Console) -> None:
         host: Annotated[str, typer.Option(help=console.text(N_("Address to listen on.")))] = (
             "127.0.0.1"
         ),
-        port: Annotated[int, typer.Option(help=console.text(N_("Port of the web chat.")))] = 8080,
+        port: Annotated[int, typer.Option(help=console.text(N_("Port of the web chat.")))] = (
+            DEFAULT_PORT
+        ),
         clock: Annotated[
             str | None,
             typer.Option(
@@ -46,7 +49,7 @@ def register(app: typer.Typer, console: Console) -> None:
 def start_sandbox(
     console: Console,
     host: str = "127.0.0.1",
-    port: int = 8080,
+    port: int = DEFAULT_PORT,
     clock: str | None = None,
     speed: float = 1.0,
     rate_limit: bool = False,
@@ -64,7 +67,7 @@ def start_sandbox(
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    sandbox = Sandbox(console.settings, host, port, rehearsal, rate_limit)
+    sandbox = Sandbox(console.settings, host, port, rehearsal, rate_limit, speed)
     announce = console.translate(
         N_("Sandbox ready: open {url} in a browser. Press Ctrl-C to stop.")
     )

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.cli.console import Console, UserError
-from bot.domain.problems import N_
+from bot.cli.console import PROBLEMS_FOUND, Console, UserError
+from bot.domain.problems import N_, N_plural
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -88,7 +88,7 @@ async def _import(console: Console, path: Path) -> bool:
         except UnreadableFileError as error:
             raise UserError(N_("Cannot read {file}: {reason}"), file=path, reason=error) from error
         if sheet.problems:
-            console.say(N_("{count} problem(s) in {file}; nothing was imported:"),
+            console.say(PROBLEMS_FOUND,
                         count=len(sheet.problems), file=path)  # fmt: skip
             for problem in sheet.problems:
                 text = console.text(problem.message, **problem.params)
@@ -101,7 +101,8 @@ async def _import(console: Console, path: Path) -> bool:
         except ScoringError as error:
             raise UserError(error.message, **error.params) from error
         await uow.commit()
-    console.say(N_("Read {count} theory score(s) from {file}; {changed} changed."),
+    console.say(N_plural("Read {count} theory score from {file}; {changed} changed.",
+                         "Read {count} theory scores from {file}; {changed} changed."),
                 count=len(sheet.papers), file=path, changed=changed)  # fmt: skip
     return True
 
@@ -115,7 +116,8 @@ async def _template(console: Console, path: Path) -> None:
         snapshot = await _snapshot(uow)
     people = [p for p in snapshot.data.people if p.role is Role.CONTESTANT]
     _write(write_theory_template, path, sorted(people, key=lambda p: p.code))
-    console.say(N_("Wrote the theory sheet of {count} contestants to {path}."),
+    console.say(N_plural("Wrote the theory sheet of {count} contestant to {path}.",
+                         "Wrote the theory sheet of {count} contestants to {path}."),
                 count=len(people), path=path)  # fmt: skip
 
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from bot.cli.console import Console
 from bot.domain.contest import ContestData, Round, Slot, Team
 from bot.domain.enums import Locale, QuestionType, Role
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 from bot.domain.summary import (
     ProgrammeItem,
     contest_days,
@@ -19,6 +19,7 @@ from bot.domain.summary import (
 )
 
 LIST_SEPARATOR = N_(", ")
+TEAMS = N_plural("{count} team", "{count} teams")
 ROLE_NAMES = {
     Role.CONTESTANT: N_("contestants"),
     Role.LEADER: N_("leaders"),
@@ -89,7 +90,7 @@ def _programme_lines(
         where = _name(console, venue.name, venue.name_en) if venue else ""
         what = _round_title(console, item.round, item.title, item.title_en)
         if item.team_codes:
-            what += " · " + console.text(N_("{count} teams"), count=len(item.team_codes))
+            what += " · " + console.text(TEAMS, count=len(item.team_codes))
         yield f"    {_clock(item.starts_at, zone)}–{_clock(item.ends_at, zone)}  {what}  @ {where}"
 
 

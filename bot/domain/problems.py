@@ -14,6 +14,20 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention
     return message
 
 
+@dataclass(frozen=True, slots=True)
+class Plural:
+    """A message whose wording depends on a number: the parameter named `number` picks the form."""
+
+    singular: str
+    plural: str
+    number: str = "count"
+
+
+def N_plural(singular: str, plural: str, number: str = "count") -> Plural:  # noqa: N802
+    """Marks a plural message for extraction (pybabel -k N_plural:1,2); see `N_`."""
+    return Plural(singular, plural, number)
+
+
 class Sheet(StrEnum):
     CONTEST = "Contest"
     VENUES = "Venues"

@@ -73,8 +73,7 @@ def telegram_message(chat: Chat, message: ChatMessage) -> dict[str, Any]:
 
 
 def _chat(state: SandboxState, params: Params) -> Chat:
-    chat_id = int(params.get("chat_id", 0))
-    chat = state.chats.get(chat_id)
+    chat = state.private_chat(int(params.get("chat_id", 0)))
     if chat is None:
         raise BadRequestError("chat not found")
     return chat

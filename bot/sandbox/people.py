@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from bot.domain.commands import Command, allowed
 from bot.domain.enums import Role
 from bot.domain.snapshot import ContestSnapshot
 from bot.formats.choices import ROLE_LABELS, label
@@ -11,6 +12,23 @@ PERSON_USER_BASE = 100_000
 FOLLOWER_USER_ID = 99_999
 FOLLOWER_LABEL = "关注者"
 STAFF_ORDER = (Role.ORGANIZER, Role.JUDGE, Role.AUDITOR)
+# The quick buttons under the chat: what each role reaches for first on contest day, between
+# /start and /language (a follower is None).
+C = Command
+QUICK: dict[Role | None, tuple[Command, ...]] = {
+    Role.CONTESTANT: (C.NEXT, C.TODAY, C.CHECKIN, C.PRACTICE, C.WHERE, C.HELP),
+    Role.LEADER: (C.NEXT, C.TEAM, C.TODAY, C.CHECKIN, C.WHERE, C.HELP),
+    Role.ORGANIZER: (C.TODAY, C.LIVE, C.CHECKINS, C.BROADCAST, C.STANDINGS, C.HELP),
+    Role.JUDGE: (C.SCORE, C.TODAY, C.SCHEDULE, C.WHERE, C.HELP),
+    Role.AUDITOR: (C.AUDIT, C.TODAY, C.SCHEDULE, C.HELP),
+    None: (C.FOLLOW, C.TODAY, C.SCHEDULE, C.HELP),
+}
+
+
+def quick_commands(role: Role | None) -> list[str]:
+    """'/start', the role's quick commands it is allowed, '/language'."""
+    chosen = [c for c in QUICK[role] if allowed(role, c)]
+    return ["/start", *(f"/{c.value}" for c in chosen), f"/{C.LANGUAGE.value}"]
 
 
 def sandbox_people(snapshot: ContestSnapshot | None) -> list[dict[str, Any]]:
@@ -32,7 +50,7 @@ def sandbox_people(snapshot: ContestSnapshot | None) -> list[dict[str, Any]]:
     people.append(
         {"user_id": FOLLOWER_USER_ID, "code": None, "name": FOLLOWER_LABEL, "role": "follower",
          "role_label": FOLLOWER_LABEL, "team_code": None, "team_name": None,
-         "track_name": None, "invite_code": None}
+         "track_name": None, "invite_code": None, "quick": quick_commands(None)}
     )  # fmt: skip
     return people
 
@@ -50,4 +68,5 @@ def _entry(
         "team_name": None,
         "track_name": None,
         "invite_code": invite,
+        "quick": quick_commands(role),
     }

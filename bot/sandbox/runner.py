@@ -5,6 +5,7 @@ import logging
 from contextlib import AbstractAsyncContextManager
 from types import TracebackType
 from typing import Self
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Dispatcher
 from aiohttp import web
@@ -19,12 +20,16 @@ from bot.app import (
 )
 from bot.config import Settings
 from bot.demo.contest import demo_document
+from bot.domain.snapshot import ContestSnapshot
 from bot.formats.parse import parse_document
 from bot.formats.yaml_reader import document_from_mapping
 from bot.sandbox.bot_api import bot_api_routes
 from bot.sandbox.limits import RateLimiter
+from bot.sandbox.persistence import StateFile, state_folder
+from bot.sandbox.rehearsal import ClockNote, first_morning
 from bot.sandbox.state import SandboxState
 from bot.sandbox.web import web_routes
+from bot.services.clock import RehearsalClock, SystemClock
 from bot.services.contest_cache import ContestCache
 from bot.services.contest_import import import_contest
 from bot.services.ports import Clock
@@ -33,6 +38,7 @@ from storage.database import Database
 log = logging.getLogger(__name__)
 SANDBOX_TOKEN = "1:SANDBOX"
 POLLING_TIMEOUT = 10
+SAVE_EVERY = 1.0  # seconds between saves of the chats, when they changed
 
 
 async def load_demo_if_empty(database: Database) -> bool:
@@ -54,12 +60,17 @@ class Sandbox:
         port: int = 8080,
         clock: Clock | None = None,
         rate_limit: bool = False,
+        speed: float = 1.0,
     ) -> None:
         self.settings = settings
         self.host = host
         self.port = port
         self.clock = clock
+        self.speed = speed  # of the rehearsal clock the sandbox starts by itself
+        self.note: ClockNote | None = None
         self.state = SandboxState()
+        self.store = StateFile(state_folder(settings.database_url))
+        self._saving: asyncio.Task[None] | None = None
         self.limiter = RateLimiter() if rate_limit else None
         self._runner: web.AppRunner | None = None
         self._polling: asyncio.Task[None] | None = None
@@ -76,12 +87,19 @@ class Sandbox:
 
     async def __aenter__(self) -> Self:
         self.database = await Database.open(self.settings.database_url)
+        try:
+            if self.store.load(self.state):
+                log.info("chats restored from %s", self.store.folder)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            log.warning("starting with no chats: %s could not be read (%s)", self.store.folder,
+                        error)  # fmt: skip
         await load_demo_if_empty(self.database)
+        await self._choose_clock(self.database)
         context = create_context(self.settings, self.database, self.clock)
         self.contests = context.contests
         app = web.Application()
         app.add_routes(bot_api_routes(self.state, self.limiter))
-        app.add_routes(web_routes(self.state, self.database, context.contests))
+        app.add_routes(web_routes(self.state, self.database, context.contests, self.note))
         self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
@@ -101,7 +119,40 @@ class Sandbox:
                 self.bot, handle_signals=False, polling_timeout=POLLING_TIMEOUT
             )
         )
+        self._saving = asyncio.create_task(self._keep_saving())
         return self
+
+    async def _keep_saving(self) -> None:
+        while True:
+            await asyncio.sleep(SAVE_EVERY)
+            self._save()
+
+    def _save(self) -> None:
+        try:
+            self.store.save(self.state)
+        except OSError as error:  # a full disk or a read-only folder must not stop the chat
+            log.warning("could not keep the chats in %s: %s", self.store.folder, error)
+
+    async def _choose_clock(self, database: Database) -> None:
+        """A --clock rehearsal is named on the page; without one, a contest not on today is
+        rehearsed from its first morning."""
+        if isinstance(self.clock, RehearsalClock):
+            zone = ZoneInfo(self.settings.timezone)
+            self.note = ClockNote(self.clock.start, zone, automatic=False)
+            return
+        if self.clock is not None:
+            return
+        async with database.unit_of_work() as uow:
+            data = await uow.contest.load()
+            revision = await uow.contest.revision()
+        if data is None:
+            return
+        snapshot = ContestSnapshot.build(data, revision or 0)
+        start = first_morning(snapshot, SystemClock().now())
+        if start is not None:
+            self.clock = RehearsalClock(start, self.speed)
+            self.note = ClockNote(start, snapshot.zone, automatic=True)
+            log.info("the contest is not on today; rehearsing from %s", start)
 
     @staticmethod
     def _bound_port(site: web.TCPSite) -> int:
@@ -126,6 +177,10 @@ class Sandbox:
             await self._dispatcher.storage.close()
         if self.bot is not None:
             await self.bot.session.close()
+        if self._saving is not None:
+            self._saving.cancel()
+            await asyncio.gather(self._saving, return_exceptions=True)
+        self._save()
         if self._runner is not None:
             await self._runner.cleanup()
         if self.database is not None:

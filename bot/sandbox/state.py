@@ -64,23 +64,39 @@ class SandboxState:
         # Callback queries waiting for the bot's answer: query id -> user id.
         self.callbacks: dict[str, int] = {}
         self._update_ids = itertools.count(1)
-        self._message_ids = itertools.count(1)
-        self._other_ids = itertools.count(1)
+        self.last_message_id = 0
+        self.last_other_id = 0
+        # Bumped on every change worth keeping (see bot.sandbox.persistence).
+        self.revision = 0
         self._updates_changed = asyncio.Condition()
         self._chats_changed = asyncio.Condition()
         self.closing = False
 
     def chat(self, user: dict[str, Any]) -> Chat:
+        """The user's chat, opened now if need be; the user as the page names them."""
         found = self.chats.get(int(user["id"]))
         if found is None:
             found = self.chats[int(user["id"])] = Chat(user)
+        found.user = user
+        return found
+
+    def private_chat(self, chat_id: int) -> Chat | None:
+        """The chat the bot writes to: a person's private chat is there even before the page
+        opens it (after a restart, or for someone who has not been picked yet); a group chat
+        only once it exists."""
+        found = self.chats.get(chat_id)
+        if found is None and chat_id > 0:
+            user = {"id": chat_id, "is_bot": False, "first_name": str(chat_id)}
+            found = self.chats[chat_id] = Chat(user)
         return found
 
     def next_message_id(self) -> int:
-        return next(self._message_ids)
+        self.last_message_id += 1
+        return self.last_message_id
 
     def next_id(self) -> str:
-        return str(next(self._other_ids))
+        self.last_other_id += 1
+        return str(self.last_other_id)
 
     async def push_update(self, body: dict[str, Any]) -> None:
         async with self._updates_changed:
@@ -108,6 +124,7 @@ class SandboxState:
 
     async def changed(self, chat: Chat) -> None:
         chat.version += 1
+        self.revision += 1
         async with self._chats_changed:
             self._chats_changed.notify_all()
 

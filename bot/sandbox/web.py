@@ -7,8 +7,10 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.domain.enums import Locale
 from bot.sandbox.bot_api import telegram_message
 from bot.sandbox.people import sandbox_people
+from bot.sandbox.rehearsal import ClockNote
 from bot.sandbox.state import Chat, ChatMessage, SandboxState
 from bot.services.contest_cache import ContestCache
 from storage.database import Database
@@ -22,13 +24,17 @@ def static_dir() -> Path:
 
 
 def web_routes(
-    state: SandboxState, database: Database, contests: ContestCache
+    state: SandboxState, database: Database, contests: ContestCache, note: ClockNote | None = None
 ) -> list[web.AbstractRouteDef]:
+    clock = {"zh": note.text(Locale.ZH_HANS), "en": note.text(Locale.EN)} if note else None
+
     async def people(request: web.Request) -> web.Response:
         async with database.unit_of_work() as uow:
             snapshot = await contests.get(uow)
         contest = {"name": snapshot.data.contest.name if snapshot else ""}
-        return web.json_response({"people": sandbox_people(snapshot), "contest": contest})
+        return web.json_response(
+            {"people": sandbox_people(snapshot), "contest": contest, "clock": clock}
+        )
 
     async def user_chat(user_id: int) -> Chat:
         async with database.unit_of_work() as uow:

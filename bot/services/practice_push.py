@@ -18,7 +18,7 @@ from bot.domain.practice_plan import (
     closed_windows,
     daily_set_due,
 )
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.ports import UnitOfWork
 from bot.services.readers import readers
@@ -59,7 +59,10 @@ async def queue_daily_sets(
         preferences, day = due[person_id]
         waiting = len(await due_questions(uow, person_id, now))
         text = reader.t(
-            N_("📚 Your {count} questions for today are ready ({due} due for review)."),
+            N_plural(
+                "📚 Your {count} question for today is ready ({due} due for review).",
+                "📚 Your {count} questions for today are ready ({due} due for review).",
+            ),
             count=preferences.daily_count,
             due=min(waiting, preferences.daily_count),
         )

@@ -7,7 +7,7 @@ from html import unescape
 
 from bot.domain.audience import Audience, AudienceKind, parse_audience
 from bot.domain.broadcasts import Broadcast
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 from bot.domain.snapshot import ContestSnapshot
 from bot.texts.texts import Markup, Texts
 
@@ -105,8 +105,10 @@ def summary_text(
         lines.append(t(N_("Readers who chose English get the English version.")))
     if team_chats:
         lines.append(
-            t(N_("{count} of these teams have a group chat with me: “Confirm and pin” also "
-                 "posts it there and pins it."), count=team_chats)
+            t(N_plural("{count} of these teams has a group chat with me: “Confirm and pin” also "
+                       "posts it there and pins it.",
+                       "{count} of these teams have a group chat with me: “Confirm and pin” also "
+                       "posts it there and pins it."), count=team_chats)
         )  # fmt: skip
     lines.append(t(N_("Send it?")))
     return "\n".join(lines)
@@ -114,9 +116,19 @@ def summary_text(
 
 def queued_text(t: Texts, broadcast_id: int, count: int, send_at: datetime | None) -> str:
     if send_at is None:
-        return t(N_("Broadcast #{id} queued for {count} people."), id=broadcast_id, count=count)
+        return t(
+            N_plural(
+                "Broadcast #{id} queued for {count} person.",
+                "Broadcast #{id} queued for {count} people.",
+            ),
+            id=broadcast_id,
+            count=count,
+        )
     return t(
-        N_("Broadcast #{id} queued for {count} people; it goes out at {time}."),
+        N_plural(
+            "Broadcast #{id} queued for {count} person; it goes out at {time}.",
+            "Broadcast #{id} queued for {count} people; it goes out at {time}.",
+        ),
         id=broadcast_id,
         count=count,
         time=t.moment(send_at),

@@ -3,8 +3,8 @@
 from decimal import Decimal
 
 from bot.domain.enums import QuestionType
-from bot.domain.grading.grade import Grade
-from bot.domain.problems import N_
+from bot.domain.grading.grade import Grade, Verdict
+from bot.domain.problems import N_, N_plural
 from bot.domain.questions import Question, option_letter
 from bot.services.practice import Stats
 from bot.texts.texts import Texts, html
@@ -17,6 +17,11 @@ KINDS = {
     QuestionType.FILL_IN: N_("Fill in the blank"),
     QuestionType.SHORT_ANSWER: N_("Short answer"),
     QuestionType.ESSAY: N_("Essay"),
+}
+VERDICTS = {
+    Verdict.RIGHT: N_("✅ Right!"),
+    Verdict.PARTLY: N_("🟡 Partly right: {points} of {maximum} points."),
+    Verdict.WRONG: N_("❌ Wrong: {points} of {maximum} points."),
 }
 HOW = {
     QuestionType.SINGLE: N_("Tap the right option."),
@@ -36,11 +41,8 @@ def question_text(t: Texts, question: Question) -> str:
 
 
 def feedback_text(t: Texts, question: Question, result: Grade) -> str:
-    verdict = (
-        t(N_("✅ Right!")) if result.correct
-        else t(N_("❌ Not quite: {points} of {maximum} points."),
-               points=_points(result.points), maximum=_points(result.max_points))
-    )  # fmt: skip
+    verdict = t(VERDICTS[result.verdict], points=_points(result.points),
+                maximum=_points(result.max_points))  # fmt: skip
     lines = [verdict]
     if question.type.has_options and not result.correct and result.feedback:
         missing = ", ".join(option_letter(i) for i in result.feedback.missing)
@@ -87,8 +89,10 @@ def stats_text(t: Texts, stats: Stats) -> str:
     if not stats.answered:
         return t(N_("No practice yet. /practice starts."))
     lines = [
-        t(N_("<b>Your practice</b>: {right} of {answered} right ({share}%), {streak} days in a "
-             "row."),
+        t(N_plural("<b>Your practice</b>: {right} of {answered} right ({share}%), {streak} day "
+                   "in a row.",
+                   "<b>Your practice</b>: {right} of {answered} right ({share}%), {streak} days "
+                   "in a row.", number="streak"),
           right=stats.right, answered=stats.answered,
           share=round(100 * stats.right / stats.answered), streak=stats.streak),
     ]  # fmt: skip

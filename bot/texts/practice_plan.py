@@ -2,10 +2,11 @@
 
 from bot.domain.leaderboard import Place
 from bot.domain.practice_plan import DailySet, PracticePreferences
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 from bot.texts.texts import Texts
 
 BOARD_SIZE = 10
+QUESTIONS = N_plural("{count} question", "{count} questions")
 
 
 def daily_text(t: Texts, preferences: PracticePreferences) -> str:
@@ -13,7 +14,10 @@ def daily_text(t: Texts, preferences: PracticePreferences) -> str:
         state = t(N_("Daily questions: off."))
     else:
         state = t(
-            N_("Daily questions: every day at {time}, {count} questions."),
+            N_plural(
+                "Daily questions: every day at {time}, {count} question.",
+                "Daily questions: every day at {time}, {count} questions.",
+            ),
             time=preferences.daily_at.strftime("%H:%M"),
             count=preferences.daily_count,
         )

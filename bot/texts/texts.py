@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_skeleton
 
 from bot.domain.enums import Locale
-from bot.i18n import catalog_name, translator
+from bot.domain.problems import Plural
+from bot.i18n import catalog_name, plural_translator, translated, translator
 
 
 class Markup(str):
@@ -26,10 +27,14 @@ class Texts:
         self.locale = locale
         self.zone = zone
         self._translate = translator(locale)
+        self._translate_plural = plural_translator(locale)
 
-    def __call__(self, message: str, **params: object) -> str:
-        """The translated message; parameters are HTML-escaped because replies use HTML."""
-        text = self._translate(message)
+    def __call__(self, message: str | Plural, **params: object) -> str:
+        """The translated message; parameters are HTML-escaped because replies use HTML.
+
+        A `Plural` takes the form its number parameter (`count` unless it names another) asks for.
+        """
+        text = translated(self._translate, self._translate_plural, message, params)
         if not params:
             return text
         return text.format(

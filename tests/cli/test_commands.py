@@ -115,7 +115,7 @@ def test_a_malformed_file_is_rejected_with_every_problem_and_changes_nothing(
     broken.write_text(text, encoding="utf-8")
     result = run("import", str(broken))
     assert result.exit_code == 1
-    assert "2 problem(s)" in result.output
+    assert "2 problems" in result.output
     assert "team 'X01' does not exist" in result.output
     assert "the duration must be positive" in result.output
     assert "Traceback" not in result.output
@@ -214,11 +214,40 @@ def test_run_without_a_token_starts_the_sandbox_and_says_why(
     import bot.cli.sandbox_command
 
     started: list[object] = []
-    monkeypatch.setattr(bot.cli.sandbox_command, "start_sandbox", started.append)
+    monkeypatch.setattr(
+        bot.cli.sandbox_command, "start_sandbox", lambda *args: started.append(args)
+    )
     result = cli(sqlite_url(tmp_path / "c.db"))("run")
     assert result.exit_code == 0
     assert "BOT_TOKEN is not set, so the bot runs in the local sandbox" in result.output
     assert len(started) == 1
+
+
+def test_run_without_a_token_serves_the_sandbox_on_the_given_port(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.cli.sandbox_command
+
+    started: list[tuple[object, ...]] = []
+    monkeypatch.setattr(
+        bot.cli.sandbox_command, "start_sandbox", lambda *args: started.append(args[1:])
+    )
+    result = cli(sqlite_url(tmp_path / "c.db"))("run", "--port", "18680")
+    assert result.exit_code == 0, result.output
+    assert started == [("127.0.0.1", 18680)]
+
+
+def test_run_without_a_port_uses_the_sandboxs_default(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.cli.sandbox_command
+
+    started: list[tuple[object, ...]] = []
+    monkeypatch.setattr(
+        bot.cli.sandbox_command, "start_sandbox", lambda *args: started.append(args[1:])
+    )
+    cli(sqlite_url(tmp_path / "c.db"))("run")
+    assert started == [("127.0.0.1", bot.cli.sandbox_command.DEFAULT_PORT)]
 
 
 def test_a_bad_rehearsal_clock_is_one_clear_line(cli: Cli, tmp_path: Path) -> None:

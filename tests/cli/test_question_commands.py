@@ -61,7 +61,7 @@ def by_code(data: ContestData) -> dict[str, Question]:
 def test_the_export_holds_only_the_questions_sheet(run: Invoke, tmp_path: Path) -> None:
     done = run("questions", "export", "questions.xlsx")
     assert done.exit_code == 0, done.output
-    assert "Exported 109 question(s) to questions.xlsx." in done.output
+    assert "Exported 109 questions to questions.xlsx." in done.output
     assert load_workbook(tmp_path / "questions.xlsx").sheetnames == ["Questions"]
 
 
@@ -129,7 +129,7 @@ def test_every_problem_is_listed_with_its_row_and_nothing_is_saved(
     exported.set("Questions", Q004, "编号", "Q002")
     done = run("questions", "import", str(exported.save()))
     assert done.exit_code == 1
-    assert "3 problem(s) in" in done.output
+    assert "3 problems in" in done.output
     assert "Questions row 2, column answer: answer E is not among the options" in done.output
     assert "Questions row 4, column track: track 'nope' does not exist" in done.output
     assert (

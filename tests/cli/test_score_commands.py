@@ -85,7 +85,7 @@ def test_a_filled_in_template_imports_once(run: Invoke, database_url: str, tmp_p
 
     done = run("scores", "import", str(path))
     assert done.exit_code == 0, done.output
-    assert "Read 3 theory score(s) from" in done.output
+    assert "Read 3 theory scores from" in done.output
     assert "; 3 changed." in done.output
     papers, trail = stored(database_url)
     assert papers == {
@@ -121,7 +121,7 @@ def test_every_problem_is_listed_with_its_row_and_nothing_is_imported(
     )
     done = run("scores", "import", str(path))
     assert done.exit_code == 1
-    assert "8 problem(s) in" in done.output
+    assert "8 problems in" in done.output
     assert "nothing was imported" in done.output
     for line in (
         "row 3: the score 101 is not between 0 and 100",

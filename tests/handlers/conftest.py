@@ -13,7 +13,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from aiogram import Bot, Dispatcher
 from aiogram.methods import SendMessage, TelegramMethod
-from aiogram.types import CallbackQuery, Chat, ChatMemberUpdated, Message, Update, User
+from aiogram.types import (
+    CallbackQuery,
+    Chat,
+    ChatMemberUpdated,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+    User,
+)
 from pydantic import SecretStr
 
 from bot.app import create_bot, create_context, create_dispatcher
@@ -81,8 +89,14 @@ class Telegram:
         return await self._feed(Update(update_id=number, my_chat_member=change))
 
     async def press(
-        self, user_id: int, data: str, message_id: int = 999
+        self,
+        user_id: int,
+        data: str,
+        message_id: int = 999,
+        reply_markup: InlineKeyboardMarkup | None = None,
     ) -> list[TelegramMethod[Any]]:
+        """A tap on a button of the message `message_id` (which shows `reply_markup`, as
+        Telegram sends it, or no keyboard by default)."""
         number = next(self.ids)
         message = Message(
             message_id=message_id,
@@ -90,6 +104,7 @@ class Telegram:
             chat=Chat(id=user_id, type="private"),
             from_user=BOT_USER,
             text="…",
+            reply_markup=reply_markup,
         )
         query = CallbackQuery(
             id=str(number),

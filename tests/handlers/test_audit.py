@@ -2,11 +2,16 @@
 
 from sqlalchemy import text
 
+from bot.domain.audit import AuditAction
+from bot.domain.enums import Locale
+from bot.texts.audit import ACTIONS, FIELD, FIELDS
+from bot.texts.texts import Texts
 from handlers.keyboards import AuditPage
 from tests.handlers.broadcasting import button, database, is_alert, sent, to_preview
-from tests.handlers.conftest import CONTESTANT, ORGANIZER, Telegram
+from tests.handlers.conftest import CONTESTANT, ORGANIZER, SHANGHAI, Telegram
 
 AUDITOR = 4100
+CHINESE = Texts(Locale.ZH_HANS, SHANGHAI)
 
 
 async def test_the_notary_sees_the_latest_entries_and_that_the_chain_holds(
@@ -16,7 +21,19 @@ async def test_the_notary_sees_the_latest_entries_and_that_the_chain_holds(
     await joined.join(AUDITOR, "AUD1")
     reply = sent(await joined.send(AUDITOR, "/audit"))[0].text
     assert reply.startswith("✅ 共 1 条记录，链接完整。")
-    assert "<b>ORG1</b> broadcast_sent broadcast:1" in reply
+    assert f"<b>ORG1</b> {CHINESE(ACTIONS[AuditAction.BROADCAST_SENT])} broadcast:1" in reply
+
+
+async def test_actions_and_audiences_are_named_in_the_readers_language(joined: Telegram) -> None:
+    await joined.press(
+        ORGANIZER, button(await to_preview(joined, "12345政务服务热线领队"), "确认发送")
+    )
+    await joined.join(AUDITOR, "AUD1")
+    reply = sent(await joined.send(AUDITOR, "/audit"))[0].text
+    audience = CHINESE(FIELD, field=CHINESE(FIELDS["audience"]), value="12345政务服务热线领队")
+    assert audience in reply
+    assert "broadcast_sent" not in reply
+    assert "leaders:" not in reply
 
 
 async def test_a_changed_entry_is_flagged_in_the_bot_too(joined: Telegram) -> None:

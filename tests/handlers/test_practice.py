@@ -5,9 +5,15 @@ from typing import Any
 
 from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
 
+from bot.domain.enums import Locale
+from bot.domain.grading.grade import Verdict
 from bot.domain.questions import Question
+from bot.texts.practice import VERDICTS
+from bot.texts.texts import Texts
 from tests.handlers.broadcasting import button, buttons, database, sent
-from tests.handlers.conftest import CONTESTANT, JUDGE, ORGANIZER, Telegram
+from tests.handlers.conftest import CONTESTANT, JUDGE, ORGANIZER, SHANGHAI, Telegram
+
+CHINESE = Texts(Locale.ZH_HANS, SHANGHAI)
 
 
 async def ask(joined: Telegram, kind: str) -> tuple[Question, list[TelegramMethod[Any]]]:
@@ -58,7 +64,7 @@ async def test_a_wrong_option_shows_the_answer(joined: Telegram) -> None:
     question, calls = await ask(joined, "单选题")
     wrong = next(i for i in range(len(question.options)) if i not in question.correct_options)
     reply = feedback(await joined.press(CONTESTANT, button(calls, "ABCDEFGH"[wrong])))
-    assert reply.startswith("❌")
+    assert reply.startswith(CHINESE(VERDICTS[Verdict.WRONG], points=0, maximum=1))
     assert f"答案：{'ABCDEFGH'[question.correct_options[0]]}" in reply
 
 
@@ -80,7 +86,7 @@ async def test_a_fill_in_is_typed(joined: Telegram) -> None:
 async def test_a_short_answer_gets_key_points_and_the_caveat(joined: Telegram) -> None:
     await ask(joined, "简答题")
     reply = feedback(await joined.send(CONTESTANT, "我不太清楚"))
-    assert reply.startswith("❌")
+    assert reply.startswith(CHINESE(VERDICTS[Verdict.WRONG], points=0, maximum=5))
     assert "阅卷老师" in reply
 
 

@@ -9,8 +9,9 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage, T
 from bot.domain.enums import Locale, QuestionType
 from bot.domain.practice_plan import DAILY, DAILY_START_DATA, PracticePreferences
 from bot.domain.questions import Question, option_letter
-from bot.texts.texts import html
+from bot.texts.texts import Texts, html
 from handlers.keyboards import DailyButton, LanguageChoice, PracticeKind
+from handlers.queries import ALREADY_HANDLED
 from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, JUDGE, LEADER, ORGANIZER, SHANGHAI, Telegram
 
@@ -96,11 +97,13 @@ async def test_a_count_chosen_while_off_is_kept_and_stays_off(joined: Telegram) 
     assert edit(calls).text == f"每日一练：每天 12:30，3 道题。\n{HINT}"
 
 
-async def test_a_double_tap_on_the_same_button_leaves_the_same_state(joined: Telegram) -> None:
+async def test_a_double_tap_on_the_same_button_is_already_handled_and_keeps_the_state(
+    joined: Telegram,
+) -> None:
     data = button([await daily(joined)], "08:00")
     first = await joined.press(CONTESTANT, data)
     again = await joined.press(CONTESTANT, data)
-    assert toast(again) == "已保存。"
+    assert toast(again) == Texts(Locale.ZH_HANS, SHANGHAI)(ALREADY_HANDLED)
     assert edit(again).text == edit(first).text == f"每日一练：每天 08:00，5 道题。\n{HINT}"
     assert buttons(again) == buttons(first)
     saved = await preferences(joined)

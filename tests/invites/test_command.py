@@ -6,11 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from aiogram.methods import GetMe
 from openpyxl import load_workbook
 
+import bot.cli.invites_command
 import bot.invites.typeface
 from bot.invites.typeface import BUNDLED, Typeface
 from tests.cli.conftest import Invoke
+from tests.fakes.telegram import BOT_USER, RecordingSession
 
 Cli = Callable[[str], Invoke]
 
@@ -44,7 +47,7 @@ def test_a_pdf_with_the_username_from_the_environment(
     monkeypatch.setenv("BOT_USERNAME", "contest_demo_bot")
     result = demo("invites", "cards.pdf")
     assert result.exit_code == 0, result.output
-    assert "Wrote invite cards for 172 people on 22 page(s) to cards.pdf." in result.output
+    assert "Wrote invite cards for 172 people on 22 pages to cards.pdf." in result.output
     assert "Warning" not in result.output
     assert (tmp_path / "cards.pdf").read_bytes().startswith(b"%PDF")
 
@@ -65,6 +68,60 @@ def test_the_option_wins_over_the_environment(
     sheet = load_workbook(tmp_path / "i.xlsx").active
     assert sheet is not None
     assert str(sheet.cell(row=2, column=6).value).startswith("https://t.me/contest_demo_bot?")
+
+
+TOKEN = "123456:TEST-token"
+
+
+@pytest.fixture
+def telegram(monkeypatch: pytest.MonkeyPatch) -> RecordingSession:
+    """BOT_TOKEN is set and getMe goes to a fake Telegram whose bot is @contest_bot."""
+    session = RecordingSession()
+    monkeypatch.setenv("BOT_TOKEN", TOKEN)
+    monkeypatch.setattr(bot.cli.invites_command, "telegram_session", lambda: session)
+    return session
+
+
+def first_link(path: Path) -> str:
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    return str(sheet.cell(row=2, column=6).value)
+
+
+def test_with_a_token_the_username_comes_from_telegram(
+    demo: Invoke, tmp_path: Path, telegram: RecordingSession
+) -> None:
+    result = demo("invites", "i.xlsx")
+    assert result.exit_code == 0, result.output
+    assert first_link(tmp_path / "i.xlsx").startswith(f"https://t.me/{BOT_USER.username}?start=")
+    assert [type(call) for call in telegram.calls] == [GetMe]
+
+
+def test_telegrams_answer_wins_over_the_environment(
+    demo: Invoke, tmp_path: Path, telegram: RecordingSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BOT_USERNAME", "stale_name_bot")
+    assert demo("invites", "i.xlsx").exit_code == 0
+    assert first_link(tmp_path / "i.xlsx").startswith(f"https://t.me/{BOT_USER.username}?")
+
+
+def test_the_option_is_used_without_asking_telegram(
+    demo: Invoke, tmp_path: Path, telegram: RecordingSession
+) -> None:
+    assert demo("invites", "i.xlsx", "--bot-username", "contest_demo_bot").exit_code == 0
+    assert first_link(tmp_path / "i.xlsx").startswith("https://t.me/contest_demo_bot?")
+    assert telegram.calls == []
+
+
+def test_when_telegram_refuses_the_environment_is_used_with_a_warning(
+    demo: Invoke, tmp_path: Path, telegram: RecordingSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    telegram.refuse(GetMe, "Unauthorized")
+    monkeypatch.setenv("BOT_USERNAME", "contest_demo_bot")
+    result = demo("invites", "i.xlsx")
+    assert result.exit_code == 0, result.output
+    assert "Could not ask Telegram for the bot's username" in result.output
+    assert first_link(tmp_path / "i.xlsx").startswith("https://t.me/contest_demo_bot?")
 
 
 @pytest.mark.parametrize(
@@ -125,7 +182,7 @@ def test_the_command_module_loads_no_heavy_library() -> None:
     probe = (
         "import sys\n"
         "import bot.cli.invites_command\n"
-        "heavy = {'PIL', 'segno', 'openpyxl', 'sqlalchemy'} & set(sys.modules)\n"
+        "heavy = {'PIL', 'segno', 'openpyxl', 'sqlalchemy', 'aiogram'} & set(sys.modules)\n"
         "assert not heavy, heavy\n"
     )
     done = subprocess.run(

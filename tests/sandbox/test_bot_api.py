@@ -165,3 +165,19 @@ def test_the_limiter_allows_thirty_a_second_and_one_per_chat() -> None:
     now[0] = 1.0
     assert limiter.acquire(0) == 0
     assert limiter.acquire(0) == 1
+
+
+async def test_an_unopened_private_chat_is_opened_by_the_first_message(
+    api: tuple[Bot, SandboxState, str],
+) -> None:
+    bot, state, _ = api
+    sent = await bot.send_message(8, "你好")
+    assert state.chats[8].messages[sent.message_id].text == "你好"
+
+
+async def test_a_group_that_does_not_exist_is_still_not_found(
+    api: tuple[Bot, SandboxState, str],
+) -> None:
+    bot, _, _ = api
+    with pytest.raises(TelegramBadRequest, match="chat not found"):
+        await bot.send_message(-100123, "你好")

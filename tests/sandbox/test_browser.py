@@ -61,6 +61,12 @@ async def test_a_contestant_chats_with_the_bot_in_the_browser(
             await expect(entry).to_have_count(1, timeout=WAIT_MS)
             await entry.click()
             await expect(page.locator("#who-name")).to_have_text(person.name)
+            await expect(page.locator("#clock-note")).to_contain_text("排练时钟")
+
+            # The quick buttons are the contestant's: checking in, not running a round.
+            quick = page.locator("#quick button")
+            await expect(quick.filter(has_text="/checkin")).to_have_count(1)
+            await expect(quick.filter(has_text="/live")).to_have_count(0)
 
             # First pick in this browser: the page follows the badge link, /start <invite code>.
             chat = page.locator("#messages")

@@ -22,6 +22,7 @@ not match the question is refused with a `GradingError` carrying an untranslated
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 
 from bot.domain.enums import QuestionType
 from bot.domain.grading.answers import Answer, BlankAnswers, ChoiceAnswer, TextAnswer, TruthAnswer
@@ -67,6 +68,14 @@ class PointValues:
 DEFAULT_POINTS = PointValues()
 
 
+class Verdict(StrEnum):
+    """Right: full points; partly right: some points; wrong: no points."""
+
+    RIGHT = "right"
+    PARTLY = "partly"
+    WRONG = "wrong"
+
+
 @dataclass(frozen=True, slots=True)
 class ChoiceFeedback:
     """Option indices: correct ones not chosen, and chosen ones that are not correct."""
@@ -92,6 +101,12 @@ class Grade:
     def correct(self) -> bool:
         """Full points."""
         return self.points == self.max_points and not self.misses
+
+    @property
+    def verdict(self) -> Verdict:
+        if self.correct:
+            return Verdict.RIGHT
+        return Verdict.PARTLY if self.points > ZERO else Verdict.WRONG
 
 
 def grade(

@@ -42,6 +42,7 @@ function select(person) {
   ui.app.classList.toggle("chatting", chatting);
   ui.input.disabled = !chatting;
   ui.send.disabled = !chatting;
+  if (chatting) renderQuick(person.quick || []);
   for (const button of ui.quick.querySelectorAll("button")) button.disabled = !chatting;
 
   if (!chatting) {
@@ -70,6 +71,17 @@ function select(person) {
     render: renderChat,
     first: (data) => autoStart(person, gen, data),
   });
+}
+
+function renderQuick(commands) {
+  // The quick buttons this person's role can use (the server lists them).
+  ui.quick.replaceChildren(...commands.map((command) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.dataset.command = command;
+    button.textContent = command;
+    return button;
+  }));
 }
 
 function small(text) {

@@ -158,6 +158,7 @@ export async function loadPeople() {
       state.instance = data.instance ? String(data.instance) : "";
       const name = data.contest && data.contest.name;
       if (name) ui.contest.textContent = name;
+      showClock(data.clock);
       renderPeople();
       return;
     } catch (error) {
@@ -165,6 +166,15 @@ export async function loadPeople() {
       await sleep(2000);
     }
   }
+}
+
+function showClock(clock) {
+  // The rehearsal clock, when there is one: the server words it in both languages.
+  ui.clockNote.hidden = !clock;
+  if (!clock) return;
+  const english = document.createElement("small");
+  english.textContent = clock.en;
+  ui.clockNote.replaceChildren(clock.zh, document.createElement("br"), english);
 }
 
 function hint(text) {

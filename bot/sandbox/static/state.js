@@ -3,7 +3,8 @@
 const $ = (id) => document.getElementById(id);
 
 export const ui = {
-  app: $("app"), contest: $("contest-name"), filter: $("filter"), people: $("people"),
+  app: $("app"), contest: $("contest-name"), clockNote: $("clock-note"), filter: $("filter"),
+  people: $("people"),
   back: $("back"), whoName: $("who-name"), whoDetail: $("who-detail"), status: $("status"),
   messages: $("messages"), empty: $("empty"), quick: $("quick"), form: $("form"),
   input: $("input"), send: $("send"), toasts: $("toasts"), alert: $("alert"),
