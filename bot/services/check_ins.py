@@ -8,6 +8,7 @@ from bot.domain.audience import ON_SITE
 from bot.domain.contest import Person
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.ports import UnitOfWork
+from bot.services.reminders import acknowledge_by_check_in
 
 
 class CheckInOutcome(StrEnum):
@@ -30,6 +31,9 @@ async def check_in(
         return CheckInResult(CheckInOutcome.NOT_A_CONTEST_DAY)
     at = await uow.check_ins.check_in(person_id, day, now)
     outcome = CheckInOutcome.CHECKED_IN if at == now else CheckInOutcome.ALREADY
+    # Arriving (again, by the button under a reminder) answers for the turn being reminded.
+    if (person := snapshot.people.get(person_id)) is not None:
+        await acknowledge_by_check_in(uow, snapshot, person, now)
     return CheckInResult(outcome, at)
 
 

@@ -1,43 +1,69 @@
 """Turn reminders: planned from the live timeline, sent through the outbox, acknowledged,
-escalated. Planning again at any time is safe: keys make every reminder happen once."""
+escalated. Planning again at any time is safe: keys make every reminder happen once.
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+An acknowledgement changes the reminders already out: copies still waiting in the outbox are
+rewritten there, sent ones are edited through the outbox too (an edit delivery names the copy it
+rewrites and learns its Telegram message id from it), so edits share the sender's limits,
+retries and one-per-chat keys: a second tap or a repeated update adds nothing.
+"""
 
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from bot.domain.accounts import Account
+from bot.domain.audience import ON_SITE
 from bot.domain.contest import Person, Slot
 from bot.domain.enums import Role
-from bot.domain.live import replay
-from bot.domain.outbox import Buttons, Priority
+from bot.domain.live import StageEvent, replay
+from bot.domain.outbox import Buttons, NewDelivery, Priority, Status
 from bot.domain.reminders import (
     ACKNOWLEDGED,
     CHECK_IN_DATA,
+    AcknowledgedVia,
+    MemberState,
     Reminder,
     ReminderKind,
     ReminderPolicy,
     ReminderStatus,
     Tracked,
+    Turn,
+    TurnAcknowledgement,
+    TurnNow,
     acknowledge_data,
-    escalation_due,
+    chain_heads,
+    next_escalation,
+    paused_between,
     plan,
+    round_over,
     still_useful,
 )
 from bot.domain.snapshot import ContestSnapshot
-from bot.domain.timeline import Eta, Progress, forecast
+from bot.domain.timeline import Eta, Progress, SlotState, forecast
 from bot.services.ports import UnitOfWork
 from bot.services.readers import bound_accounts, readers
-from bot.texts.reminders import ARRIVED, GOT_IT, escalation_text, reminder_text
+from bot.texts.reminders import (
+    ARRIVED,
+    GOT_IT,
+    acknowledged_text,
+    escalation_text,
+    late_acknowledgement_text,
+    reminder_text,
+)
 from bot.texts.texts import Texts
+
+GONE = (Status.FAILED, Status.UNREACHABLE, Status.CANCELLED)
 
 
 @dataclass(frozen=True, slots=True)
 class Round:
-    """One round's programme and its forecast right now."""
+    """One round's programme, its stage events and its forecast right now."""
 
     code: str
     slots: tuple[Slot, ...]
     progress: Progress
     etas: dict[int, Eta]
+    events: tuple[StageEvent, ...] = ()
 
 
 async def rounds_now(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime) -> list[Round]:
@@ -47,9 +73,10 @@ async def rounds_now(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime) 
     for code in snapshot.rounds:
         slots = snapshot.round_slots.get(code, ())
         if any(slot.team_code for slot in slots):
-            progress = replay(events.get(code, []))
+            recorded = tuple(events.get(code, []))
+            progress = replay(recorded)
             etas = {eta.position: eta for eta in forecast(slots, progress, now)}
-            found.append(Round(code, slots, progress, etas))
+            found.append(Round(code, slots, progress, etas, recorded))
     return found
 
 
@@ -72,6 +99,7 @@ async def deliver_due(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime)
     rounds = await rounds_now(uow, snapshot, now)
     etas = {(r.code, position): eta for r in rounds for position, eta in r.etas.items()}
     accounts = await bound_accounts(uow)
+    acknowledged = await uow.reminders.acknowledgements()
     sent = 0
     for tracked in _latest_lead_only(due):
         reminder = tracked.reminder
@@ -80,12 +108,13 @@ async def deliver_due(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime)
             await uow.reminders.mark(tracked.id, ReminderStatus.SKIPPED, now)
             continue
         team = snapshot.members.get(reminder.team_code, ())
+        answered = acknowledged.get(reminder.turn)
         deliveries = [
             reader.message(
                 reminder.key,
-                reminder_text(reader.t, snapshot, reminder),
+                _reminder(reader.t, snapshot, reminder, answered),
                 Priority.REMINDER,
-                _got_it(reader.t, tracked),
+                () if answered else _got_it(reader.t, tracked),
             )
             for reader in await readers(uow, snapshot, team, accounts)
         ]
@@ -95,40 +124,265 @@ async def deliver_due(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime)
     return sent
 
 
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    """The next step of a turn's chain: on which reminder, which level, due when."""
+
+    tracked: Tracked
+    level: int
+    due_at: datetime
+
+
+async def pending_escalations(
+    uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime, policy: ReminderPolicy
+) -> list[Escalation]:
+    """Every turn's next escalation step that the live run still allows, due or not."""
+    awaiting = await uow.reminders.awaiting_acknowledgement()
+    if not awaiting or not policy.escalate_after:
+        return []
+    rounds = {r.code: r for r in await rounds_now(uow, snapshot, now)}
+    acknowledged = await uow.reminders.acknowledgements()
+    found = []
+    for head in chain_heads(awaiting):
+        turn = _turn_now(rounds.get(head.reminder.round_code), head, now)
+        turn = replace(turn, acknowledged=head.reminder.turn in acknowledged)
+        due = next_escalation(head, turn, policy)
+        if due is not None:
+            found.append(Escalation(head, head.escalations + 1, due))
+    return found
+
+
 async def escalate_due(
     uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime, policy: ReminderPolicy
 ) -> int:
-    """Alerts the leader, then the organizers, about reminders nobody acknowledged in time."""
+    """Alerts the leader, then the organizers, about turns nobody acknowledged in time."""
     alerted = 0
     accounts = await bound_accounts(uow)
-    for tracked in await uow.reminders.awaiting_acknowledgement():
-        if not escalation_due(tracked, policy, now):
+    for step in await pending_escalations(uow, snapshot, now, policy):
+        if step.due_at > now:
             continue
-        level = tracked.escalations + 1
-        to_leader = level == 1
+        tracked, to_leader = step.tracked, step.level == 1
         people = _leaders(snapshot, tracked) if to_leader else _organizers(snapshot)
-        minutes = int((now - (tracked.sent_at or now)).total_seconds() // 60)
-        key = f"{tracked.reminder.key}:escalation{level}"
+        waited = now - (step.due_at - policy.escalate_after[step.level - 1])
+        members = await member_states(uow, snapshot, tracked.reminder.team_code, now, accounts)
         deliveries = [
             reader.message(
-                key,
-                escalation_text(reader.t, snapshot, tracked.reminder, minutes, to_leader),
+                f"{tracked.reminder.key}:escalation{step.level}",
+                escalation_text(
+                    reader.t,
+                    snapshot,
+                    tracked.reminder,
+                    int(waited.total_seconds() // 60),
+                    to_leader,
+                    members,
+                ),
                 Priority.REMINDER,
             )
             for reader in await readers(uow, snapshot, people, accounts)
         ]
         await uow.outbox.enqueue(deliveries, now)
-        await uow.reminders.escalated(tracked.id, level)
+        await uow.reminders.escalated(tracked.id, step.level)
         alerted += 1
     return alerted
 
 
-async def acknowledge(uow: UnitOfWork, reminder_id: int, person: Person, now: datetime) -> bool:
-    """A member of the reminded team says "got it"; True unless someone already did."""
+async def member_states(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    team_code: str,
+    now: datetime,
+    accounts: Mapping[int | None, Account] | None = None,
+) -> list[MemberState]:
+    """The team's members on site today: joined the bot? checked in when?"""
+    if accounts is None:
+        accounts = await bound_accounts(uow)
+    day = now.astimezone(snapshot.zone).date()
+    found = []
+    for person in snapshot.members.get(team_code, ()):
+        if person.role in ON_SITE and person.id is not None:
+            arrived = await uow.check_ins.at(person.id, day)
+            found.append(MemberState(person, person.id in accounts, arrived))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledged:
+    """A "got it": whether it was the turn's first, who acknowledged the turn and when, and
+    the pressed message as it now reads."""
+
+    first: bool
+    by: str
+    at: datetime
+    text: str
+
+
+async def acknowledge(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    reminder_id: int,
+    person: Person,
+    chat_id: int,
+    now: datetime,
+) -> Acknowledged:
+    """A member of the reminded team says "got it" for the team's whole turn; LookupError
+    when the reminder is not their team's."""
     tracked = await uow.reminders.get(reminder_id)
     if tracked is None or tracked.reminder.team_code != person.team_code or person.id is None:
         raise LookupError(reminder_id)
-    return await uow.reminders.acknowledge(reminder_id, person.id, now)
+    turn = tracked.reminder.turn
+    first = await uow.reminders.acknowledge_turn(turn, person.id, now, AcknowledgedVia.BUTTON)
+    if first:
+        await uow.reminders.acknowledge(reminder_id, person.id, now)
+    acknowledgement = (await uow.reminders.acknowledgements())[turn]
+    by = _name(snapshot, acknowledgement)
+    pressed = (tracked.reminder.key, chat_id)
+    if first:
+        await _spread(uow, snapshot, acknowledgement, now, pressed)
+    texts = (await _texts_of(uow, snapshot, [person.id])).get(person.id) or _default_texts(snapshot)
+    original = next(
+        (c.text for c in await uow.outbox.copies([pressed[0]]) if c.chat_id == chat_id),
+        reminder_text(texts, snapshot, tracked.reminder),
+    )
+    text = acknowledged_text(texts, original, by, acknowledgement.at)
+    return Acknowledged(first, by, acknowledgement.at, text)
+
+
+async def acknowledge_by_check_in(
+    uow: UnitOfWork, snapshot: ContestSnapshot, person: Person, now: datetime
+) -> int:
+    """A member who checks in answers for the team's turns being reminded now (waiting, with
+    a reminder sent); returns how many turns that acknowledged."""
+    if person.id is None or person.team_code is None:
+        return 0
+    count = 0
+    for round_ in await rounds_now(uow, snapshot, now):
+        if round_over(round_.slots, round_.progress):
+            continue
+        for eta in round_.etas.values():
+            if eta.team_code != person.team_code or eta.state is not SlotState.WAITING:
+                continue
+            turn = Turn(round_.code, eta.position, person.team_code)
+            reminded = any(
+                t.status is ReminderStatus.SENT for t in await uow.reminders.of_turn(turn)
+            )
+            via = AcknowledgedVia.CHECK_IN
+            if reminded and await uow.reminders.acknowledge_turn(turn, person.id, now, via):
+                acknowledgement = (await uow.reminders.acknowledgements())[turn]
+                await _spread(uow, snapshot, acknowledgement, now)
+                count += 1
+    return count
+
+
+async def _spread(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    acknowledgement: TurnAcknowledgement,
+    now: datetime,
+    pressed: tuple[str, int] | None = None,
+) -> None:
+    """Every copy of the turn's "got it" reminders now says who acknowledged (the pressed one is
+    edited by the handler); those alerted about the turn are told, once each."""
+    asking = [
+        t for t in await uow.reminders.of_turn(acknowledgement.turn)
+        if t.status is ReminderStatus.SENT and t.reminder.kind in ACKNOWLEDGED
+    ]  # fmt: skip
+    if not asking:
+        return
+    by = _name(snapshot, acknowledgement)
+    copies = await uow.outbox.copies([t.reminder.key for t in asking])
+    texts = await _texts_of(uow, snapshot, {c.person_id for c in copies})
+    edits = []
+    for copy in copies:
+        if (copy.dedup_key, copy.chat_id) == pressed or copy.status in GONE:
+            continue
+        t = texts.get(copy.person_id) or _default_texts(snapshot)
+        text = acknowledged_text(t, copy.text, by, acknowledgement.at)
+        if copy.status is Status.PENDING and await uow.outbox.rewrite_pending(copy.id, text, ()):
+            continue
+        if copy.status is Status.SENT and copy.message_id is None:
+            continue  # sent before message ids were kept: nothing to edit
+        edits.append(
+            NewDelivery(
+                f"{copy.dedup_key}:ack",
+                copy.chat_id,
+                text,
+                Priority.REMINDER,
+                copy.person_id,
+                edits=copy.id,
+                message_id=copy.message_id,
+            )
+        )
+    await uow.outbox.enqueue(edits, now)
+    await _tell_the_alerted(uow, snapshot, asking, acknowledgement, now)
+
+
+async def _tell_the_alerted(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    asking: Sequence[Tracked],
+    acknowledgement: TurnAcknowledgement,
+    now: datetime,
+) -> None:
+    keys = [
+        f"{t.reminder.key}:escalation{level}"
+        for t in asking
+        for level in range(1, t.escalations + 1)
+    ]
+    for key in keys:
+        await uow.outbox.cancel(key)  # not sent yet: no need to alarm anyone
+    alerted = [
+        c for c in await uow.outbox.copies(keys) if c.status in (Status.SENDING, Status.SENT)
+    ]
+    if not alerted:
+        return
+    head = chain_heads(asking)[0].reminder
+    texts = await _texts_of(uow, snapshot, {c.person_id for c in alerted})
+    by = _name(snapshot, acknowledgement)
+    notices = {
+        c.chat_id: NewDelivery(
+            f"{acknowledgement.turn.key}:acknowledged",
+            c.chat_id,
+            late_acknowledgement_text(
+                texts.get(c.person_id) or _default_texts(snapshot),
+                snapshot,
+                head,
+                by,
+                acknowledgement.at,
+            ),
+            Priority.REMINDER,
+            c.person_id,
+        )
+        for c in alerted
+    }
+    await uow.outbox.enqueue(list(notices.values()), now)
+
+
+async def _texts_of(
+    uow: UnitOfWork, snapshot: ContestSnapshot, person_ids: Collection[int | None]
+) -> dict[int | None, Texts]:
+    people = [snapshot.people[i] for i in person_ids if i is not None and i in snapshot.people]
+    return {reader.person.id: reader.t for reader in await readers(uow, snapshot, people)}
+
+
+def _default_texts(snapshot: ContestSnapshot) -> Texts:
+    return Texts(snapshot.data.contest.default_locale, snapshot.zone)
+
+
+def _name(snapshot: ContestSnapshot, acknowledgement: TurnAcknowledgement) -> str:
+    person = snapshot.people.get(acknowledgement.person_id or 0)
+    return person.name if person else "?"
+
+
+def _turn_now(round_: Round | None, head: Tracked, now: datetime) -> TurnNow:
+    if round_ is None:
+        return TurnNow(None, False, False, False, timedelta(0))
+    return TurnNow(
+        eta=round_.etas.get(head.reminder.position),
+        acknowledged=False,
+        over=round_over(round_.slots, round_.progress),
+        paused_now=round_.progress.paused_at is not None,
+        paused_since_sent=paused_between(round_.events, head.sent_at or now, now),
+    )
 
 
 def _latest_lead_only(due: Sequence[Tracked]) -> list[Tracked]:
@@ -147,6 +401,19 @@ def _latest_lead_only(due: Sequence[Tracked]) -> list[Tracked]:
         else Tracked(t.id, t.reminder, ReminderStatus.SKIPPED)
         for t in due
     ]  # fmt: skip
+
+
+def _reminder(
+    t: Texts,
+    snapshot: ContestSnapshot,
+    reminder: Reminder,
+    answered: TurnAcknowledgement | None,
+) -> str:
+    """A reminder of a turn already acknowledged says so, and asks for nothing."""
+    text = reminder_text(t, snapshot, reminder)
+    if answered is None:
+        return text
+    return acknowledged_text(t, text, _name(snapshot, answered), answered.at)
 
 
 def _got_it(t: Texts, tracked: Tracked) -> Buttons:

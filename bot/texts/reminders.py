@@ -1,11 +1,14 @@
 """What turn reminders, their escalations and schedule-change notices say."""
 
+from collections.abc import Sequence
+from datetime import datetime
+
 from bot.domain.contest import Round, Team, Venue
 from bot.domain.problems import N_
-from bot.domain.reminders import Reminder, ReminderKind
+from bot.domain.reminders import MemberState, Reminder, ReminderKind
 from bot.domain.schedule_changes import Appointment, TeamChange
 from bot.domain.snapshot import ContestSnapshot
-from bot.texts.texts import Texts
+from bot.texts.texts import Texts, html
 
 REMINDERS = {
     ReminderKind.LEAD: N_(
@@ -19,6 +22,7 @@ REMINDERS = {
     ReminderKind.ON_STAGE: N_("Your turn: please go on stage now! {round}, {venue}."),
 }
 GOT_IT = N_("Got it")
+CONFIRMED = N_("✓ Confirmed · {name} {time}")
 ARRIVED = N_("✅ I have arrived")
 
 
@@ -35,8 +39,46 @@ def reminder_text(t: Texts, snapshot: ContestSnapshot, reminder: Reminder) -> st
     )
 
 
+def acknowledged_text(t: Texts, original: str, name: str, at: datetime) -> str:
+    """A reminder as it reads once the turn is acknowledged: who did, and when."""
+    return original + "\n\n" + t(CONFIRMED, name=html(name), time=t.clock(at))
+
+
+def late_acknowledgement_text(
+    t: Texts, snapshot: ContestSnapshot, reminder: Reminder, name: str, at: datetime
+) -> str:
+    """To those alerted about the turn: it has been acknowledged after all."""
+    team = snapshot.teams.get(reminder.team_code)
+    return t(
+        N_("✅ Team {team} has now confirmed “{reminder}”: {name}, {time}."),
+        team=html(_team_name(team, reminder.team_code)),
+        reminder=t(KIND_NAMES[reminder.kind]),
+        name=html(name),
+        time=t.clock(at),
+    )
+
+
+def members_text(t: Texts, members: Sequence[MemberState]) -> str:
+    """The team's members, marked with what the bot knows of them."""
+    named = []
+    for member in members:
+        if member.checked_in_at is not None:
+            named.append(t(N_("{name} (checked in {time})"), name=html(member.person.name),
+                           time=t.clock(member.checked_in_at)))  # fmt: skip
+        elif not member.joined:
+            named.append(t(N_("{name} (has not joined the bot)"), name=html(member.person.name)))
+        else:
+            named.append(html(member.person.name))
+    return t(N_("Not confirmed by anyone yet: {members}."), members=t(N_(", ")).join(named))
+
+
 def escalation_text(
-    t: Texts, snapshot: ContestSnapshot, reminder: Reminder, minutes: int, to_leader: bool
+    t: Texts,
+    snapshot: ContestSnapshot,
+    reminder: Reminder,
+    minutes: int,
+    to_leader: bool,
+    members: Sequence[MemberState] = (),
 ) -> str:
     team = snapshot.teams.get(reminder.team_code)
     message = (
@@ -46,7 +88,7 @@ def escalation_text(
         else N_("⚠️ Team {team} has not confirmed “{reminder}” for {minutes} min, nor has its "
                 "leader (position {position}, expected at {time}).")
     )  # fmt: skip
-    return t(
+    text = t(
         message,
         team=_team_name(team, reminder.team_code),
         reminder=t(KIND_NAMES[reminder.kind]),
@@ -54,6 +96,7 @@ def escalation_text(
         position=reminder.position,
         time=t.clock(reminder.expected_start),
     )
+    return text + "\n" + members_text(t, members) if members else text
 
 
 KIND_NAMES = {
