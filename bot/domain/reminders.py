@@ -314,3 +314,12 @@ class MemberState:
     person: Person
     joined: bool
     checked_in_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamArrivals:
+    """Who of a team's members on site has checked in today, and who not yet."""
+
+    team_code: str
+    arrived: tuple[Person, ...]
+    missing: tuple[Person, ...]

@@ -273,6 +273,30 @@ async def acknowledge_by_check_in(
     return count
 
 
+async def current_turn(
+    uow: UnitOfWork, snapshot: ContestSnapshot, team_code: str, now: datetime
+) -> Turn | None:
+    """The team's turn on stage now, else its next one, by the live forecast (a round never
+    run live is taken to have happened as printed, as when planning reminders)."""
+    found: list[tuple[bool, datetime, Turn]] = []
+    for round_ in await rounds_now(uow, snapshot, now):
+        if round_over(round_.slots, round_.progress):
+            continue
+        live = any(r.started_at is not None for r in round_.progress.records)
+        for slot in round_.slots:
+            eta = round_.etas.get(slot.position)
+            if eta is None or eta.team_code != team_code:
+                continue
+            printed_end = slot.starts_at + round_.progress.delay + slot.duration
+            if eta.state not in (SlotState.ON_STAGE, SlotState.WAITING) or (
+                not live and printed_end <= now
+            ):
+                continue
+            turn = Turn(round_.code, slot.position, team_code)
+            found.append((eta.state is not SlotState.ON_STAGE, eta.expected_start, turn))
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
 async def _spread(
     uow: UnitOfWork,
     snapshot: ContestSnapshot,
@@ -409,9 +433,10 @@ def _reminder(
     reminder: Reminder,
     answered: TurnAcknowledgement | None,
 ) -> str:
-    """A reminder of a turn already acknowledged says so, and asks for nothing."""
+    """A reminder of a turn already acknowledged says so, and asks for nothing (the call on
+    stage is an order, not a question)."""
     text = reminder_text(t, snapshot, reminder)
-    if answered is None:
+    if answered is None or reminder.kind is ReminderKind.ON_STAGE:
         return text
     return acknowledged_text(t, text, _name(snapshot, answered), answered.at)
 

@@ -5,7 +5,14 @@ from datetime import datetime
 
 from bot.domain.contest import Round, Team, Venue
 from bot.domain.problems import N_
-from bot.domain.reminders import MemberState, Reminder, ReminderKind
+from bot.domain.reminders import (
+    MemberState,
+    Reminder,
+    ReminderKind,
+    TeamArrivals,
+    Turn,
+    TurnAcknowledgement,
+)
 from bot.domain.schedule_changes import Appointment, TeamChange
 from bot.domain.snapshot import ContestSnapshot
 from bot.texts.texts import Texts, html
@@ -143,3 +150,62 @@ def _venue(t: Texts, snapshot: ContestSnapshot, reminder: Reminder) -> str:
 
 def _team_name(team: Team | None, code: str) -> str:
     return team.name if team else code
+
+
+def team_status_text(
+    t: Texts,
+    snapshot: ContestSnapshot,
+    members: Sequence[MemberState],
+    turn: Turn | None,
+    acknowledgement: TurnAcknowledgement | None,
+) -> str:
+    """For the leader: each member's check-in today, and who acknowledged the current turn."""
+    lines = [t(N_("<b>Your team today</b>"))]
+    for member in members:
+        parts = [_arrival(t, member)]
+        if acknowledgement is not None and acknowledgement.person_id == member.person.id:
+            parts.append(t(N_("confirmed the turn at {time}"), time=t.clock(acknowledgement.at)))
+        lines.append(f"· {html(member.person.name)}: " + t(N_(", ")).join(parts))
+    if turn is not None:
+        round_ = snapshot.rounds.get(turn.round_code)
+        name = t.name(round_.name, round_.name_en) if round_ else turn.round_code
+        if acknowledgement is None:
+            lines.append(t(N_("{round}, position {position}: not confirmed yet."),
+                           round=name, position=turn.position))  # fmt: skip
+        else:
+            person = snapshot.people.get(acknowledgement.person_id or 0)
+            lines.append(t(N_("{round}, position {position}: confirmed by {name} at {time}."),
+                           round=name, position=turn.position,
+                           name=html(person.name if person else "?"),
+                           time=t.clock(acknowledgement.at)))  # fmt: skip
+    return "\n".join(lines)
+
+
+def _arrival(t: Texts, member: MemberState) -> str:
+    if member.checked_in_at is not None:
+        return t(N_("checked in at {time}"), time=t.clock(member.checked_in_at))
+    if not member.joined:
+        return t(N_("not checked in, has not joined the bot"))
+    return t(N_("not checked in"))
+
+
+def attendance_text(
+    t: Texts, snapshot: ContestSnapshot, round_code: str, teams: Sequence[TeamArrivals]
+) -> str:
+    """/checkins for one round: the count, then each team with its count and who is missing."""
+    round_ = snapshot.rounds.get(round_code)
+    arrived = sum(len(team.arrived) for team in teams)
+    expected = arrived + sum(len(team.missing) for team in teams)
+    lines = [t(N_("<b>{round}</b>: {arrived} of {expected} checked in"),
+               round=t.name(round_.name, round_.name_en) if round_ else round_code,
+               arrived=arrived, expected=expected)]  # fmt: skip
+    for team in teams:
+        found = snapshot.teams.get(team.team_code)
+        count = f"{len(team.arrived)}/{len(team.arrived) + len(team.missing)}"
+        head = f"{html(team.team_code)} {html(_team_name(found, team.team_code))} {count}"
+        if not team.missing:
+            lines.append(f"✓ {head}")
+            continue
+        names = t(N_(", ")).join(html(p.name) for p in team.missing)
+        lines.append(t(N_("· {team} (missing: {names})"), team=head, names=names))
+    return "\n".join(lines)
