@@ -227,19 +227,6 @@ class Tracked:
     escalations: int = 0
 
 
-def escalation_due(tracked: Tracked, policy: ReminderPolicy, now: datetime) -> bool:
-    """Nobody in the team acknowledged it in time for the next step of the chain."""
-    steps = policy.escalate_after
-    return (
-        tracked.status is ReminderStatus.SENT
-        and tracked.reminder.kind in ACKNOWLEDGED
-        and tracked.acked_at is None
-        and tracked.sent_at is not None
-        and tracked.escalations < len(steps)
-        and now >= tracked.sent_at + steps[tracked.escalations]
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class TurnNow:
     """What the live run says about a turn at one moment, for its escalation chain."""
