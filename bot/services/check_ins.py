@@ -5,7 +5,6 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.domain.audience import ON_SITE
-from bot.domain.contest import Person
 from bot.domain.reminders import MemberState, TeamArrivals, Turn, TurnAcknowledgement
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.ports import UnitOfWork
@@ -41,9 +40,7 @@ async def check_in(
 @dataclass(frozen=True, slots=True)
 class RoundAttendance:
     round_code: str
-    expected: int  # contestants and leaders of the teams with a turn in the round
-    missing: tuple[Person, ...]
-    teams: tuple[TeamArrivals, ...] = ()  # in running order
+    teams: tuple[TeamArrivals, ...]  # in running order; their contestants and leaders
 
 
 async def attendance(
@@ -59,11 +56,9 @@ async def attendance(
             if s.round_code == round_.code and s.team_code and snapshot.local_day(s) == day
         ]  # fmt: skip
         teams = dict.fromkeys(s.team_code for s in sorted(turns, key=lambda s: s.position))
-        by_team = [_team(snapshot, team, arrived) for team in teams if team]
-        people = [p for team in by_team for p in (*team.arrived, *team.missing)]
-        if people:
-            missing = tuple(p for team in by_team for p in team.missing)
-            found.append(RoundAttendance(round_.code, len(people), missing, tuple(by_team)))
+        by_team = tuple(_team(snapshot, team, arrived) for team in teams if team)
+        if any(team.arrived or team.missing for team in by_team):
+            found.append(RoundAttendance(round_.code, by_team))
     return found
 
 
