@@ -99,6 +99,21 @@ class SqlOutboxRepository:
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
+    async def cancel_pending(self, dedup_keys: Sequence[str]) -> int:
+        """Every copy of these messages not yet on its way is cancelled."""
+        cancelled = 0
+        for start in range(0, len(dedup_keys), CHUNK):
+            result = await self._session.execute(
+                update(DeliveryRow)
+                .where(
+                    DeliveryRow.dedup_key.in_(dedup_keys[start : start + CHUNK]),
+                    DeliveryRow.status == Status.PENDING,
+                )
+                .values(status=Status.CANCELLED)
+            )
+            cancelled += int(result.rowcount or 0)  # type: ignore[attr-defined]
+        return cancelled
+
     async def report(self, dedup_key: str) -> Counter[Status]:
         rows = await self._session.execute(
             select(DeliveryRow.status, func.count())

@@ -51,6 +51,11 @@ class SqlReminderRepository:
             ReminderRow.status == ReminderStatus.PLANNED, ReminderRow.due_at <= now
         )
 
+    async def sent_since(self, moment: datetime) -> list[Tracked]:
+        return await self._select(
+            ReminderRow.status == ReminderStatus.SENT, ReminderRow.sent_at >= moment
+        )
+
     async def get(self, reminder_id: int) -> Tracked | None:
         row = await self._session.get(ReminderRow, reminder_id)
         return _tracked(row) if row else None

@@ -53,6 +53,8 @@ from bot.texts.reminders import (
 from bot.texts.texts import Texts
 
 GONE = (Status.FAILED, Status.UNREACHABLE, Status.CANCELLED)
+# Far longer than any reminder waits in the outbox; older ones are long sent or given up.
+QUEUED_AT_MOST = timedelta(hours=2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +87,37 @@ async def resync(
 ) -> list[Tracked]:
     """Plans every round again and stores the plan; returns the reminders still to send."""
     planned: list[Reminder] = []
-    for round_ in await rounds_now(uow, snapshot, now):
+    rounds = await rounds_now(uow, snapshot, now)
+    for round_ in rounds:
         planned += plan(round_.code, round_.slots, round_.progress, now, policy, snapshot.zone)
     await uow.reminders.sync(planned)
+    await withdraw_overtaken(uow, rounds, now)
     return await uow.reminders.planned()
+
+
+async def withdraw_overtaken(uow: UnitOfWork, rounds: Sequence[Round], now: datetime) -> int:
+    """Copies of reminders and escalations still queued in the outbox that the live run has
+    overtaken (the team called, done or absent, the round over) are cancelled: sent now, they
+    would contradict it. Returns how many copies were cancelled."""
+    by_code = {round_.code: round_ for round_ in rounds}
+    keys = []
+    for tracked in await uow.reminders.sent_since(now - QUEUED_AT_MOST):
+        round_ = by_code.get(tracked.reminder.round_code)
+        if round_ is not None and _overtaken(tracked.reminder, round_):
+            key = tracked.reminder.key
+            keys += [key, *(f"{key}:escalation{n}" for n in range(1, tracked.escalations + 1))]
+    return await uow.outbox.cancel_pending(keys)
+
+
+def _overtaken(reminder: Reminder, round_: Round) -> bool:
+    eta = round_.etas.get(reminder.position)
+    if round_over(round_.slots, round_.progress) or eta is None:
+        return True
+    if eta.team_code != reminder.team_code:
+        return True
+    if reminder.kind is ReminderKind.ON_STAGE:
+        return eta.state is not SlotState.ON_STAGE
+    return eta.state is not SlotState.WAITING
 
 
 async def deliver_due(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime) -> int:

@@ -12,7 +12,7 @@ from aiogram.methods import (
 )
 
 from bot.domain.enums import Locale
-from bot.domain.outbox import Delivery
+from bot.domain.outbox import Delivery, Status
 from bot.domain.problems import N_
 from bot.domain.reminders import ReminderKind
 from bot.services.sender import Pacer, Sender
@@ -219,3 +219,21 @@ async def team_name(joined: Telegram, code: str) -> str:
         data = await uow.contest.load()
     assert data is not None
     return next(team.name for team in data.teams if team.code == code)
+
+
+async def test_a_reminder_still_queued_when_the_team_is_called_is_withdrawn(
+    joined: Telegram,
+) -> None:
+    await joined.join(H13_MEMBER, "H13-1")
+    joined.clock.moment = ARENA
+    board = await joined.send(ORGANIZER, "/live AR-12345")
+    board = await joined.press(ORGANIZER, button(board, "▶ H14"))
+    await joined.dispatcher["app"].reminders.tick()  # "you are next" queued, not sent yet
+    await joined.press(ORGANIZER, button(board, "▶ H13"))
+    calls = await send_everything(joined)
+    assert [m.text for m in posted(calls, H13_MEMBER)] == [
+        ZH(N_("Your turn: please go on stage now! {round}, {venue}."),
+           round="擂台赛初赛（12345赛道）", venue="第一会议厅")
+    ]  # fmt: skip
+    async with database(joined).unit_of_work() as uow:
+        assert await uow.outbox.report(H13_NEXT) == {Status.CANCELLED: 1}
