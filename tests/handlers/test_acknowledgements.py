@@ -237,3 +237,25 @@ async def test_a_reminder_still_queued_when_the_team_is_called_is_withdrawn(
     ]  # fmt: skip
     async with database(joined).unit_of_work() as uow:
         assert await uow.outbox.report(H13_NEXT) == {Status.CANCELLED: 1}
+
+
+async def test_checking_in_twice_edits_the_copies_once(joined: Telegram) -> None:
+    await sent_next(joined)
+    await joined.send(H13_MEMBER, "/checkin")
+    await joined.send(H13_MEMBER, "/checkin")
+    await joined.send(H13_LEADER, "/checkin")
+    # A check-in presses no message: every copy, the member's own too, is edited once.
+    assert sorted(e.chat_id for e in edits(await send_everything(joined))) == [
+        H13_MEMBER,
+        H13_LEADER,
+    ]
+
+
+async def test_a_check_in_before_any_reminder_leaves_the_turn_to_be_confirmed(
+    joined: Telegram,
+) -> None:
+    await joined.join(H13_MEMBER, "H13-1")
+    joined.clock.moment = ARENA - timedelta(hours=2)  # before the first reminder of the turn
+    await joined.send(H13_MEMBER, "/checkin")
+    copies = await sent_next(joined)
+    assert copies[H13_MEMBER][1].startswith("ack:")  # still asked: are you here now?
