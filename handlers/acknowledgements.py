@@ -7,7 +7,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.problems import N_
-from bot.services.reminders import acknowledge
+from bot.services.acknowledgements import acknowledge
 from handlers.fallback import stale_button
 from handlers.keyboards import AcknowledgeButton
 from handlers.request import Request

@@ -7,8 +7,9 @@ from enum import StrEnum
 from bot.domain.audience import ON_SITE
 from bot.domain.reminders import MemberState, TeamArrivals, Turn, TurnAcknowledgement
 from bot.domain.snapshot import ContestSnapshot
+from bot.services.acknowledgements import acknowledge_by_check_in
 from bot.services.ports import UnitOfWork
-from bot.services.reminders import acknowledge_by_check_in, current_turn, member_states
+from bot.services.reminders import current_turn, member_states
 
 
 class CheckInOutcome(StrEnum):

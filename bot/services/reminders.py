@@ -1,13 +1,8 @@
 """Turn reminders: planned from the live timeline, sent through the outbox, acknowledged,
 escalated. Planning again at any time is safe: keys make every reminder happen once.
+Acknowledgements are in bot/services/acknowledgements.py."""
 
-An acknowledgement changes the reminders already out: copies still waiting in the outbox are
-rewritten there, sent ones are edited through the outbox too (an edit delivery names the copy it
-rewrites and learns its Telegram message id from it), so edits share the sender's limits,
-retries and one-per-chat keys: a second tap or a repeated update adds nothing.
-"""
-
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -16,11 +11,10 @@ from bot.domain.audience import ON_SITE
 from bot.domain.contest import Person, Slot
 from bot.domain.enums import Role
 from bot.domain.live import StageEvent, replay
-from bot.domain.outbox import Buttons, NewDelivery, Priority, Status
+from bot.domain.outbox import Buttons, Priority
 from bot.domain.reminders import (
     ACKNOWLEDGED,
     CHECK_IN_DATA,
-    AcknowledgedVia,
     MemberState,
     Reminder,
     ReminderKind,
@@ -47,12 +41,10 @@ from bot.texts.reminders import (
     GOT_IT,
     acknowledged_text,
     escalation_text,
-    late_acknowledgement_text,
     reminder_text,
 )
 from bot.texts.texts import Texts
 
-GONE = (Status.FAILED, Status.UNREACHABLE, Status.CANCELLED)
 # Far longer than any reminder waits in the outbox; older ones are long sent or given up.
 QUEUED_AT_MOST = timedelta(hours=2)
 
@@ -234,74 +226,6 @@ async def member_states(
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class Acknowledged:
-    """A "got it": whether it was the turn's first, who acknowledged the turn and when, and
-    the pressed message as it now reads."""
-
-    first: bool
-    by: str
-    at: datetime
-    text: str
-
-
-async def acknowledge(
-    uow: UnitOfWork,
-    snapshot: ContestSnapshot,
-    reminder_id: int,
-    person: Person,
-    chat_id: int,
-    now: datetime,
-) -> Acknowledged:
-    """A member of the reminded team says "got it" for the team's whole turn; LookupError
-    when the reminder is not their team's."""
-    tracked = await uow.reminders.get(reminder_id)
-    if tracked is None or tracked.reminder.team_code != person.team_code or person.id is None:
-        raise LookupError(reminder_id)
-    turn = tracked.reminder.turn
-    first = await uow.reminders.acknowledge_turn(turn, person.id, now, AcknowledgedVia.BUTTON)
-    if first:
-        await uow.reminders.acknowledge(reminder_id, person.id, now)
-    acknowledgement = (await uow.reminders.acknowledgements())[turn]
-    by = _name(snapshot, acknowledgement)
-    pressed = (tracked.reminder.key, chat_id)
-    if first:
-        await _spread(uow, snapshot, acknowledgement, now, pressed)
-    texts = (await _texts_of(uow, snapshot, [person.id])).get(person.id) or _default_texts(snapshot)
-    original = next(
-        (c.text for c in await uow.outbox.copies([pressed[0]]) if c.chat_id == chat_id),
-        reminder_text(texts, snapshot, tracked.reminder),
-    )
-    text = acknowledged_text(texts, original, by, acknowledgement.at)
-    return Acknowledged(first, by, acknowledgement.at, text)
-
-
-async def acknowledge_by_check_in(
-    uow: UnitOfWork, snapshot: ContestSnapshot, person: Person, now: datetime
-) -> int:
-    """A member who checks in answers for the team's turns being reminded now (waiting, with
-    a reminder sent); returns how many turns that acknowledged."""
-    if person.id is None or person.team_code is None:
-        return 0
-    count = 0
-    for round_ in await rounds_now(uow, snapshot, now):
-        if round_over(round_.slots, round_.progress):
-            continue
-        for eta in round_.etas.values():
-            if eta.team_code != person.team_code or eta.state is not SlotState.WAITING:
-                continue
-            turn = Turn(round_.code, eta.position, person.team_code)
-            reminded = any(
-                t.status is ReminderStatus.SENT for t in await uow.reminders.of_turn(turn)
-            )
-            via = AcknowledgedVia.CHECK_IN
-            if reminded and await uow.reminders.acknowledge_turn(turn, person.id, now, via):
-                acknowledgement = (await uow.reminders.acknowledgements())[turn]
-                await _spread(uow, snapshot, acknowledgement, now)
-                count += 1
-    return count
-
-
 async def current_turn(
     uow: UnitOfWork, snapshot: ContestSnapshot, team_code: str, now: datetime
 ) -> Turn | None:
@@ -326,102 +250,11 @@ async def current_turn(
     return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
-async def _spread(
-    uow: UnitOfWork,
-    snapshot: ContestSnapshot,
-    acknowledgement: TurnAcknowledgement,
-    now: datetime,
-    pressed: tuple[str, int] | None = None,
-) -> None:
-    """Every copy of the turn's "got it" reminders now says who acknowledged (the pressed one is
-    edited by the handler); those alerted about the turn are told, once each."""
-    asking = [
-        t for t in await uow.reminders.of_turn(acknowledgement.turn)
-        if t.status is ReminderStatus.SENT and t.reminder.kind in ACKNOWLEDGED
-    ]  # fmt: skip
-    if not asking:
-        return
-    by = _name(snapshot, acknowledgement)
-    copies = await uow.outbox.copies([t.reminder.key for t in asking])
-    texts = await _texts_of(uow, snapshot, {c.person_id for c in copies})
-    edits = []
-    for copy in copies:
-        if (copy.dedup_key, copy.chat_id) == pressed or copy.status in GONE:
-            continue
-        t = texts.get(copy.person_id) or _default_texts(snapshot)
-        text = acknowledged_text(t, copy.text, by, acknowledgement.at)
-        if copy.status is Status.PENDING and await uow.outbox.rewrite_pending(copy.id, text, ()):
-            continue
-        if copy.status is Status.SENT and copy.message_id is None:
-            continue  # sent before message ids were kept: nothing to edit
-        edits.append(
-            NewDelivery(
-                f"{copy.dedup_key}:ack",
-                copy.chat_id,
-                text,
-                Priority.REMINDER,
-                copy.person_id,
-                edits=copy.id,
-                message_id=copy.message_id,
-            )
-        )
-    await uow.outbox.enqueue(edits, now)
-    await _tell_the_alerted(uow, snapshot, asking, acknowledgement, now)
-
-
-async def _tell_the_alerted(
-    uow: UnitOfWork,
-    snapshot: ContestSnapshot,
-    asking: Sequence[Tracked],
-    acknowledgement: TurnAcknowledgement,
-    now: datetime,
-) -> None:
-    keys = [
-        f"{t.reminder.key}:escalation{level}"
-        for t in asking
-        for level in range(1, t.escalations + 1)
-    ]
-    for key in keys:
-        await uow.outbox.cancel(key)  # not sent yet: no need to alarm anyone
-    alerted = [
-        c for c in await uow.outbox.copies(keys) if c.status in (Status.SENDING, Status.SENT)
-    ]
-    if not alerted:
-        return
-    head = chain_heads(asking)[0].reminder
-    texts = await _texts_of(uow, snapshot, {c.person_id for c in alerted})
-    by = _name(snapshot, acknowledgement)
-    notices = {
-        c.chat_id: NewDelivery(
-            f"{acknowledgement.turn.key}:acknowledged",
-            c.chat_id,
-            late_acknowledgement_text(
-                texts.get(c.person_id) or _default_texts(snapshot),
-                snapshot,
-                head,
-                by,
-                acknowledgement.at,
-            ),
-            Priority.REMINDER,
-            c.person_id,
-        )
-        for c in alerted
-    }
-    await uow.outbox.enqueue(list(notices.values()), now)
-
-
-async def _texts_of(
-    uow: UnitOfWork, snapshot: ContestSnapshot, person_ids: Collection[int | None]
-) -> dict[int | None, Texts]:
-    people = [snapshot.people[i] for i in person_ids if i is not None and i in snapshot.people]
-    return {reader.person.id: reader.t for reader in await readers(uow, snapshot, people)}
-
-
-def _default_texts(snapshot: ContestSnapshot) -> Texts:
+def default_texts(snapshot: ContestSnapshot) -> Texts:
     return Texts(snapshot.data.contest.default_locale, snapshot.zone)
 
 
-def _name(snapshot: ContestSnapshot, acknowledgement: TurnAcknowledgement) -> str:
+def acknowledger(snapshot: ContestSnapshot, acknowledgement: TurnAcknowledgement) -> str:
     person = snapshot.people.get(acknowledgement.person_id or 0)
     return person.name if person else "?"
 
@@ -467,7 +300,7 @@ def _reminder(
     text = reminder_text(t, snapshot, reminder)
     if answered is None or reminder.kind is ReminderKind.ON_STAGE:
         return text
-    return acknowledged_text(t, text, _name(snapshot, answered), answered.at)
+    return acknowledged_text(t, text, acknowledger(snapshot, answered), answered.at)
 
 
 def _got_it(t: Texts, tracked: Tracked) -> Buttons:

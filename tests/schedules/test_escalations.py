@@ -15,8 +15,8 @@ from bot.domain.contest import ContestData, Person
 from bot.domain.enums import Role
 from bot.domain.live import EventKind
 from bot.domain.reminders import ReminderPolicy
+from bot.services.acknowledgements import acknowledge
 from bot.services.check_ins import check_in
-from bot.services.reminders import acknowledge
 from storage.database import Database
 from storage.models import DeliveryRow, ReminderRow, StageEventRow
 from tests.schedules.conftest import ORGANIZERS, SHANGHAI, Stage, leaders, open_stage
