@@ -6,12 +6,11 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.commands import Command, allowed
 from bot.domain.problems import N_
 from bot.services.check_ins import CheckInOutcome, attendance, check_in
-from bot.texts.texts import html
+from bot.texts.reminders import attendance_text
 from handlers.fallback import stale_button
 from handlers.keyboards import CheckInButton
 from handlers.request import Request
 
-MISSING_SHOWN = 30
 ANSWERS = {
     CheckInOutcome.CHECKED_IN: N_("Checked in at {time}. Welcome! /next shows your team's turn."),
     CheckInOutcome.ALREADY: N_("You already checked in today at {time}."),
@@ -48,7 +47,7 @@ async def _check_in(request: Request) -> str:
 
 
 async def missing(message: Message, request: Request) -> None:
-    """/checkins: per round today, how many have arrived and who is still missing."""
+    """/checkins: per round today, how many have arrived, team by team."""
     snapshot, t = request.snapshot, request.t
     if snapshot is None:
         await message.answer(request.no_contest())
@@ -57,17 +56,5 @@ async def missing(message: Message, request: Request) -> None:
     if not rounds:
         await message.answer(t(N_("No team has a turn today.")))
         return
-    blocks = []
-    for found in rounds:
-        round_ = snapshot.rounds[found.round_code]
-        arrived = found.expected - len(found.missing)
-        lines = [t(N_("<b>{round}</b>: {arrived} of {expected} checked in"),
-                   round=t.name(round_.name, round_.name_en), arrived=arrived,
-                   expected=found.expected)]  # fmt: skip
-        lines += [
-            f"· {html(p.team_code or '')} {html(p.name)}" for p in found.missing[:MISSING_SHOWN]
-        ]
-        if len(found.missing) > MISSING_SHOWN:
-            lines.append(t(N_("… and {count} more"), count=len(found.missing) - MISSING_SHOWN))
-        blocks.append("\n".join(lines))
+    blocks = [attendance_text(t, snapshot, found.round_code, found.teams) for found in rounds]
     await message.answer("\n\n".join(blocks))

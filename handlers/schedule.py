@@ -3,7 +3,9 @@
 from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
+from bot.domain.enums import Role
 from bot.domain.problems import N_
+from bot.services.check_ins import team_status
 from bot.services.live_run import live_run
 from bot.texts.answers import (
     ScheduleReply,
@@ -13,6 +15,7 @@ from bot.texts.answers import (
     team_reply,
     where_reply,
 )
+from bot.texts.reminders import team_status_text
 from handlers.keyboards import SchedulePage, schedule_pages
 from handlers.request import Request
 
@@ -77,7 +80,15 @@ async def where(message: Message, request: Request) -> None:
 
 
 async def team(message: Message, request: Request) -> None:
-    await _answer(message, request, team_reply)
+    """The team; for its leader also each member's check-in and the turn's acknowledgement."""
+    snapshot, viewer = request.snapshot, request.viewer
+    text = team_reply(request.t, snapshot, viewer, request.now()) if snapshot else None
+    if snapshot is not None and viewer.team is not None and viewer.role is Role.LEADER:
+        status = await team_status(request.uow, snapshot, viewer.team.code, request.now())
+        text = f"{text}\n\n" + team_status_text(
+            request.t, snapshot, status.members, status.turn, status.acknowledgement
+        )
+    await message.answer(text or request.no_contest())
 
 
 async def _answer(message: Message, request: Request, reply: ScheduleReply) -> None:

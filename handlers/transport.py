@@ -18,6 +18,7 @@ from bot.services.ports import UnitOfWorkFactory
 from bot.services.sender import SendResult, Verdict
 
 GONE = ("chat not found", "user is deactivated", "bot was blocked")
+NOT_MODIFIED = "message is not modified"
 File = str | BufferedInputFile
 
 
@@ -53,6 +54,8 @@ class BotTransport:
         self._media = media
 
     async def send(self, delivery: Delivery) -> SendResult:
+        if delivery.edits is not None:
+            return await self._edit(delivery)
         attachment, file = delivery.attachment, None
         picture = media_id(attachment) if attachment else None
         if picture is not None:
@@ -81,14 +84,38 @@ class BotTransport:
 
     async def _pin(self, delivery: Delivery, message_id: int) -> SendResult:
         if not delivery.pin:
-            return SendResult(Verdict.SENT)
+            return SendResult(Verdict.SENT, message_id=message_id)
         # Sent is sent: a group that never gave the bot the right to pin still got the message,
         # and the report keeps why it is not pinned.
         try:
             await self._bot.pin_chat_message(delivery.chat_id, message_id)
         except (TelegramAPIError, TelegramNetworkError) as error:
-            return SendResult(Verdict.SENT, reason=f"not pinned: {error}")
-        return SendResult(Verdict.SENT)
+            return SendResult(Verdict.SENT, reason=f"not pinned: {error}", message_id=message_id)
+        return SendResult(Verdict.SENT, message_id=message_id)
+
+    async def _edit(self, delivery: Delivery) -> SendResult:
+        """Rewrites a message sent before (text and buttons); an edit whose message is still
+        in flight waits for it like a network error would."""
+        if delivery.message_id is None:
+            return SendResult(Verdict.TRANSIENT, reason="the message to edit is not sent yet")
+        try:
+            await self._bot.edit_message_text(
+                text=delivery.text,
+                chat_id=delivery.chat_id,
+                message_id=delivery.message_id,
+                reply_markup=keyboard(delivery.buttons),
+            )
+        except TelegramRetryAfter as error:
+            return SendResult(Verdict.RETRY_AFTER, retry_after=float(error.retry_after))
+        except TelegramForbiddenError as error:
+            return SendResult(Verdict.UNREACHABLE, reason=error.message)
+        except TelegramBadRequest as error:
+            if NOT_MODIFIED in error.message.lower():  # it already reads so
+                return SendResult(Verdict.SENT, message_id=delivery.message_id)
+            return SendResult(Verdict.REJECTED, reason=error.message)
+        except (TelegramNetworkError, TelegramServerError) as error:
+            return SendResult(Verdict.TRANSIENT, reason=str(error))
+        return SendResult(Verdict.SENT, message_id=delivery.message_id)
 
 
 async def post(

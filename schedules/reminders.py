@@ -4,7 +4,9 @@ The jobs are never the truth: the database is. `resync()` plans again from the c
 stage events, stores the plan, and makes the scheduler's jobs match it (deterministic ids, so
 doing it twice changes nothing). It runs at start-up, after every live event, and every minute
 (which also catches imports made by the CLI in another process). Every job runs `tick()`, which
-sends whatever is due; the outbox's keys make sure a reminder reaches a chat once.
+sends whatever is due; the outbox's keys make sure a reminder reaches a chat once. Escalation
+jobs follow the live run too: a turn acknowledged, called, done or absent, or a round over or
+paused, has none (a resume is a live event, so the resync after it plans them again).
 """
 
 import asyncio
@@ -14,10 +16,16 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.domain.reminders import ACKNOWLEDGED, ReminderPolicy, Tracked
+from bot.domain.reminders import ReminderPolicy, Tracked
 from bot.services.contest_cache import ContestCache
 from bot.services.ports import Clock, UnitOfWorkFactory
-from bot.services.reminders import deliver_due, escalate_due, resync
+from bot.services.reminders import (
+    Escalation,
+    deliver_due,
+    escalate_due,
+    pending_escalations,
+    resync,
+)
 
 log = logging.getLogger(__name__)
 REMINDER_JOB = "reminder:{id}"
@@ -67,8 +75,9 @@ class ReminderJobs:
             snapshot = await self._contests.get(uow)
             if snapshot is None:
                 return
-            planned = await resync(uow, snapshot, self._clock.now(), self.policy)
-            waiting = await uow.reminders.awaiting_acknowledgement()
+            now = self._clock.now()
+            planned = await resync(uow, snapshot, now, self.policy)
+            waiting = await pending_escalations(uow, snapshot, now, self.policy)
             await uow.commit()
         self._match_jobs(planned, waiting)
 
@@ -97,7 +106,7 @@ class ReminderJobs:
             await deliver_due(uow, snapshot, now)
             await escalate_due(uow, snapshot, now, self.policy)
             planned = await uow.reminders.planned()
-            waiting = await uow.reminders.awaiting_acknowledgement()
+            waiting = await pending_escalations(uow, snapshot, now, self.policy)
             await uow.commit()
         # What fell due meanwhile has a job that fired, so a tick is already on its way.
         self._match_jobs(planned, waiting, keep_from=self._clock.now())
@@ -114,18 +123,15 @@ class ReminderJobs:
     def _match_jobs(
         self,
         planned: Iterable[Tracked],
-        waiting: Iterable[Tracked],
+        waiting: Iterable[Escalation],
         keep_from: datetime | None = None,
     ) -> None:
-        """Adds, moves and removes jobs to match the reminders; with `keep_from`, reminders
-        due before it get no new job (one that fired is being handled)."""
+        """Adds, moves and removes jobs to match the reminders and the escalation steps the
+        live run still allows; with `keep_from`, those due before it get no new job (one that
+        fired is being handled)."""
         wanted = {REMINDER_JOB.format(id=t.id): t.reminder.due_at for t in planned}
-        steps = self.policy.escalate_after
-        for tracked in waiting:
-            level = tracked.escalations
-            if tracked.reminder.kind in ACKNOWLEDGED and level < len(steps) and tracked.sent_at:
-                job = ESCALATION_JOB.format(id=tracked.id, level=level + 1)
-                wanted[job] = tracked.sent_at + steps[level]
+        for step in waiting:
+            wanted[ESCALATION_JOB.format(id=step.tracked.id, level=step.level)] = step.due_at
         existing = self.jobs()
         for job_id in existing.keys() - wanted.keys():
             self.scheduler.remove_job(job_id)

@@ -191,6 +191,10 @@ class DeliveryRow(Identified):
     pin: Mapped[bool] = mapped_column(Boolean, default=False)
     # Inline buttons as [[[label, callback data], …], …] (e.g. "收到" under a reminder).
     buttons: Mapped[list[list[list[str]]]] = mapped_column(JSON, default=list)
+    # Telegram's id of the message once sent; for an edit, the message it rewrites.
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # This delivery edits the message another delivery sent, instead of sending a new one.
+    edits: Mapped[int | None] = mapped_column(ForeignKey("deliveries.id", ondelete="SET NULL"))
 
 
 class BroadcastRow(Identified):
@@ -279,6 +283,20 @@ class ReminderRow(Identified):
     acked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     acked_by: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     escalations: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TurnAcknowledgementRow(Identified):
+    """A team's turn in a round acknowledged, once, by one member's "got it" or check-in."""
+
+    __tablename__ = "turn_acknowledgements"
+    __table_args__ = (UniqueConstraint("round_code", "position", "team_code"),)
+
+    round_code: Mapped[str] = mapped_column(String(CODE))
+    position: Mapped[int] = mapped_column(Integer)
+    team_code: Mapped[str] = mapped_column(String(CODE))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    via: Mapped[str] = mapped_column(String(16))
 
 
 class DrawRow(Identified):

@@ -1,13 +1,20 @@
 """The outbox table. Never commits: the sender commits each step so a crash loses nothing."""
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.outbox import Attachment, AttachmentKind, Delivery, NewDelivery, Status
+from bot.domain.outbox import (
+    Attachment,
+    AttachmentKind,
+    Buttons,
+    Delivery,
+    NewDelivery,
+    Status,
+)
 from storage.inserts import insert_new
 from storage.models import DeliveryRow
 
@@ -40,8 +47,20 @@ class SqlOutboxRepository:
         rows = (await self._session.scalars(query)).all()
         for row in rows:
             row.status, row.claimed_at, row.attempts = Status.SENDING, now, row.attempts + 1
+        await self._resolve_edits([row for row in rows if row.edits and row.message_id is None])
         await self._session.flush()
         return [_delivery(row) for row in rows]
+
+    async def _resolve_edits(self, edits: Sequence[DeliveryRow]) -> None:
+        """An edit enqueued while its message was in flight learns the message's id now."""
+        if not edits:
+            return
+        query = select(DeliveryRow.id, DeliveryRow.message_id).where(
+            DeliveryRow.id.in_([row.edits for row in edits])
+        )
+        sent = {row[0]: row[1] for row in await self._session.execute(query)}
+        for row in edits:
+            row.message_id = sent.get(row.edits or 0)
 
     async def finish(
         self,
@@ -50,10 +69,13 @@ class SqlOutboxRepository:
         now: datetime,
         error: str = "",
         retry_at: datetime | None = None,
+        message_id: int | None = None,
     ) -> None:
         values: dict[str, object] = {"status": status, "error": error}
         if status is Status.SENT:
             values["sent_at"] = now
+        if message_id is not None:
+            values["message_id"] = message_id
         if retry_at is not None:
             values["next_attempt_at"] = retry_at
         await self._session.execute(
@@ -77,6 +99,21 @@ class SqlOutboxRepository:
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
+    async def cancel_pending(self, dedup_keys: Sequence[str]) -> int:
+        """Every copy of these messages not yet on its way is cancelled."""
+        cancelled = 0
+        for start in range(0, len(dedup_keys), CHUNK):
+            result = await self._session.execute(
+                update(DeliveryRow)
+                .where(
+                    DeliveryRow.dedup_key.in_(dedup_keys[start : start + CHUNK]),
+                    DeliveryRow.status == Status.PENDING,
+                )
+                .values(status=Status.CANCELLED)
+            )
+            cancelled += int(result.rowcount or 0)  # type: ignore[attr-defined]
+        return cancelled
+
     async def report(self, dedup_key: str) -> Counter[Status]:
         rows = await self._session.execute(
             select(DeliveryRow.status, func.count())
@@ -84,6 +121,24 @@ class SqlOutboxRepository:
             .group_by(DeliveryRow.status)
         )
         return Counter({Status(status): count for status, count in rows})
+
+    async def copies(self, dedup_keys: Collection[str]) -> list[Delivery]:
+        """Every chat's copy of these messages, whatever became of it."""
+        if not dedup_keys:
+            return []
+        query = select(DeliveryRow).where(DeliveryRow.dedup_key.in_(list(dedup_keys)))
+        return [
+            _delivery(row) for row in await self._session.scalars(query.order_by(DeliveryRow.id))
+        ]
+
+    async def rewrite_pending(self, delivery_id: int, text: str, buttons: Buttons) -> bool:
+        """A copy not sent yet takes the new text and buttons; False once it is on its way."""
+        result = await self._session.execute(
+            update(DeliveryRow)
+            .where(DeliveryRow.id == delivery_id, DeliveryRow.status == Status.PENDING)
+            .values(text=text, buttons=_buttons(buttons))
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
     async def next_due(self) -> datetime | None:
         found: datetime | None = await self._session.scalar(
@@ -109,8 +164,14 @@ def _row(delivery: NewDelivery, now: datetime) -> dict[str, object]:
         "attachment_kind": delivery.attachment.kind.value if delivery.attachment else "",
         "file_id": delivery.attachment.file_id if delivery.attachment else "",
         "pin": delivery.pin,
-        "buttons": [[list(button) for button in row] for row in delivery.buttons],
+        "buttons": _buttons(delivery.buttons),
+        "message_id": delivery.message_id,
+        "edits": delivery.edits,
     }
+
+
+def _buttons(buttons: Buttons) -> list[list[list[str]]]:
+    return [[list(button) for button in row] for row in buttons]
 
 
 def _delivery(row: DeliveryRow) -> Delivery:
@@ -128,6 +189,8 @@ def _delivery(row: DeliveryRow) -> Delivery:
         attachment=attachment_of(row.attachment_kind, row.file_id),
         pin=row.pin,
         buttons=tuple(tuple((label, data) for label, data in r) for r in row.buttons or ()),
+        message_id=row.message_id,
+        edits=row.edits,
     )
 
 

@@ -6,8 +6,18 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.reminders import ACKNOWLEDGED, Reminder, ReminderKind, ReminderStatus, Tracked
-from storage.models import ReminderRow
+from bot.domain.reminders import (
+    ACKNOWLEDGED,
+    AcknowledgedVia,
+    Reminder,
+    ReminderKind,
+    ReminderStatus,
+    Tracked,
+    Turn,
+    TurnAcknowledgement,
+)
+from storage.inserts import insert_new
+from storage.models import ReminderRow, TurnAcknowledgementRow
 
 
 class SqlReminderRepository:
@@ -39,6 +49,11 @@ class SqlReminderRepository:
     async def due(self, now: datetime) -> list[Tracked]:
         return await self._select(
             ReminderRow.status == ReminderStatus.PLANNED, ReminderRow.due_at <= now
+        )
+
+    async def sent_since(self, moment: datetime) -> list[Tracked]:
+        return await self._select(
+            ReminderRow.status == ReminderStatus.SENT, ReminderRow.sent_at >= moment
         )
 
     async def get(self, reminder_id: int) -> Tracked | None:
@@ -73,6 +88,39 @@ class SqlReminderRepository:
         await self._session.execute(
             update(ReminderRow).where(ReminderRow.id == reminder_id).values(escalations=level)
         )
+
+    async def of_turn(self, turn: Turn) -> list[Tracked]:
+        return await self._select(
+            ReminderRow.round_code == turn.round_code,
+            ReminderRow.position == turn.position,
+            ReminderRow.team_code == turn.team_code,
+        )
+
+    async def acknowledge_turn(
+        self, turn: Turn, person_id: int, now: datetime, via: AcknowledgedVia
+    ) -> bool:
+        """True for the turn's first acknowledgement; any later one changes nothing."""
+        statement = insert_new(
+            self._session, TurnAcknowledgementRow, "round_code", "position", "team_code"
+        )
+        row = {
+            "round_code": turn.round_code,
+            "position": turn.position,
+            "team_code": turn.team_code,
+            "person_id": person_id,
+            "at": now,
+            "via": via.value,
+        }
+        result = await self._session.execute(statement.returning(TurnAcknowledgementRow.id), [row])
+        return bool(result.all())
+
+    async def acknowledgements(self) -> dict[Turn, TurnAcknowledgement]:
+        rows = await self._session.scalars(select(TurnAcknowledgementRow))
+        found = {}
+        for row in rows:
+            turn = Turn(row.round_code, row.position, row.team_code)
+            found[turn] = TurnAcknowledgement(turn, row.person_id, row.at, AcknowledgedVia(row.via))
+        return found
 
     async def _select(self, *conditions: ColumnElement[bool]) -> list[Tracked]:
         query = select(ReminderRow).where(*conditions).order_by(ReminderRow.due_at, ReminderRow.id)

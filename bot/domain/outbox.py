@@ -72,6 +72,10 @@ class NewDelivery:
     attachment: Attachment | None = None
     pin: bool = False  # pin it in the chat once sent (team group chats)
     buttons: Buttons = ()
+    # An edit: the delivery whose message it rewrites (text and buttons) and, once known,
+    # that message's Telegram id.
+    edits: int | None = None
+    message_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +93,9 @@ class Delivery:
     attachment: Attachment | None = None
     pin: bool = False
     buttons: Buttons = ()
+    # Telegram's id of the message once sent; for an edit, the message it rewrites.
+    message_id: int | None = None
+    edits: int | None = None
 
 
 def backoff(attempts: int) -> timedelta:

@@ -11,6 +11,15 @@ A reminder is identified by its key (round, position, team, kind), so planning a
 delay, a skip or a restart yields the same keys, and the outbox sends each key to a chat once.
 A reminder is only worth sending before the team's turn begins (or, for "on stage", while the
 team is on stage); one that fell due while the bot was down is sent late only if still useful.
+Once a round is over (nobody on stage and its last team done or absent) it reminds nobody.
+
+A team acknowledges its whole turn once: one member's "got it" under any reminder of the turn,
+or a check-in while the turn is being reminded. Without it, one escalation chain runs per turn,
+timed from the turn's first reminder that asks for an answer: the leader, then the organizers.
+The chain stops for good when the turn is acknowledged, the team is called (on stage), done or
+absent, or the round is over. While the round is paused the chain's clock stands still: a step
+falls due its delay after the reminder plus the time the round was paused since; during a pause
+none falls due (held until resume).
 """
 
 from collections.abc import Sequence
@@ -19,7 +28,8 @@ from datetime import datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from bot.domain.contest import Slot
+from bot.domain.contest import Person, Slot
+from bot.domain.live import EventKind, StageEvent
 from bot.domain.timeline import Eta, Progress, SlotState, forecast
 
 
@@ -82,7 +92,45 @@ class Reminder:
     @property
     def key(self) -> str:
         suffix = f"{int(self.lead.total_seconds() // 60)}" if self.kind is ReminderKind.LEAD else ""
-        return f"turn:{self.round_code}:{self.position}:{self.team_code}:{self.kind}{suffix}"
+        return f"{self.turn.key}:{self.kind}{suffix}"
+
+    @property
+    def turn(self) -> "Turn":
+        return Turn(self.round_code, self.position, self.team_code)
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """A team's turn in a round: what one acknowledgement answers for."""
+
+    round_code: str
+    position: int
+    team_code: str
+
+    @property
+    def key(self) -> str:
+        return f"turn:{self.round_code}:{self.position}:{self.team_code}"
+
+
+class AcknowledgedVia(StrEnum):
+    BUTTON = "button"  # "got it" under a reminder
+    CHECK_IN = "check_in"
+
+
+@dataclass(frozen=True, slots=True)
+class TurnAcknowledgement:
+    turn: Turn
+    person_id: int | None
+    at: datetime
+    via: AcknowledgedVia
+
+
+def round_over(slots: Sequence[Slot], progress: Progress) -> bool:
+    """The round has run: nobody on stage, and its last team is done or absent."""
+    if not slots or progress.on_stage is not None:
+        return False
+    last = max(slot.position for slot in slots)
+    return progress.state(last) in (SlotState.DONE, SlotState.SKIPPED)
 
 
 def plan(
@@ -96,6 +144,8 @@ def plan(
     """Every reminder still useful in the round, each with the moment it falls due."""
     etas = forecast(slots, progress, now)
     live = any(r.started_at is not None for r in progress.records)
+    if round_over(slots, progress):
+        return []
     printed = {slot.position: slot.starts_at + progress.delay for slot in slots}
     found: list[Reminder] = []
     for eta in etas:
@@ -177,14 +227,86 @@ class Tracked:
     escalations: int = 0
 
 
-def escalation_due(tracked: Tracked, policy: ReminderPolicy, now: datetime) -> bool:
-    """Nobody in the team acknowledged it in time for the next step of the chain."""
-    steps = policy.escalate_after
-    return (
-        tracked.status is ReminderStatus.SENT
-        and tracked.reminder.kind in ACKNOWLEDGED
-        and tracked.acked_at is None
-        and tracked.sent_at is not None
-        and tracked.escalations < len(steps)
-        and now >= tracked.sent_at + steps[tracked.escalations]
+@dataclass(frozen=True, slots=True)
+class TurnNow:
+    """What the live run says about a turn at one moment, for its escalation chain."""
+
+    eta: Eta | None  # None: the turn is no longer in the programme
+    acknowledged: bool
+    over: bool  # the round is over
+    paused_now: bool
+    paused_since_sent: timedelta  # time the round stood paused since the reminder went
+
+
+def next_escalation(tracked: Tracked, turn: TurnNow, policy: ReminderPolicy) -> datetime | None:
+    """When the chain's next step falls due, or None if none will (rules in the docstring)."""
+    steps, reminder = policy.escalate_after, tracked.reminder
+    waiting = (
+        turn.eta is not None
+        and turn.eta.team_code == reminder.team_code
+        and turn.eta.state is SlotState.WAITING
     )
+    if (
+        not waiting
+        or turn.acknowledged
+        or turn.over
+        or turn.paused_now
+        or tracked.status is not ReminderStatus.SENT
+        or reminder.kind not in ACKNOWLEDGED
+        or tracked.sent_at is None
+        or tracked.escalations >= len(steps)
+    ):
+        return None
+    return tracked.sent_at + steps[tracked.escalations] + turn.paused_since_sent
+
+
+def chain_heads(awaiting: Sequence[Tracked]) -> list[Tracked]:
+    """Per turn, the first reminder sent that asks for an answer: the one its chain runs on."""
+    heads: dict[Turn, Tracked] = {}
+    for tracked in awaiting:
+        if tracked.sent_at is None or tracked.reminder.kind not in ACKNOWLEDGED:
+            continue
+        turn = tracked.reminder.turn
+        known = heads.get(turn)
+        if known is None or (tracked.sent_at, tracked.id) < (
+            known.sent_at or tracked.sent_at,
+            known.id,
+        ):
+            heads[turn] = tracked
+    return list(heads.values())
+
+
+def paused_between(events: Sequence[StageEvent], start: datetime, end: datetime) -> timedelta:
+    """How long the round stood paused between two moments (a pause still running counts)."""
+    total, paused_at = timedelta(0), None
+    for event in events:
+        if event.kind is EventKind.PAUSE and paused_at is None:
+            paused_at = event.at
+        elif event.kind is EventKind.RESUME and paused_at is not None:
+            total += _overlap(paused_at, event.at, start, end)
+            paused_at = None
+    if paused_at is not None:
+        total += _overlap(paused_at, end, start, end)
+    return total
+
+
+def _overlap(a: datetime, b: datetime, start: datetime, end: datetime) -> timedelta:
+    return max(min(b, end) - max(a, start), timedelta(0))
+
+
+@dataclass(frozen=True, slots=True)
+class MemberState:
+    """A team member on the day: joined the bot? checked in when?"""
+
+    person: Person
+    joined: bool
+    checked_in_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamArrivals:
+    """Who of a team's members on site has checked in today, and who not yet."""
+
+    team_code: str
+    arrived: tuple[Person, ...]
+    missing: tuple[Person, ...]

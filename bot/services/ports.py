@@ -17,10 +17,17 @@ from bot.domain.exams import Exam, Scored
 from bot.domain.groups import TeamChat
 from bot.domain.key_reports import KeyReport
 from bot.domain.live import StageEvent
-from bot.domain.outbox import Attachment, Delivery, NewDelivery, Status
+from bot.domain.outbox import Attachment, Buttons, Delivery, NewDelivery, Status
 from bot.domain.practice_plan import PracticePreferences
 from bot.domain.problems import Sheet
-from bot.domain.reminders import Reminder, ReminderStatus, Tracked
+from bot.domain.reminders import (
+    AcknowledgedVia,
+    Reminder,
+    ReminderStatus,
+    Tracked,
+    Turn,
+    TurnAcknowledgement,
+)
 from bot.domain.scoring.arena import ArenaEvent
 
 
@@ -73,6 +80,7 @@ class OutboxRepository(Protocol):
         now: datetime,
         error: str = "",
         retry_at: datetime | None = None,
+        message_id: int | None = None,
     ) -> None: ...
 
     async def recover(self, now: datetime, stale: timedelta) -> int: ...
@@ -82,6 +90,12 @@ class OutboxRepository(Protocol):
     async def report(self, dedup_key: str) -> Counter[Status]: ...
 
     async def next_due(self) -> datetime | None: ...
+
+    async def copies(self, dedup_keys: Collection[str]) -> list[Delivery]: ...
+
+    async def rewrite_pending(self, delivery_id: int, text: str, buttons: Buttons) -> bool: ...
+
+    async def cancel_pending(self, dedup_keys: Sequence[str]) -> int: ...
 
 
 class BroadcastRepository(Protocol):
@@ -154,6 +168,8 @@ class ReminderRepository(Protocol):
 
     async def due(self, now: datetime) -> list[Tracked]: ...
 
+    async def sent_since(self, moment: datetime) -> list[Tracked]: ...
+
     async def get(self, reminder_id: int) -> Tracked | None: ...
 
     async def mark(self, reminder_id: int, status: ReminderStatus, now: datetime) -> None: ...
@@ -163,6 +179,14 @@ class ReminderRepository(Protocol):
     async def awaiting_acknowledgement(self) -> list[Tracked]: ...
 
     async def escalated(self, reminder_id: int, level: int) -> None: ...
+
+    async def of_turn(self, turn: Turn) -> list[Tracked]: ...
+
+    async def acknowledge_turn(
+        self, turn: Turn, person_id: int, now: datetime, via: AcknowledgedVia
+    ) -> bool: ...
+
+    async def acknowledgements(self) -> dict[Turn, TurnAcknowledgement]: ...
 
 
 class DrawRepository(Protocol):

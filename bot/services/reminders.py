@@ -1,43 +1,63 @@
 """Turn reminders: planned from the live timeline, sent through the outbox, acknowledged,
-escalated. Planning again at any time is safe: keys make every reminder happen once."""
+escalated. Planning again at any time is safe: keys make every reminder happen once.
+Acknowledgements are in bot/services/acknowledgements.py."""
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
+from bot.domain.accounts import Account
+from bot.domain.audience import ON_SITE
 from bot.domain.contest import Person, Slot
 from bot.domain.enums import Role
-from bot.domain.live import replay
+from bot.domain.live import StageEvent, replay
 from bot.domain.outbox import Buttons, Priority
 from bot.domain.reminders import (
     ACKNOWLEDGED,
     CHECK_IN_DATA,
+    MemberState,
     Reminder,
     ReminderKind,
     ReminderPolicy,
     ReminderStatus,
     Tracked,
+    Turn,
+    TurnAcknowledgement,
+    TurnNow,
     acknowledge_data,
-    escalation_due,
+    chain_heads,
+    next_escalation,
+    paused_between,
     plan,
+    round_over,
     still_useful,
 )
 from bot.domain.snapshot import ContestSnapshot
-from bot.domain.timeline import Eta, Progress, forecast
+from bot.domain.timeline import Eta, Progress, SlotState, forecast
 from bot.services.ports import UnitOfWork
 from bot.services.readers import bound_accounts, readers
-from bot.texts.reminders import ARRIVED, GOT_IT, escalation_text, reminder_text
+from bot.texts.reminders import (
+    ARRIVED,
+    GOT_IT,
+    acknowledged_text,
+    escalation_text,
+    reminder_text,
+)
 from bot.texts.texts import Texts
+
+# Far longer than any reminder waits in the outbox; older ones are long sent or given up.
+QUEUED_AT_MOST = timedelta(hours=2)
 
 
 @dataclass(frozen=True, slots=True)
 class Round:
-    """One round's programme and its forecast right now."""
+    """One round's programme, its stage events and its forecast right now."""
 
     code: str
     slots: tuple[Slot, ...]
     progress: Progress
     etas: dict[int, Eta]
+    events: tuple[StageEvent, ...] = ()
 
 
 async def rounds_now(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime) -> list[Round]:
@@ -47,9 +67,10 @@ async def rounds_now(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime) 
     for code in snapshot.rounds:
         slots = snapshot.round_slots.get(code, ())
         if any(slot.team_code for slot in slots):
-            progress = replay(events.get(code, []))
+            recorded = tuple(events.get(code, []))
+            progress = replay(recorded)
             etas = {eta.position: eta for eta in forecast(slots, progress, now)}
-            found.append(Round(code, slots, progress, etas))
+            found.append(Round(code, slots, progress, etas, recorded))
     return found
 
 
@@ -58,10 +79,37 @@ async def resync(
 ) -> list[Tracked]:
     """Plans every round again and stores the plan; returns the reminders still to send."""
     planned: list[Reminder] = []
-    for round_ in await rounds_now(uow, snapshot, now):
+    rounds = await rounds_now(uow, snapshot, now)
+    for round_ in rounds:
         planned += plan(round_.code, round_.slots, round_.progress, now, policy, snapshot.zone)
     await uow.reminders.sync(planned)
+    await withdraw_overtaken(uow, rounds, now)
     return await uow.reminders.planned()
+
+
+async def withdraw_overtaken(uow: UnitOfWork, rounds: Sequence[Round], now: datetime) -> int:
+    """Copies of reminders and escalations still queued in the outbox that the live run has
+    overtaken (the team called, done or absent, the round over) are cancelled: sent now, they
+    would contradict it. Returns how many copies were cancelled."""
+    by_code = {round_.code: round_ for round_ in rounds}
+    keys = []
+    for tracked in await uow.reminders.sent_since(now - QUEUED_AT_MOST):
+        round_ = by_code.get(tracked.reminder.round_code)
+        if round_ is not None and _overtaken(tracked.reminder, round_):
+            key = tracked.reminder.key
+            keys += [key, *(f"{key}:escalation{n}" for n in range(1, tracked.escalations + 1))]
+    return await uow.outbox.cancel_pending(keys)
+
+
+def _overtaken(reminder: Reminder, round_: Round) -> bool:
+    eta = round_.etas.get(reminder.position)
+    if round_over(round_.slots, round_.progress) or eta is None:
+        return True
+    if eta.team_code != reminder.team_code:
+        return True
+    if reminder.kind is ReminderKind.ON_STAGE:
+        return eta.state is not SlotState.ON_STAGE
+    return eta.state is not SlotState.WAITING
 
 
 async def deliver_due(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime) -> int:
@@ -72,6 +120,7 @@ async def deliver_due(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime)
     rounds = await rounds_now(uow, snapshot, now)
     etas = {(r.code, position): eta for r in rounds for position, eta in r.etas.items()}
     accounts = await bound_accounts(uow)
+    acknowledged = await uow.reminders.acknowledgements()
     sent = 0
     for tracked in _latest_lead_only(due):
         reminder = tracked.reminder
@@ -80,12 +129,13 @@ async def deliver_due(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime)
             await uow.reminders.mark(tracked.id, ReminderStatus.SKIPPED, now)
             continue
         team = snapshot.members.get(reminder.team_code, ())
+        answered = acknowledged.get(reminder.turn)
         deliveries = [
             reader.message(
                 reminder.key,
-                reminder_text(reader.t, snapshot, reminder),
+                _reminder(reader.t, snapshot, reminder, answered),
                 Priority.REMINDER,
-                _got_it(reader.t, tracked),
+                () if answered else _got_it(reader.t, tracked),
             )
             for reader in await readers(uow, snapshot, team, accounts)
         ]
@@ -95,40 +145,130 @@ async def deliver_due(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime)
     return sent
 
 
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    """The next step of a turn's chain: on which reminder, which level, due when."""
+
+    tracked: Tracked
+    level: int
+    due_at: datetime
+
+
+async def pending_escalations(
+    uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime, policy: ReminderPolicy
+) -> list[Escalation]:
+    """Every turn's next escalation step that the live run still allows, due or not."""
+    awaiting = await uow.reminders.awaiting_acknowledgement()
+    if not awaiting or not policy.escalate_after:
+        return []
+    rounds = {r.code: r for r in await rounds_now(uow, snapshot, now)}
+    acknowledged = await uow.reminders.acknowledgements()
+    found = []
+    for head in chain_heads(awaiting):
+        turn = _turn_now(rounds.get(head.reminder.round_code), head, now)
+        turn = replace(turn, acknowledged=head.reminder.turn in acknowledged)
+        due = next_escalation(head, turn, policy)
+        if due is not None:
+            found.append(Escalation(head, head.escalations + 1, due))
+    return found
+
+
 async def escalate_due(
     uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime, policy: ReminderPolicy
 ) -> int:
-    """Alerts the leader, then the organizers, about reminders nobody acknowledged in time."""
+    """Alerts the leader, then the organizers, about turns nobody acknowledged in time."""
     alerted = 0
     accounts = await bound_accounts(uow)
-    for tracked in await uow.reminders.awaiting_acknowledgement():
-        if not escalation_due(tracked, policy, now):
+    for step in await pending_escalations(uow, snapshot, now, policy):
+        if step.due_at > now:
             continue
-        level = tracked.escalations + 1
-        to_leader = level == 1
+        tracked, to_leader = step.tracked, step.level == 1
         people = _leaders(snapshot, tracked) if to_leader else _organizers(snapshot)
-        minutes = int((now - (tracked.sent_at or now)).total_seconds() // 60)
-        key = f"{tracked.reminder.key}:escalation{level}"
+        waited = now - (step.due_at - policy.escalate_after[step.level - 1])
+        members = await member_states(uow, snapshot, tracked.reminder.team_code, now, accounts)
         deliveries = [
             reader.message(
-                key,
-                escalation_text(reader.t, snapshot, tracked.reminder, minutes, to_leader),
+                f"{tracked.reminder.key}:escalation{step.level}",
+                escalation_text(
+                    reader.t,
+                    snapshot,
+                    tracked.reminder,
+                    int(waited.total_seconds() // 60),
+                    to_leader,
+                    members,
+                ),
                 Priority.REMINDER,
             )
             for reader in await readers(uow, snapshot, people, accounts)
         ]
         await uow.outbox.enqueue(deliveries, now)
-        await uow.reminders.escalated(tracked.id, level)
+        await uow.reminders.escalated(tracked.id, step.level)
         alerted += 1
     return alerted
 
 
-async def acknowledge(uow: UnitOfWork, reminder_id: int, person: Person, now: datetime) -> bool:
-    """A member of the reminded team says "got it"; True unless someone already did."""
-    tracked = await uow.reminders.get(reminder_id)
-    if tracked is None or tracked.reminder.team_code != person.team_code or person.id is None:
-        raise LookupError(reminder_id)
-    return await uow.reminders.acknowledge(reminder_id, person.id, now)
+async def member_states(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    team_code: str,
+    now: datetime,
+    accounts: Mapping[int | None, Account] | None = None,
+) -> list[MemberState]:
+    """The team's members on site today: joined the bot? checked in when?"""
+    if accounts is None:
+        accounts = await bound_accounts(uow)
+    day = now.astimezone(snapshot.zone).date()
+    found = []
+    for person in snapshot.members.get(team_code, ()):
+        if person.role in ON_SITE and person.id is not None:
+            arrived = await uow.check_ins.at(person.id, day)
+            found.append(MemberState(person, person.id in accounts, arrived))
+    return found
+
+
+async def current_turn(
+    uow: UnitOfWork, snapshot: ContestSnapshot, team_code: str, now: datetime
+) -> Turn | None:
+    """The team's turn on stage now, else its next one, by the live forecast (a round never
+    run live is taken to have happened as printed, as when planning reminders)."""
+    found: list[tuple[bool, datetime, Turn]] = []
+    for round_ in await rounds_now(uow, snapshot, now):
+        if round_over(round_.slots, round_.progress):
+            continue
+        live = any(r.started_at is not None for r in round_.progress.records)
+        for slot in round_.slots:
+            eta = round_.etas.get(slot.position)
+            if eta is None or eta.team_code != team_code:
+                continue
+            printed_end = slot.starts_at + round_.progress.delay + slot.duration
+            if eta.state not in (SlotState.ON_STAGE, SlotState.WAITING) or (
+                not live and printed_end <= now
+            ):
+                continue
+            turn = Turn(round_.code, slot.position, team_code)
+            found.append((eta.state is not SlotState.ON_STAGE, eta.expected_start, turn))
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+def default_texts(snapshot: ContestSnapshot) -> Texts:
+    return Texts(snapshot.data.contest.default_locale, snapshot.zone)
+
+
+def acknowledger(snapshot: ContestSnapshot, acknowledgement: TurnAcknowledgement) -> str:
+    person = snapshot.people.get(acknowledgement.person_id or 0)
+    return person.name if person else "?"
+
+
+def _turn_now(round_: Round | None, head: Tracked, now: datetime) -> TurnNow:
+    if round_ is None:
+        return TurnNow(None, False, False, False, timedelta(0))
+    return TurnNow(
+        eta=round_.etas.get(head.reminder.position),
+        acknowledged=False,
+        over=round_over(round_.slots, round_.progress),
+        paused_now=round_.progress.paused_at is not None,
+        paused_since_sent=paused_between(round_.events, head.sent_at or now, now),
+    )
 
 
 def _latest_lead_only(due: Sequence[Tracked]) -> list[Tracked]:
@@ -147,6 +287,20 @@ def _latest_lead_only(due: Sequence[Tracked]) -> list[Tracked]:
         else Tracked(t.id, t.reminder, ReminderStatus.SKIPPED)
         for t in due
     ]  # fmt: skip
+
+
+def _reminder(
+    t: Texts,
+    snapshot: ContestSnapshot,
+    reminder: Reminder,
+    answered: TurnAcknowledgement | None,
+) -> str:
+    """A reminder of a turn already acknowledged says so, and asks for nothing (the call on
+    stage is an order, not a question)."""
+    text = reminder_text(t, snapshot, reminder)
+    if answered is None or reminder.kind is ReminderKind.ON_STAGE:
+        return text
+    return acknowledged_text(t, text, acknowledger(snapshot, answered), answered.at)
 
 
 def _got_it(t: Texts, tracked: Tracked) -> Buttons:

@@ -37,6 +37,7 @@ class SendResult:
     verdict: Verdict
     retry_after: float = 0.0
     reason: str = ""
+    message_id: int | None = None  # Telegram's id of the message sent (or edited)
 
 
 class Transport(Protocol):
@@ -163,7 +164,9 @@ class Sender:
             status, retry_at = Status.PENDING, now + backoff(delivery.attempts)
             self.stats.retried += 1
         async with self._unit_of_work() as uow:
-            await uow.outbox.finish(delivery.id, status, now, result.reason, retry_at)
+            await uow.outbox.finish(
+                delivery.id, status, now, result.reason, retry_at, message_id=result.message_id
+            )
             await uow.commit()
 
     async def _nothing_pending(self) -> bool:

@@ -1,5 +1,6 @@
 """Which reminders a round owes its teams, and when: by lead time, by queue, on stage."""
 
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -8,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.contest import Slot
+from bot.domain.live import EventKind, StageEvent
 from bot.domain.reminders import (
     QuietHours,
     Reminder,
@@ -15,11 +17,15 @@ from bot.domain.reminders import (
     ReminderPolicy,
     ReminderStatus,
     Tracked,
-    escalation_due,
+    TurnNow,
+    chain_heads,
+    next_escalation,
+    paused_between,
     plan,
+    round_over,
     still_useful,
 )
-from bot.domain.timeline import Progress, delay, finish, forecast, skip, start
+from bot.domain.timeline import Eta, Progress, SlotState, delay, finish, forecast, skip, start
 
 ZONE = ZoneInfo("Asia/Shanghai")
 NINE = datetime(2024, 9, 27, 9, 0, tzinfo=ZONE)
@@ -117,25 +123,122 @@ def test_a_reminder_is_useful_only_before_the_turn_begins() -> None:
     assert not still_useful(lead, on_stage, NINE)
 
 
-def test_escalation_follows_the_chain_of_delays() -> None:
-    reminder = Reminder("AR", 2, "T2", ReminderKind.NEXT, NINE, NINE + TEN_MINUTES)
-    sent = Tracked(1, reminder, ReminderStatus.SENT, sent_at=NINE)
-    assert not escalation_due(sent, POLICY, NINE + timedelta(minutes=2))
-    assert escalation_due(sent, POLICY, NINE + timedelta(minutes=3))
-    once = Tracked(1, reminder, ReminderStatus.SENT, sent_at=NINE, escalations=1)
-    assert not escalation_due(once, POLICY, NINE + timedelta(minutes=5))
-    assert escalation_due(once, POLICY, NINE + timedelta(minutes=6))
-    done = Tracked(1, reminder, ReminderStatus.SENT, sent_at=NINE, escalations=2)
-    assert not escalation_due(done, POLICY, NINE + timedelta(hours=1))
+NEXT = Reminder("AR", 2, "T2", ReminderKind.NEXT, NINE, NINE + TEN_MINUTES)
+WAITING = Eta(2, "T2", SlotState.WAITING, NINE + TEN_MINUTES, NINE + 2 * TEN_MINUTES, 0)
+QUIET = TurnNow(WAITING, acknowledged=False, over=False, paused_now=False,
+                paused_since_sent=timedelta(0))  # fmt: skip
 
 
-def test_an_acknowledged_or_lead_reminder_is_never_escalated() -> None:
-    reminder = Reminder("AR", 2, "T2", ReminderKind.NEXT, NINE, NINE + TEN_MINUTES)
-    acked = Tracked(1, reminder, ReminderStatus.SENT, sent_at=NINE, acked_at=NINE)
+def sent(escalations: int = 0, reminder: Reminder = NEXT) -> Tracked:
+    return Tracked(1, reminder, ReminderStatus.SENT, sent_at=NINE, escalations=escalations)
+
+
+@pytest.mark.parametrize(("escalations", "due"), [(0, 3), (1, 6), (2, None)])
+def test_escalation_follows_the_chain_of_delays(escalations: int, due: int | None) -> None:
+    expected = NINE + timedelta(minutes=due) if due is not None else None
+    assert next_escalation(sent(escalations), QUIET, POLICY) == expected
+
+
+@pytest.mark.parametrize(
+    "turn",
+    [
+        replace(QUIET, acknowledged=True),
+        replace(QUIET, eta=replace(WAITING, state=SlotState.ON_STAGE)),  # called
+        replace(QUIET, eta=replace(WAITING, state=SlotState.DONE)),
+        replace(QUIET, eta=replace(WAITING, state=SlotState.SKIPPED)),  # absent
+        replace(QUIET, eta=replace(WAITING, team_code="T9")),  # the running order changed
+        replace(QUIET, eta=None),  # no longer in the programme
+        replace(QUIET, over=True),
+        replace(QUIET, paused_now=True),  # held until the round resumes
+    ],
+    ids=["acknowledged", "called", "done", "absent", "redrawn", "removed", "over", "paused"],
+)
+def test_the_live_run_stops_the_chain(turn: TurnNow) -> None:
+    assert next_escalation(sent(), turn, POLICY) is None
+
+
+def test_a_lead_reminder_is_never_escalated() -> None:
     lead = Reminder("AR", 2, "T2", ReminderKind.LEAD, NINE, NINE + TEN_MINUTES, TEN_MINUTES)
-    plain = Tracked(2, lead, ReminderStatus.SENT, sent_at=NINE)
-    assert not escalation_due(acked, POLICY, NINE + timedelta(hours=1))
-    assert not escalation_due(plain, POLICY, NINE + timedelta(hours=1))
+    assert next_escalation(sent(reminder=lead), QUIET, POLICY) is None
+
+
+def test_time_paused_since_the_reminder_moves_the_step_later() -> None:
+    paused = replace(QUIET, paused_since_sent=TEN_MINUTES)
+    assert next_escalation(sent(), paused, POLICY) == NINE + timedelta(minutes=13)
+
+
+def test_one_chain_per_turn_runs_on_its_first_reminder_asking_for_an_answer() -> None:
+    two_before = Reminder("AR", 2, "T2", ReminderKind.TWO_BEFORE, NINE, NINE + TEN_MINUTES)
+    first = Tracked(1, two_before, ReminderStatus.SENT, sent_at=NINE)
+    later = Tracked(2, NEXT, ReminderStatus.SENT, sent_at=NINE + TEN_MINUTES)
+    other = Tracked(3, replace(NEXT, position=3, team_code="T3"), ReminderStatus.SENT, sent_at=NINE)
+    assert chain_heads([later, first, other]) == [first, other]
+
+
+@pytest.mark.parametrize(
+    ("events", "paused"),
+    [
+        ([], 0),
+        ([(EventKind.PAUSE, 5), (EventKind.RESUME, 15)], 10),
+        ([(EventKind.PAUSE, -5), (EventKind.RESUME, 5)], 5),  # began before the window
+        ([(EventKind.PAUSE, 25)], 5),  # still running at the end of the window
+        ([(EventKind.PAUSE, 1), (EventKind.RESUME, 2), (EventKind.PAUSE, 3),
+          (EventKind.RESUME, 6)], 4),
+    ],
+)  # fmt: skip
+def test_paused_between_counts_the_pauses_inside_the_window(
+    events: list[tuple[EventKind, int]], paused: int
+) -> None:
+    recorded = [StageEvent(kind, NINE + timedelta(minutes=m)) for kind, m in events]
+    window = paused_between(recorded, NINE, NINE + timedelta(minutes=30))
+    assert window == timedelta(minutes=paused)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=120), max_size=8), st.integers(0, 120))
+def test_paused_time_adds_up_over_split_windows(marks: list[int], split: int) -> None:
+    moments = sorted(marks)
+    recorded = [
+        StageEvent(EventKind.PAUSE if i % 2 == 0 else EventKind.RESUME, NINE + timedelta(minutes=m))
+        for i, m in enumerate(moments)
+    ]
+    end, middle = NINE + timedelta(minutes=120), NINE + timedelta(minutes=split)
+    whole = paused_between(recorded, NINE, end)
+    assert whole == paused_between(recorded, NINE, middle) + paused_between(recorded, middle, end)
+    assert timedelta(0) <= whole <= end - NINE
+
+
+@pytest.mark.parametrize(
+    ("events", "over"),
+    [
+        ([], False),
+        ([("start", 1)], False),
+        ([("start", 1), ("start", 5)], False),  # the last team on stage
+        ([("start", 1), ("start", 5), ("finish", 5)], True),  # its last team done
+        ([("skip", 5)], True),  # … or absent, with nobody on stage
+    ],
+)
+def test_a_round_is_over_once_its_last_team_is_done_or_absent(
+    events: list[tuple[str, int]], over: bool
+) -> None:
+    progress = Progress()
+    for n, (kind, position) in enumerate(events):
+        progress = happen(progress, kind, position, NINE + n * TEN_MINUTES)
+    assert round_over(slots(), progress) is over
+
+
+def happen(progress: Progress, kind: str, position: int, moment: datetime) -> Progress:
+    if kind == "start":
+        return start(progress, position, moment)
+    if kind == "finish":
+        return finish(progress, position, moment)
+    return skip(progress, position)
+
+
+def test_a_round_that_is_over_reminds_nobody() -> None:
+    progress = finish(
+        start(start(Progress(), 1, NINE), 5, NINE + TEN_MINUTES), 5, NINE + 2 * TEN_MINUTES
+    )
+    assert plan("AR", slots(), progress, NINE + 2 * TEN_MINUTES, POLICY, ZONE) == []
 
 
 @given(

@@ -39,9 +39,30 @@ async def test_organizers_see_who_is_missing_per_round(joined: Telegram) -> None
     await joined.send(5001, "/checkin")
     text = await joined.ask(ORGANIZER, "/checkins")
     assert "<b>擂台赛初赛（12345赛道）</b>：80 人中已签到 1 人" in text
-    arrived = joined.people["H14-1"].name
-    assert f"· H14 {arrived}" not in text
-    assert f"· H14 {joined.people['H14-L'].name}" in text
+    h14 = next(line for line in text.splitlines() if line.startswith("· H14 "))
+    assert joined.people["H14-1"].name not in h14
+    assert joined.people["H14-L"].name in h14
+
+
+async def test_organizers_see_each_team_with_its_count(joined: Telegram) -> None:
+    joined.clock.moment = datetime(2024, 9, 27, 8, 0, tzinfo=SHANGHAI)
+    for user, code in ((5001, "H14-1"), (5002, "H14-2"), (5003, "H14-3"), (5004, "H14-L")):
+        await joined.join(user, code)
+        await joined.send(user, "/checkin")
+    await joined.join(5005, "H13-1")
+    await joined.send(5005, "/checkin")
+    text = await joined.ask(ORGANIZER, "/checkins")
+    teams = await team_names(joined)
+    assert f"✓ H14 {teams['H14']} 4/4" in text.splitlines()
+    missing = "，".join(joined.people[code].name for code in ("H13-2", "H13-3", "H13-L"))
+    assert f"· H13 {teams['H13']} 1/4（未签到：{missing}）" in text.splitlines()
+
+
+async def team_names(joined: Telegram) -> dict[str, str]:
+    async with database(joined).unit_of_work() as uow:
+        data = await uow.contest.load()
+    assert data is not None
+    return {team.code: team.name for team in data.teams}
 
 
 async def test_the_button_under_a_reminder_checks_in_whoever_presses_it(joined: Telegram) -> None:

@@ -1,7 +1,7 @@
 """A preliminary round run minute by minute on a fake clock, through the real reminder jobs."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -22,6 +22,7 @@ from storage.models import DeliveryRow
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 ROUND = "AR-12345"  # arena preliminary: 20 teams of track 12345, 10 min each from 08:30
+ORGANIZERS = "organizers"
 START = datetime(2024, 9, 27, 7, 0, tzinfo=SHANGHAI)
 
 
@@ -41,12 +42,13 @@ class Stage:
     clock: FakeClock
     jobs: ReminderJobs
     snapshot: ContestSnapshot
-    chats: dict[int, str] = field(default_factory=dict)  # chat id → team code
+    chats: dict[int, str] = field(default_factory=dict)  # chat id → team code (or ORGANIZERS)
+    round_code: str = ROUND
 
     async def record(self, kind: EventKind, position: int | None = None, minutes: int = 0) -> None:
         event = StageEvent(kind, self.clock.now(), position, minutes or None)
         async with self.database.unit_of_work() as uow:
-            await record(uow, self.snapshot, ROUND, event, None)
+            await record(uow, self.snapshot, self.round_code, event, None)
             await uow.commit()
         await self.jobs.resync()
 
@@ -69,7 +71,7 @@ class Stage:
         """What the leader of the team at `position` was sent, in order."""
         team = next(
             s.team_code for s in self.snapshot.data.slots
-            if s.round_code == ROUND and s.position == position
+            if s.round_code == self.round_code and s.position == position
         )  # fmt: skip
         chat = next(chat for chat, code in self.chats.items() if code == team)
         async with self.database.unit_of_work() as uow:
@@ -88,23 +90,30 @@ class Stage:
         return dict(found)
 
 
-async def open_stage(database: Database, data: ContestData, policy: ReminderPolicy) -> Stage:
+async def open_stage(
+    database: Database,
+    data: ContestData,
+    policy: ReminderPolicy,
+    round_code: str = ROUND,
+    joined: Callable[[Iterable[Person]], list[Person]] | None = None,
+) -> Stage:
+    """The contest loaded, the `joined` people (by default the leaders) bound to chats."""
     async with database.unit_of_work() as uow:
         await uow.contest.replace(data)
         loaded = await uow.contest.load()
         assert loaded is not None
         chats = {}
-        for person in leaders(loaded.people):
+        for person in (joined or leaders)(loaded.people):
             assert person.id is not None
             chat = 9000 + person.id
             await uow.accounts.save(Account(chat, chat, START, person_id=person.id))
-            chats[chat] = person.team_code or ""
+            chats[chat] = person.team_code or ORGANIZERS
         await uow.commit()
     clock = FakeClock()
     jobs = ReminderJobs(
         create_scheduler(), database.unit_of_work, ContestCache(clock), clock, policy
     )
-    return Stage(database, clock, jobs, ContestSnapshot.build(loaded, 1), chats)
+    return Stage(database, clock, jobs, ContestSnapshot.build(loaded, 1), chats, round_code)
 
 
 def leaders(people: Iterable[Person]) -> list[Person]:
