@@ -35,6 +35,7 @@ from storage.models import (
     TeamRow,
     TheoryScoreRow,
     TrackRow,
+    TurnAcknowledgementRow,
     VenueRow,
 )
 
@@ -74,6 +75,7 @@ REMOVED_IN_ORDER: tuple[type[Base], ...] = (
     PublicationRow,
     DrawRow,
     StageEventRow,
+    TurnAcknowledgementRow,
     ReminderRow,
     TeamChatRow,
     FollowRow,

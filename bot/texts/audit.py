@@ -20,6 +20,8 @@ ACTIONS = {
     AuditAction.DRAW_COMMITTED: N_("draw committed"),
     AuditAction.DRAW_REVEALED: N_("draw revealed"),
     AuditAction.BROADCAST_SENT: N_("broadcast sent"),
+    AuditAction.PUBLICATION_WITHDRAWN: N_("publication withdrawn"),
+    AuditAction.CONTEST_REPLACED: N_("contest replaced"),
 }
 FIELDS = {
     "audience": N_("audience"),
@@ -39,6 +41,7 @@ FIELDS = {
     "kind": N_("kind"),
     "tier": N_("tier"),
     "outcome": N_("outcome"),
+    "name": N_("name"),
 }
 FIELD = N_("{field}: {value}")
 SEPARATOR = N_(", ")

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from bot.domain.contest import Person, Round
 from bot.domain.enums import Role, RoundKind
+from bot.domain.judges import assigned_judges
 from bot.domain.snapshot import ContestSnapshot
 
 SCORED_KINDS = (RoundKind.THEORY, RoundKind.SHOWCASE, RoundKind.ARENA_PRELIMINARY)
@@ -50,9 +51,8 @@ class Completeness:
 
 
 def expected_judges(snapshot: ContestSnapshot, round_code: str) -> tuple[Person, ...]:
-    """The judges whose scores a showcase round waits for: for now every judge."""
-    del round_code  # judges are not yet assigned to tracks or rounds
-    return tuple(p for p in snapshot.data.people if p.role is Role.JUDGE)
+    """The judges whose scores a showcase round waits for: those assigned to it."""
+    return assigned_judges(snapshot, round_code)
 
 
 def round_teams(snapshot: ContestSnapshot, round_: Round) -> tuple[str, ...]:

@@ -1,7 +1,7 @@
 """Turn acknowledgements; Telegram message ids and edits in the outbox.
 
 Revision ID: 0017
-Revises: 0015
+Revises: 0016
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ import storage.types
 
 
 revision: str = '0017'
-down_revision: str | None = '0015'
+down_revision: str | None = '0016'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """Judge assignments: the tracks and rounds each judge scores.
 
 Revision ID: 0018
-Revises: 0015
+Revises: 0017
 """
 
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ from alembic import op
 
 
 revision: str = '0018'
-down_revision: str | None = '0015'
+down_revision: str | None = '0017'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
