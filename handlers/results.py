@@ -10,7 +10,8 @@ from bot.domain.contest import Round
 from bot.domain.problems import N_
 from bot.domain.scoring.errors import ScoringError
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.results import SCORED, Preview, preview, publish, standings, withdraw
+from bot.services.results import SCORED, Preview, preview, publish, standings
+from bot.services.withdrawal import withdraw
 from bot.texts.results import missing_summary, preview_text, standings_lines
 from bot.texts.texts import Texts
 from handlers.fallback import stale_button

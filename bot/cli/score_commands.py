@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from bot.domain.snapshot import ContestSnapshot
     from bot.services.ports import UnitOfWork
-    from bot.services.results import HeldBack
+    from bot.services.results_sheet import HeldBack
 
 FileArgument = Annotated[Path, typer.Argument(metavar="FILE.xlsx")]
 
@@ -126,7 +126,7 @@ async def _export(console: Console, path: Path, draft: bool) -> None:
     from bot.domain.enums import RoundKind
     from bot.domain.scoring import Awards, ScoringError, grant_awards
     from bot.formats.scores_sheet import write_results
-    from bot.services.results import results_sheet
+    from bot.services.results_sheet import results_sheet
 
     rules = console.settings.rules
     async with database(console) as db, db.unit_of_work() as uow:

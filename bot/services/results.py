@@ -6,8 +6,8 @@ what. An incomplete round is refused unless the organizer publishes it anyway, a
 missing results are told as pending. Publishing records a new version of the round (1, then
 one per correction), writes the audit trail, and queues each contestant's own result and the
 track's standings for its followers; the version is part of the outbox keys, so a double tap
-publishes and notifies once. A withdrawn version is no longer published: those who received
-it are told why, once.
+publishes and notifies once. Withdrawing a version is in bot.services.withdrawal, the results
+export in bot.services.results_sheet.
 
 Which rounds count (see bot.domain.scoring.standings on who is scored): the draft counts the
 complete and the published rounds; the published results count, and use the inputs of, only
@@ -51,7 +51,6 @@ from bot.texts.results import (
     personal_result,
     standings_picture,
     track_standings,
-    withdrawal_notice,
 )
 from bot.texts.texts import Texts
 
@@ -97,13 +96,6 @@ class Preview:
     asked_by: str  # the organizer who asked, when a second one must confirm
 
 
-@dataclass(frozen=True, slots=True)
-class Withdrawn:
-    version: int
-    notified: int
-    first_time: bool
-
-
 async def load_inputs(uow: UnitOfWork, snapshot: ContestSnapshot) -> Inputs:
     showcase: dict[str, dict[str, dict[str, Decimal]]] = {}
     arena: dict[str, list[ArenaEvent]] = {}
@@ -138,7 +130,7 @@ def completeness_of(snapshot: ContestSnapshot, round_: Round, inputs: Inputs) ->
 
 
 async def completeness(uow: UnitOfWork, snapshot: ContestSnapshot, round_code: str) -> Completeness:
-    round_ = _scored_round(snapshot, round_code)
+    round_ = scored_round(snapshot, round_code)
     return completeness_of(snapshot, round_, await load_inputs(uow, snapshot))
 
 
@@ -197,7 +189,7 @@ def complete_rounds(snapshot: ContestSnapshot, inputs: Inputs) -> set[str]:
 async def preview(
     uow: UnitOfWork, snapshot: ContestSnapshot, round_code: str, rules: ScoringRules, t: Texts
 ) -> Preview:
-    round_ = _scored_round(snapshot, round_code)
+    round_ = scored_round(snapshot, round_code)
     inputs = await load_inputs(uow, snapshot)
     done = completeness_of(snapshot, round_, inputs)
     version = (await uow.publications.versions()).get(round_code, 0) + 1
@@ -212,7 +204,7 @@ async def preview(
         if sample_person is not None
         else ""
     )
-    tracks = _tracks(snapshot, round_)
+    tracks = round_tracks(snapshot, round_)
     followers = sum([len(await uow.follows.followers(track)) for track in tracks])
     first = tracks[0] if tracks else ""
     return Preview(
@@ -243,7 +235,7 @@ async def publish(
     """Publishes `version` of the round (the next one, as the organizer saw it). With two
     confirmations, the first organizer's tap asks and a different organizer's tap publishes.
     An incomplete round is refused unless `anyway`; one with nothing scored always is."""
-    round_ = _scored_round(snapshot, round_code)
+    round_ = scored_round(snapshot, round_code)
     inputs = await load_inputs(uow, snapshot)
     done = completeness_of(snapshot, round_, inputs)
     if (await uow.publications.versions()).get(round_code, 0) < version:
@@ -272,59 +264,6 @@ async def publish(
     return Published(version, queued, first_time=True)
 
 
-async def withdraw(
-    uow: UnitOfWork,
-    snapshot: ContestSnapshot,
-    round_code: str,
-    organizer: Person,
-    reason: str,
-    now: datetime,
-) -> Withdrawn:
-    """Takes back the round's published version: what was not sent yet is cancelled, and
-    everyone it reached is told, with the reason (once per round and version)."""
-    round_ = _scored_round(snapshot, round_code)
-    reason = reason.strip()
-    if not reason:
-        raise ScoringError(N_("A withdrawal needs a reason."))
-    version = (await uow.publications.published()).get(round_code, 0)
-    if version == 0:
-        raise ScoringError(N_("{round} has no published results to withdraw."), round=round_code)
-    if not await uow.publications.withdraw(round_code, version, organizer.code, reason, now):
-        return Withdrawn(version, 0, first_time=False)
-    await record(
-        uow, now, organizer.code, AuditAction.PUBLICATION_WITHDRAWN, f"results:{round_code}",
-        before={"version": version}, reason=reason,
-    )  # fmt: skip
-    keys = [f"result:{round_code}:v{version}", f"standings:{round_code}:v{version}"]
-    for key in keys:
-        await uow.outbox.cancel(key)
-    received = await uow.publications.recipients(keys)
-    locales = await _chat_texts(uow, snapshot, round_)
-    default = Texts(snapshot.data.contest.default_locale, snapshot.zone)
-    key = f"withdrawn:{round_code}:v{version}"
-    notices = [
-        NewDelivery(key, chat, withdrawal_notice(locales.get(chat, default), round_, version,
-                                                 reason), Priority.RESULT)
-        for chat in sorted(received)
-    ]  # fmt: skip
-    return Withdrawn(version, await uow.outbox.enqueue(notices, now), first_time=True)
-
-
-async def _chat_texts(
-    uow: UnitOfWork, snapshot: ContestSnapshot, round_: Round
-) -> dict[int, Texts]:
-    """The language of each chat that may have received the round's results."""
-    found = {
-        reader.account.chat_id: reader.t
-        for reader in await readers(uow, snapshot, concerned(snapshot, round_.track_code))
-    }
-    default = snapshot.data.contest.default_locale
-    for track in _tracks(snapshot, round_):
-        for follower in await uow.follows.followers(track):
-            found.setdefault(follower.chat_id, Texts(follower.locale or default, snapshot.zone))
-    return found
-
-
 def _check_complete(round_: Round, done: Completeness, anyway: bool) -> None:
     if not done.scored:
         raise ScoringError(N_("Nothing of {round} has been scored yet; nothing was published."),
@@ -343,7 +282,7 @@ async def _publication_table(
     publication tells totals, so there a row needs every input its track has a round for."""
     counted = set(await uow.publications.published()) | complete_rounds(snapshot, inputs)
     if round_.kind is RoundKind.ARENA_PRELIMINARY:
-        tracks = set(_tracks(snapshot, round_))
+        tracks = set(round_tracks(snapshot, round_))
         counted |= {
             r.code
             for r in snapshot.data.rounds
@@ -363,14 +302,14 @@ def _required(
     return required
 
 
-def _scored_round(snapshot: ContestSnapshot, round_code: str) -> Round:
+def scored_round(snapshot: ContestSnapshot, round_code: str) -> Round:
     round_ = snapshot.rounds.get(round_code)
     if round_ is None or round_.kind not in SCORED:
         raise ScoringError(N_("{round} has no results to publish."), round=round_code)
     return round_
 
 
-def _tracks(snapshot: ContestSnapshot, round_: Round) -> list[str]:
+def round_tracks(snapshot: ContestSnapshot, round_: Round) -> list[str]:
     return [round_.track_code] if round_.track_code else list(snapshot.tracks)
 
 
@@ -385,7 +324,7 @@ async def _to_followers(
     """The track's standings for its followers: the picture, with the top teams as caption."""
     found = []
     default = snapshot.data.contest.default_locale
-    for track in _tracks(snapshot, round_):
+    for track in round_tracks(snapshot, round_):
         followers = await uow.follows.followers(track)
         if not followers:
             continue
@@ -408,42 +347,3 @@ def concerned(snapshot: ContestSnapshot, track: str | None) -> list[Person]:
         if p.role is Role.CONTESTANT and p.team_code
         and (track is None or snapshot.teams[p.team_code].track_code == track)
     ]  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class HeldBack:
-    """A round that keeps the awards back: incomplete, or (for the published results) not
-    published."""
-
-    round: Round
-    done: Completeness
-    published: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ResultsSheet:
-    table: Standings
-    held_back: tuple[HeldBack, ...]  # awards and certificates only when this is empty
-    draft: bool
-
-
-async def results_sheet(
-    uow: UnitOfWork, snapshot: ContestSnapshot, rules: ScoringRules, draft: bool = False
-) -> ResultsSheet:
-    """The published results (or the draft), and the rounds that hold the awards back: every
-    scored round must be complete, and for the published results published too."""
-    inputs = await load_inputs(uow, snapshot)
-    published = set(await uow.publications.published())
-    if draft:
-        result = table(snapshot, inputs, rules, published | complete_rounds(snapshot, inputs))
-    else:
-        result = table(snapshot, inputs, rules, published, published)
-    held = []
-    for round_ in snapshot.data.rounds:
-        if round_.kind not in SCORED:
-            continue
-        done = completeness_of(snapshot, round_, inputs)
-        out = round_.code in published
-        if not done.complete or (not draft and not out):
-            held.append(HeldBack(round_, done, out))
-    return ResultsSheet(result, tuple(held), draft)

@@ -75,4 +75,4 @@ def test_replace_loads_the_other_contest_and_audits_the_replacement(
     assert result.exit_code == 0, result.output
     assert "Replacing it removed:\n  - 40 teams" in result.output
     assert "（正式）" in run("show").output
-    assert "OK: 1 entries" in run("audit", "verify").output  # the replacement, chained
+    assert "OK: 1 entry" in run("audit", "verify").output  # the replacement, chained

@@ -73,8 +73,10 @@ def test_an_arena_team_is_scored_with_an_event_and_the_absent_are_not_awaited() 
     )  # fmt: skip
 
 
-def test_the_expected_judges_are_every_judge_for_now(demo_data: ContestData) -> None:
+def test_the_expected_judges_are_the_judges_assigned_to_the_round(
+    demo_data: ContestData,
+) -> None:
     snapshot = ContestSnapshot.build(demo_data, revision=0)
     judges = expected_judges(snapshot, "SC-12345")
-    assert len(judges) == 7
+    assert [p.code for p in judges] == ["J1", "J2", "J3", "J4"]  # the 12345 track's panel
     assert all(p.role is Role.JUDGE for p in judges)
