@@ -4,7 +4,8 @@ It reads the state as the bot would (the stage events replayed into the round's 
 scores and publications stored), so it knows nothing the bot could not have known:
 
 - a turn reminder or an escalation for a team that is already called, on stage, done or absent
-  (an "on stage" reminder for a team that is not on stage);
+  (an "on stage" reminder for a team that is not on stage); the edits and notices saying who
+  acknowledged a turn state a fact and are not checked;
 - "teams before you" in an answer about a round the team is already called in or done with;
 - a result before its round is published; a missing score ("–") in a result; a rank for a
   contestant or team that has no score.
@@ -131,6 +132,8 @@ class Checker:
         text: str,
     ) -> list[str]:
         round_code, position, team, kind = parts[1], int(parts[2]), parts[3], parts[4]
+        if kind == "acknowledged" or parts[-1] == "ack":
+            return []  # who acknowledged the turn: a fact of the past, not a call to act
         for round_ in await rounds_now(uow, snapshot, now):
             eta = round_.etas.get(position) if round_.code == round_code else None
             if eta is None or eta.team_code != team:
