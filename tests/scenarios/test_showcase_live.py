@@ -15,19 +15,23 @@ from typing import Any
 import pytest
 
 from bot.domain.enums import Role
+from bot.domain.problems import N_
 from bot.texts.reminders import CONFIRMED as ACKNOWLEDGED
 from tests.handlers.conftest import SHANGHAI
-from tests.scenarios.checker import Contradiction, renders, summary
+from tests.scenarios.checker import Contradiction, matches, renders, summary
 from tests.scenarios.conftest import rehearse
 from tests.scenarios.harness import Rehearsal, open_rehearsal
 from tests.scenarios.inbox import Received
-from tests.scenarios.stage import Board, arrives, says
+from tests.scenarios.stage import Board, arrives, got_it, says
 
 ROUND = "SC-12345"
 NOON = datetime(2024, 9, 26, 12, 20, tzinfo=SHANGHAI)
 ABSENT_AT = datetime(2024, 9, 26, 13, 58, tzinfo=SHANGHAI)  # the fourth team is marked absent
 JOINED_TEAMS = range(1, 9)  # positions in the running order
 QUEUE = ("lead60", "lead30", "lead15")
+LATE_ACKNOWLEDGEMENT = N_("✅ Team {team} has now confirmed “{reminder}”: {name}, {time}.")
+NOT_CONFIRMED = N_("Not confirmed by anyone yet: {members}.")
+FINISHED = N_("You finished {round} at {time}.")
 
 
 @dataclass(frozen=True)
@@ -37,11 +41,13 @@ class Day:
     contradictions: list[Contradiction]
     organizers: list[str]
     window_team: list[str]
+    names: dict[str, str]  # person code → name
 
 
 def script(board: Board, rehearsal: Rehearsal) -> dict[str, list[Any]]:
     first, last = rehearsal.members(rehearsal.team(ROUND, 1))[0], rehearsal.team(ROUND, 8)
     waiting = rehearsal.members(last)[0]
+    late = rehearsal.members(rehearsal.team(ROUND, 6))[0]
     steps: dict[str, list[Any]] = {
         "13:25": [board.open()],
         "13:30": [board.on_stage(1)],
@@ -50,6 +56,7 @@ def script(board: Board, rehearsal: Rehearsal) -> dict[str, list[Any]]:
         "13:40": [board.delay(10)],  # the second team overruns
         "13:50": [board.done(2), board.on_stage(3)],
         "13:58": [board.done(3), board.absent(4), board.on_stage(5)],
+        "14:02": [got_it(rehearsal, late, "next")],  # after its leader was alerted
         "14:03": [board.done(5), board.on_stage(6)],  # a quick one
         "14:05": [says(rehearsal, waiting, "/next")],
         "14:30": [says(rehearsal, first, "/next")],
@@ -86,6 +93,7 @@ async def showcase_day(url: str, demo_parsed: Any) -> Day:
             rehearsal.checker.found,
             rehearsal.codes(Role.ORGANIZER),
             rehearsal.members(window),
+            {p.code: p.name for p in rehearsal.snapshot.data.people},
         )
     finally:
         await rehearsal.close()
@@ -195,8 +203,23 @@ def test_a_check_in_acknowledges_the_turn_so_its_leader_is_not_alerted(day: Day)
 
 
 def test_a_leader_alerted_once_is_then_called_on_stage(day: Day) -> None:
-    expected = ["lead60", "lead30", "next", "next!1", "on_stage"]
+    """A member taps "got it" a minute after the alert: the leader is told, once."""
+    expected = ["lead60", "lead30", "next", "next!1", "next✓", "acknowledged", "on_stage"]
     assert outbox_kinds(day, leader(day, 6)) == expected
+
+
+def test_an_acknowledgement_after_an_alert_tells_the_alerted_who_confirmed(day: Day) -> None:
+    (notice,) = [r for r in day.inboxes[leader(day, 6)] if r.kind == "acknowledged"]
+    (told,) = matches(LATE_ACKNOWLEDGEMENT, notice.text)
+    assert told["name"] == day.names[members(day, 6)[0]]
+    assert told["time"] == "14:02"
+
+
+def test_escalations_name_the_members_nobody_of_whom_confirmed(day: Day) -> None:
+    alerts = [r for r in day.inboxes[leader(day, 4)] if "!" in r.kind]
+    alerts += [r for o in day.organizers for r in day.inboxes[o] if r.team == day.teams[4]]
+    assert len(alerts) == 1 + len(day.organizers)
+    assert all(renders(NOT_CONFIRMED, r.text) for r in alerts)
 
 
 def test_teams_that_answer_get_each_queue_reminder_once(day: Day) -> None:
@@ -232,6 +255,13 @@ def test_no_escalation_is_sent_after_the_team_was_called(day: Day) -> None:
 
 def test_answers_count_the_teams_before_from_the_live_run(day: Day) -> None:
     assert summary(c for c in day.contradictions if c.key is None) == []
+
+
+def test_after_performing_the_answer_says_when_the_team_finished(day: Day) -> None:
+    """/next at 14:30 from the first team (done at 13:38): finished, then the next round."""
+    (answer,) = [r for r in day.inboxes[members(day, 1)[0]] if r.kind == "sent:turn"]
+    (finished,) = matches(FINISHED, answer.text)
+    assert finished["time"] == "13:38"
 
 
 def test_figure_escalations_received_by_organizers_over_the_day(
