@@ -4,7 +4,8 @@ It reads the state as the bot would (the stage events replayed into the round's 
 scores and publications stored), so it knows nothing the bot could not have known:
 
 - a turn reminder or an escalation for a team that is already called, on stage, done or absent
-  (an "on stage" reminder for a team that is not on stage);
+  (an "on stage" reminder for a team that is not on stage); the edits and notices saying who
+  acknowledged a turn state a fact and are not checked;
 - "teams before you" in an answer about a round the team is already called in or done with;
 - a result before its round is published; a missing score ("–") in a result; a rank for a
   contestant or team that has no score.
@@ -131,6 +132,8 @@ class Checker:
         text: str,
     ) -> list[str]:
         round_code, position, team, kind = parts[1], int(parts[2]), parts[3], parts[4]
+        if kind == "acknowledged" or parts[-1] == "ack":
+            return []  # who acknowledged the turn: a fact of the past, not a call to act
         for round_ in await rounds_now(uow, snapshot, now):
             eta = round_.etas.get(position) if round_.code == round_code else None
             if eta is None or eta.team_code != team:
@@ -153,24 +156,25 @@ class Checker:
         person: Person,
         text: str,
     ) -> list[str]:
-        """An answer naming a round and how many teams are before the asker's team in it."""
-        said = next(int(m["before"]) for m in matches(TEAMS_BEFORE, text))
+        """An answer naming a round and how many teams are before the asker's team in it (the
+        count is about the round named last before it: an answer may first say the team has
+        finished one round, then count the teams before it in the next)."""
+        said = next(iter(matches(TEAMS_BEFORE, text)))
+        about = _round_named_before(snapshot, text[: said.start()])
         found = []
         for round_ in await rounds_now(uow, snapshot, now):
-            spec = snapshot.rounds[round_.code]
-            names = {
-                Texts(locale, snapshot.zone).name(spec.name, spec.name_en) for locale in Locale
-            }
-            live = any(record.started_at for record in round_.progress.records)
-            if not any(name in text for name in names):
+            if round_.code != about:
                 continue
+            live = any(record.started_at for record in round_.progress.records)
             for eta in round_.etas.values():
                 if eta.team_code != person.team_code:
                     continue
                 if eta.state is not SlotState.WAITING:
                     found.append(f"teams before {eta.team_code} in {round_.code} while {eta.state}")
-                elif live and said != eta.teams_before:
-                    found.append(f"{said} teams before {eta.team_code}, live: {eta.teams_before}")
+                elif live and int(said["before"]) != eta.teams_before:
+                    found.append(
+                        f"{said['before']} teams before {eta.team_code}, live: {eta.teams_before}"
+                    )
         return found
 
     async def _result(
@@ -194,6 +198,18 @@ class Checker:
             return person.code in await uow.scores.theory()
         judges = (await uow.scores.showcase(round_.code)).get(person.team_code or "", {})
         return len(judges) > self._rules.showcase_drop_highest + self._rules.showcase_drop_lowest
+
+
+def _round_named_before(snapshot: ContestSnapshot, text: str) -> str | None:
+    """The code of the round whose name (in any locale) occurs last in `text`."""
+    last: tuple[int, int, str] | None = None
+    for code, spec in snapshot.rounds.items():
+        for locale in Locale:
+            name = Texts(locale, snapshot.zone).name(spec.name, spec.name_en)
+            at = text.rfind(name)
+            if at >= 0 and (last is None or (at, len(name)) > last[:2]):
+                last = (at, len(name), code)
+    return last[2] if last else None
 
 
 def summary(found: Iterable[Contradiction]) -> list[str]:

@@ -19,9 +19,11 @@ from aiogram.methods import EditMessageReplyMarkup, EditMessageText, SendMessage
 from aiogram.methods.base import TelegramMethod, TelegramType
 
 from bot.domain.enums import Locale
+from bot.domain.problems import N_
 from bot.i18n import translator
 from bot.services.check_ins import CheckInOutcome
 from bot.services.scores import Entry
+from bot.texts.reminders import CONFIRMED as ACKNOWLEDGED_LINE
 from handlers.check_in import ANSWERS as CHECK_IN_ANSWERS
 from handlers.scoring import SAVED
 from tests.fakes.telegram import RecordingSession
@@ -57,16 +59,27 @@ class Received:
 
 
 def kind_of_key(key: str) -> str:
-    """'turn:SC-12345:5:H03:next' → 'next'; '…:next:escalation2' → 'next!2';
+    """'turn:SC-12345:5:H03:next' → 'next'; '…:next:escalation2' → 'next!2'; the copy of a
+    reminder edited to say who acknowledged the turn, '…:next:ack' → 'next✓'; the notice to
+    those alerted that the turn is acknowledged, '…:H03:acknowledged' → 'acknowledged';
     'result:SC-12345:v1' → 'result:SC-12345:v1'."""
     parts = key.split(":")
     if parts[0] == "turn":
         kind = parts[4]
         if len(parts) > 5 and parts[5].startswith("escalation"):
             return f"{kind}!{parts[5].removeprefix('escalation')}"
+        if len(parts) > 5 and parts[5] == ACK_EDIT:
+            return f"{kind}✓"
         return kind
     return key
 
+
+PUBLISH_ROUNDS = N_(
+    "Which round? You first see a preview: what is scored and what is missing, who would "
+    "receive what. Publishing sends every contestant their own result and the track's "
+    "followers the standings; publishing again sends a correction."
+)
+ACK_EDIT = "ack"  # the suffix of the outbox key of an edit saying who acknowledged the turn
 
 # Replies recognised by their catalog message (the zh_Hans rendering, placeholders as wildcards).
 # The msgids come from where the bot defines them, so a rewording does not break the rehearsal.
@@ -75,7 +88,19 @@ REPLIES: dict[str, str] = {
     "already_checked_in": CHECK_IN_ANSWERS[CheckInOutcome.ALREADY],
     "score_saved": SAVED[Entry.SAVED],
     "turn": TEAMS_BEFORE,  # /next: the team's next turn and the teams before it
-}
+    # handlers/results.py: the organizer's /publish, its preview and what follows a button
+    "publish_rounds": PUBLISH_ROUNDS,
+    "preview": N_("<b>Preview of {round}</b> (version {version}, not published yet)"),
+    "published": N_("{round} is published (version {version}); {count} messages are on their "
+                    "way."),
+    "withdrawal_reason": N_("Why is version {version} of {round} withdrawn? Everyone who "
+                            "received it is told this reason. Send it in one message (or "
+                            "/cancel)."),
+    "withdrawn": N_("Version {version} of {round} is withdrawn; {count} correction notices are "
+                    "on their way."),
+    # handlers/acknowledgements.py: the pressed reminder, edited to say who acknowledged
+    "acknowledged": ACKNOWLEDGED_LINE,
+}  # fmt: skip
 
 
 @cache

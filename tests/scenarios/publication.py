@@ -1,10 +1,6 @@
 """Scores and publication in a rehearsal: judges at /score, the exam system's theory sheet, the
-organizer at /publish, and a withdrawal.
-
-ADAPTERS: `publish` drives today's /publish buttons (the round's button publishes at once); once
-the preview with its confirm button lands (issue 13 item 1) it must press that confirm button
-too. `withdraw` calls the service directly because no button for it exists yet; switch it to the
-organizers' withdrawal UI after the merge.
+organizer at /publish (a preview, then its confirm button), and a withdrawal through the
+preview's withdraw button and a typed reason.
 """
 
 from datetime import UTC, datetime
@@ -14,20 +10,24 @@ from typing import Any
 from aiogram.methods import TelegramMethod
 
 from bot.domain.enums import Locale, Role
+from bot.domain.judges import assigned_judges
 from bot.domain.scoring.arena import BuzzOutcome
 from bot.domain.scoring.rules import ScoringRules
-from bot.services import results
 from bot.services.scores import enter_showcase, import_theory
 from bot.texts.texts import Texts
 from handlers.arena import KINDS, OUTCOMES
-from handlers.keyboards import ArenaKind, PublishButton
-from tests.handlers.broadcasting import button
-from tests.handlers.test_scoring import enter, score
+from handlers.keyboards import (
+    ArenaKind,
+    PublishAnyway,
+    PublishButton,
+    PublishPreview,
+    WithdrawPublication,
+)
+from tests.handlers.broadcasting import button, buttons
+from tests.handlers.test_scoring import score, shown
 from tests.scenarios.harness import STAFF_CHATS, Rehearsal
 
-
-class MissingBehaviourError(AssertionError):
-    """The rehearsal needs a behaviour today's code does not have."""
+AWAITED = "▶ "  # the judge's board marks the team whose score it awaits
 
 
 def theory_paper(index: int) -> tuple[Decimal, Decimal]:
@@ -45,13 +45,27 @@ async def import_theory_sheet(rehearsal: Rehearsal) -> None:
         await uow.commit()
 
 
+def awaited(calls: list[TelegramMethod[Any]]) -> str | None:
+    """The team the judge's board (as last sent or edited) asks a score for."""
+    for label in buttons(calls):
+        if label.startswith(AWAITED):
+            return label.removeprefix(AWAITED).split()[0]
+    return None
+
+
 async def judge_scores(rehearsal: Rehearsal, judge: str, teams: list[str]) -> list[str]:
-    """The judge scores each team through /score; returns the bot's answers."""
+    """The judge opens /score and types each team's score in turn, tapping a team only when
+    the board does not already ask for it; returns the board's text after each score."""
     chat = rehearsal.chats[judge]
-    answers = [
-        await enter(rehearsal.telegram, chat, team, f"{score(chat, team)}") for team in teams
-    ]
-    await rehearsal.checker.flush()
+    calls = await rehearsal.send(judge, "/score")
+    answers = []
+    for team in teams:
+        if awaited(calls) != team:
+            labels = {label.removeprefix(AWAITED): data for label, data in buttons(calls).items()}
+            (data,) = [d for label, d in labels.items() if label.startswith(f"{team} ")]
+            calls = await rehearsal.press(judge, data)
+        calls = await rehearsal.send(judge, f"{score(chat, team)}")
+        answers.append(shown(calls))
     return answers
 
 
@@ -61,38 +75,53 @@ def round_id(rehearsal: Rehearsal, round_code: str) -> int:
     return found
 
 
-async def publish(
+async def preview(
     rehearsal: Rehearsal, round_code: str, organizer: str = "ORG1"
 ) -> list[TelegramMethod[Any]]:
-    """/publish, then the round's button (ADAPTER: today it publishes at once)."""
+    """/publish, then the round: the picture and the preview with its buttons."""
     wanted = round_id(rehearsal, round_code)
     calls = await rehearsal.send(organizer, "/publish")
-    markup = getattr(calls[-1], "reply_markup", None)
-    rows = getattr(markup, "inline_keyboard", None) or []
-    for data in (b.callback_data or "" for row in rows for b in row):
-        if data.startswith("pb:") and PublishButton.unpack(data).round == wanted:
+    for data in buttons(calls).values():
+        if data.startswith("pp:") and PublishPreview.unpack(data).round == wanted:
             return await rehearsal.press(organizer, data)
     raise AssertionError(f"/publish offers no button for {round_code}")
 
 
+def preview_button(calls: list[TelegramMethod[Any]], prefix: str) -> str | None:
+    return next((d for d in buttons(calls).values() if d.startswith(prefix)), None)
+
+
+async def publish(
+    rehearsal: Rehearsal, round_code: str, organizer: str = "ORG1", anyway: bool = False
+) -> list[TelegramMethod[Any]]:
+    """The preview, then its "publish" button (or "publish anyway" for an incomplete round)."""
+    calls = await preview(rehearsal, round_code, organizer)
+    prefix = f"{PublishAnyway.__prefix__}:" if anyway else f"{PublishButton.__prefix__}:"
+    data = preview_button(calls, prefix)
+    if data is None:
+        raise AssertionError(f"the preview of {round_code} has no {prefix} button: {calls}")
+    return await rehearsal.press(organizer, data)
+
+
 async def withdraw(
     rehearsal: Rehearsal, round_code: str, reason: str, organizer: str = "ORG1"
-) -> None:
-    """ADAPTER: the organizer withdraws the round's publication with a reason (issue 13 item 1),
-    through the service until its button exists."""
-    service = getattr(results, "withdraw", None)
-    if service is None:
-        raise MissingBehaviourError("issue 13 item 1: no withdrawal of a publication yet")
-    person = rehearsal.person(organizer)
-    async with rehearsal.database.unit_of_work() as uow:
-        await service(uow, rehearsal.snapshot, round_code, person, reason, rehearsal.clock.now())
-        await uow.commit()
+) -> list[TelegramMethod[Any]]:
+    """The organizer withdraws the round's publication: the preview's withdraw button, then
+    the reason typed in one message."""
+    calls = await preview(rehearsal, round_code, organizer)
+    data = preview_button(calls, f"{WithdrawPublication.__prefix__}:")
+    if data is None:
+        raise AssertionError(f"the preview of {round_code} offers no withdrawal: {calls}")
+    await rehearsal.press(organizer, data)
+    calls = await rehearsal.send(organizer, reason)
     await rehearsal.drain()
+    return calls
 
 
 async def showcase_scored(rehearsal: Rehearsal, round_code: str) -> None:
-    """Yesterday's showcase, every judge's score for every team, entered as /score stores it."""
-    judges = [p for p in rehearsal.snapshot.data.people if p.role is Role.JUDGE]
+    """Yesterday's showcase, each assigned judge's score for every team, entered as /score
+    stores it."""
+    judges = assigned_judges(rehearsal.snapshot, round_code)
     teams = [s.team_code for s in rehearsal.snapshot.round_slots[round_code] if s.team_code]
     async with rehearsal.database.unit_of_work() as uow:
         for judge, team in ((j, t) for j in judges for t in teams):

@@ -11,7 +11,7 @@ from bot.domain.live import EventKind, StageEvent
 from bot.services.live import record
 from bot.texts.texts import Texts
 from tests.handlers.conftest import SHANGHAI
-from tests.scenarios.checker import MISSING, RANKED
+from tests.scenarios.checker import MISSING, RANKED, TEAMS_BEFORE
 from tests.scenarios.harness import Rehearsal, open_rehearsal
 
 ROUND = "SC-12345"
@@ -30,7 +30,7 @@ async def rehearsal(database_url: str, demo_parsed: Any) -> AsyncIterator[Rehear
     await opened.close()
 
 
-async def reasons(rehearsal: Rehearsal, position: int, key: str, text: str) -> list[str]:
+async def reasons(rehearsal: Rehearsal, position: int, key: str | None, text: str) -> list[str]:
     chat = rehearsal.chats[f"{rehearsal.team(ROUND, position)}-1"]
     before = len(rehearsal.checker.found)
     await rehearsal.checker.check(rehearsal.clock.now(), chat, key, text)
@@ -49,6 +49,8 @@ def turn(rehearsal: Rehearsal, position: int, kind: str) -> str:
         (1, "on_stage", False),
         (2, "on_stage", True),  # still waiting
         (2, "next:escalation1", False),
+        (1, "next:ack", False),  # the copy edited to say who acknowledged: a fact
+        (1, "acknowledged", False),  # the alerted told who acknowledged
     ],
 )
 async def test_a_turn_message_contradicts_a_team_no_longer_waiting(
@@ -81,3 +83,25 @@ async def test_a_missing_score_and_a_rank_without_a_score_are_flagged(
     assert len(found) == 2, found
     assert found[0] == "a missing score"
     assert found[1].startswith("a rank for ")
+
+
+def answer(rehearsal: Rehearsal, *rounds: str) -> str:
+    """An answer naming each round in turn, then counting the teams before."""
+    t = Texts(Locale.ZH_HANS, rehearsal.snapshot.zone)
+    names = [t.name(r.name, r.name_en) for r in map(rehearsal.snapshot.rounds.get, rounds) if r]
+    return "\n".join([*names, t(TEAMS_BEFORE, position=11, size=20, before=10)])
+
+
+@pytest.mark.parametrize(
+    ("rounds", "contradicts"),
+    [
+        ((ROUND,), True),  # the team is on stage in it
+        ((ROUND, "AR-12345"), False),  # finished this one; the count is about the next
+        (("AR-12345", ROUND), True),
+    ],
+)
+async def test_teams_before_are_counted_in_the_round_named_last_before_them(
+    rehearsal: Rehearsal, rounds: tuple[str, ...], contradicts: bool
+) -> None:
+    found = await reasons(rehearsal, 1, None, answer(rehearsal, *rounds))
+    assert bool(found) is contradicts, found

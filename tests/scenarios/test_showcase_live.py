@@ -15,18 +15,23 @@ from typing import Any
 import pytest
 
 from bot.domain.enums import Role
+from bot.domain.problems import N_
+from bot.texts.reminders import CONFIRMED as ACKNOWLEDGED
 from tests.handlers.conftest import SHANGHAI
-from tests.scenarios.checker import Contradiction, summary
+from tests.scenarios.checker import Contradiction, matches, renders, summary
 from tests.scenarios.conftest import rehearse
 from tests.scenarios.harness import Rehearsal, open_rehearsal
 from tests.scenarios.inbox import Received
-from tests.scenarios.stage import Board, arrives, says
+from tests.scenarios.stage import Board, arrives, got_it, says
 
 ROUND = "SC-12345"
 NOON = datetime(2024, 9, 26, 12, 20, tzinfo=SHANGHAI)
 ABSENT_AT = datetime(2024, 9, 26, 13, 58, tzinfo=SHANGHAI)  # the fourth team is marked absent
 JOINED_TEAMS = range(1, 9)  # positions in the running order
 QUEUE = ("lead60", "lead30", "lead15")
+LATE_ACKNOWLEDGEMENT = N_("✅ Team {team} has now confirmed “{reminder}”: {name}, {time}.")
+NOT_CONFIRMED = N_("Not confirmed by anyone yet: {members}.")
+FINISHED = N_("You finished {round} at {time}.")
 
 
 @dataclass(frozen=True)
@@ -36,11 +41,13 @@ class Day:
     contradictions: list[Contradiction]
     organizers: list[str]
     window_team: list[str]
+    names: dict[str, str]  # person code → name
 
 
 def script(board: Board, rehearsal: Rehearsal) -> dict[str, list[Any]]:
     first, last = rehearsal.members(rehearsal.team(ROUND, 1))[0], rehearsal.team(ROUND, 8)
     waiting = rehearsal.members(last)[0]
+    late = rehearsal.members(rehearsal.team(ROUND, 6))[0]
     steps: dict[str, list[Any]] = {
         "13:25": [board.open()],
         "13:30": [board.on_stage(1)],
@@ -49,6 +56,7 @@ def script(board: Board, rehearsal: Rehearsal) -> dict[str, list[Any]]:
         "13:40": [board.delay(10)],  # the second team overruns
         "13:50": [board.done(2), board.on_stage(3)],
         "13:58": [board.done(3), board.absent(4), board.on_stage(5)],
+        "14:02": [got_it(rehearsal, late, "next")],  # after its leader was alerted
         "14:03": [board.done(5), board.on_stage(6)],  # a quick one
         "14:05": [says(rehearsal, waiting, "/next")],
         "14:30": [says(rehearsal, first, "/next")],
@@ -85,6 +93,7 @@ async def showcase_day(url: str, demo_parsed: Any) -> Day:
             rehearsal.checker.found,
             rehearsal.codes(Role.ORGANIZER),
             rehearsal.members(window),
+            {p.code: p.name for p in rehearsal.snapshot.data.people},
         )
     finally:
         await rehearsal.close()
@@ -133,22 +142,25 @@ def test_the_first_team_is_reminded_by_time_then_called_on_stage(day: Day) -> No
 
 
 def test_a_team_next_in_line_when_the_round_goes_live_hears_next_then_on_stage(day: Day) -> None:
-    for code in members(day, 2):
-        assert outbox_kinds(day, code) == [*QUEUE, "next", "on_stage"], code
+    """Its first member taps "got it": the others' copies are edited to say so (next✓)."""
+    first, *others = members(day, 2)
+    assert outbox_kinds(day, first) == [*QUEUE, "next", "on_stage"]
+    for code in others:
+        assert outbox_kinds(day, code) == [*QUEUE, "next", "next✓", "on_stage"], code
 
 
 def test_members_hear_two_teams_before_then_next_then_on_stage(day: Day) -> None:
+    """Their leader acknowledges "two teams before you"; their copies say so."""
+    expected = ["lead60", "lead30", "two_before", "two_before✓", "next", "on_stage"]
     for code in contestants(day, 3):
-        assert outbox_kinds(day, code) == ["lead60", "lead30", "two_before", "next", "on_stage"]
+        assert outbox_kinds(day, code) == expected, code
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 3: one acknowledgement per turn")
 def test_one_got_it_acknowledges_the_whole_turn_so_its_leader_is_not_alerted(day: Day) -> None:
     expected = ["lead60", "lead30", "two_before", "next", "on_stage"]
     assert outbox_kinds(day, leader(day, 3)) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 3: got it edits the reminder for all")
 def test_got_it_marks_the_reminder_acknowledged_for_every_member(day: Day) -> None:
     for code in members(day, 2):
         inbox = day.inboxes[code]
@@ -156,6 +168,16 @@ def test_got_it_marks_the_reminder_acknowledged_for_every_member(day: Day) -> No
         edits = [r for r in inbox[reminder + 1 :] if r.way == "edited"]
         assert edits, code
         assert not edits[-1].buttons, code
+        assert renders(ACKNOWLEDGED, edits[-1].text), code
+
+
+def test_the_member_who_taps_got_it_sees_the_reminder_edited_and_the_others_through_the_outbox(
+    day: Day,
+) -> None:
+    first, *others = members(day, 2)
+    assert [r.kind for r in day.inboxes[first] if r.way == "edited"] == ["edited:acknowledged"]
+    for code in others:
+        assert [r.kind for r in day.inboxes[code] if r.way == "edited"] == ["next✓"], code
 
 
 def test_an_absent_team_hears_nothing_once_marked_absent(day: Day) -> None:
@@ -166,7 +188,8 @@ def test_an_absent_team_hears_nothing_once_marked_absent(day: Day) -> None:
 
 
 def test_a_leader_is_alerted_when_nobody_in_the_waiting_team_answers(day: Day) -> None:
-    expected = ["lead60", "lead30", "two_before", "two_before!1", "next", "next!1"]
+    """One escalation chain per turn: "next" does not start a second one."""
+    expected = ["lead60", "lead30", "two_before", "two_before!1", "next"]
     assert outbox_kinds(day, leader(day, 4)) == expected
 
 
@@ -175,20 +198,37 @@ def test_a_team_called_after_an_absent_one_skips_next(day: Day) -> None:
         assert outbox_kinds(day, code) == ["lead60", "lead30", "two_before", "on_stage"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 3: a check-in acknowledges the turn")
 def test_a_check_in_acknowledges_the_turn_so_its_leader_is_not_alerted(day: Day) -> None:
     assert outbox_kinds(day, leader(day, 5)) == ["lead60", "lead30", "two_before", "on_stage"]
 
 
 def test_a_leader_alerted_once_is_then_called_on_stage(day: Day) -> None:
-    expected = ["lead60", "lead30", "next", "next!1", "on_stage"]
+    """A member taps "got it" a minute after the alert: the leader is told, once."""
+    expected = ["lead60", "lead30", "next", "next!1", "next✓", "acknowledged", "on_stage"]
     assert outbox_kinds(day, leader(day, 6)) == expected
 
 
+def test_an_acknowledgement_after_an_alert_tells_the_alerted_who_confirmed(day: Day) -> None:
+    (notice,) = [r for r in day.inboxes[leader(day, 6)] if r.kind == "acknowledged"]
+    (told,) = matches(LATE_ACKNOWLEDGEMENT, notice.text)
+    assert told["name"] == day.names[members(day, 6)[0]]
+    assert told["time"] == "14:02"
+
+
+def test_escalations_name_the_members_nobody_of_whom_confirmed(day: Day) -> None:
+    alerts = [r for r in day.inboxes[leader(day, 4)] if "!" in r.kind]
+    alerts += [r for o in day.organizers for r in day.inboxes[o] if r.team == day.teams[4]]
+    assert len(alerts) == 1 + len(day.organizers)
+    assert all(renders(NOT_CONFIRMED, r.text) for r in alerts)
+
+
 def test_teams_that_answer_get_each_queue_reminder_once(day: Day) -> None:
+    """Their second member acknowledges "two teams before you", for the whole turn."""
     for position in (7, 8):
         for code in members(day, position):
-            assert outbox_kinds(day, code) == ["lead60", "two_before", "next", "on_stage"]
+            acknowledged = [] if code == members(day, position)[1] else ["two_before✓"]
+            expected = ["lead60", "two_before", *acknowledged, "next", "on_stage"]
+            assert outbox_kinds(day, code) == expected, code
 
 
 def test_the_other_track_hears_only_of_its_own_round(day: Day) -> None:
@@ -198,27 +238,30 @@ def test_the_other_track_hears_only_of_its_own_round(day: Day) -> None:
         assert all(k.startswith("turn:SC-window:") for k in keys)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 items 2 and 3: escalate only unacknowledged "
-                                       "turns of teams still waiting")  # fmt: skip
 def test_organizers_are_alerted_only_about_waiting_teams_nobody_acknowledged(day: Day) -> None:
     joined = set(day.teams.values())
     alerts = [alert for alert in escalations_to_organizers(day) if alert[1] in joined]
     absent = day.teams[4]
-    assert alerts == [("two_before!2", absent), ("next!2", absent)] * len(day.organizers)
+    assert alerts == [("two_before!2", absent)] * len(day.organizers)
 
 
 def test_every_reminder_agrees_with_the_live_run_when_it_is_sent(day: Day) -> None:
     assert contradictions(day, escalations=False) == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: no escalation once a team is called")
 def test_no_escalation_is_sent_after_the_team_was_called(day: Day) -> None:
     assert contradictions(day, escalations=True) == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: answers follow the live run")
 def test_answers_count_the_teams_before_from_the_live_run(day: Day) -> None:
     assert summary(c for c in day.contradictions if c.key is None) == []
+
+
+def test_after_performing_the_answer_says_when_the_team_finished(day: Day) -> None:
+    """/next at 14:30 from the first team (done at 13:38): finished, then the next round."""
+    (answer,) = [r for r in day.inboxes[members(day, 1)[0]] if r.kind == "sent:turn"]
+    (finished,) = matches(FINISHED, answer.text)
+    assert finished["time"] == "13:38"
 
 
 def test_figure_escalations_received_by_organizers_over_the_day(
