@@ -47,7 +47,7 @@ async def worker(database_url: str, api: str) -> None:
 
     from bot.services.clock import SystemClock
     from bot.services.sender import Sender
-    from handlers.transport import BotTransport
+    from bot.telegram.transport import BotTransport
 
     database = await Database.open(database_url, migrate=False)
     bot = Bot(TOKEN, session=AiohttpSession(api=TelegramAPIServer.from_base(api)))

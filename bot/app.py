@@ -23,12 +23,12 @@ from bot.services.clock import SystemClock
 from bot.services.contest_cache import ContestCache
 from bot.services.ports import Clock
 from bot.services.sender import Sender
+from bot.telegram.transport import BotTransport, StoredMedia
 from bot.texts.texts import Texts
 from handlers import create_routers
 from handlers.context import BotContext
 from handlers.menus import set_default_menus
 from handlers.middlewares import ContextMiddleware
-from handlers.transport import BotTransport, StoredMedia
 from schedules.practice import PracticeJobs
 from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database

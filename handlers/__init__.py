@@ -1,24 +1,23 @@
-"""Thin aiogram routers (the Telegram edge). Routers are built by `create_router()` factories."""
+"""The Telegram edge: one package per feature, each with its `create_router()`."""
 
 from aiogram import Router
 
 from handlers import (
-    acknowledgements,
     arena,
     audit,
     broadcast,
-    check_in,
-    commands,
-    common,
     draws,
     exam,
     fallback,
     follows,
+    free_text,
+    general,
     key_reports,
     leaderboard,
     live,
+    onboarding,
     practice,
-    practice_daily,
+    reminders,
     results,
     schedule,
     scoring,
@@ -27,27 +26,26 @@ from handlers import (
 
 
 def create_routers() -> list[Router]:
-    """In order of precedence: all text (commands, questions, a dialogue's answers) passes one
-    check, callbacks match their data, and the fallback answers whatever nobody else took."""
+    """The most asked first; commands take precedence over a dialogue's steps by their filters
+    (a step takes plain text only), free text is the last feature, the fallback after it."""
     return [
-        commands.create_router(),
+        schedule.create_router(),
+        onboarding.create_router(),
+        general.create_router(),
+        reminders.create_router(),
+        practice.create_router(),
+        exam.create_router(),
+        leaderboard.create_router(),
         broadcast.create_router(),
         follows.create_router(),
         live.create_router(),
-        acknowledgements.create_router(),
-        check_in.create_router(),
         draws.create_router(),
         scoring.create_router(),
         arena.create_router(),
         audit.create_router(),
-        practice.create_router(),
-        practice_daily.create_router(),
-        leaderboard.create_router(),
-        exam.create_router(),
         key_reports.create_router(),
         results.create_router(),
         team_chats.create_router(),
-        schedule.create_router(),
-        common.create_router(),
+        free_text.create_router(),
         fallback.create_router(),
     ]

@@ -46,7 +46,6 @@ class ContextMiddleware(BaseMiddleware):
                 viewer,
                 t,
                 args,
-                data.get("raw_state"),
             )
             command = GUARDED.get(name or "")
             if message is not None and command is not None and not allowed(viewer.role, command):

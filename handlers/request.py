@@ -1,7 +1,9 @@
 """Everything a handler needs about the update it answers, built once by the middleware."""
 
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Concatenate, ParamSpec, TypeVar
 
 from aiogram import Bot
 from aiogram.fsm.context import FSMContext
@@ -14,20 +16,33 @@ from bot.services.ports import UnitOfWork
 from bot.texts.texts import Texts
 from handlers.context import BotContext
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 
 @dataclass(frozen=True, slots=True)
 class Request:
     app: BotContext
     bot: Bot
-    uow: UnitOfWork
+    # The update's unit of work, committed by the middleware when the handler succeeds. Only
+    # use cases touch it: a handler runs one through `call`.
+    work: UnitOfWork = field(repr=False)
     state: FSMContext
     snapshot: ContestSnapshot | None
     viewer: Viewer
     t: Texts
     # What follows the command: '/start CODE' has args 'CODE'.
     args: str = ""
-    # The dialogue state the user is in, if any (e.g. an invite code is awaited).
-    raw_state: str | None = None
+
+    async def call(
+        self,
+        use_case: Callable[Concatenate[UnitOfWork, P], Awaitable[R]],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> R:
+        """Runs a use case of `bot.services` in this update's unit of work."""
+        return await use_case(self.work, *args, **kwargs)
 
     def now(self) -> datetime:
         return self.app.clock.now()

@@ -16,9 +16,9 @@ from bot.domain.outbox import Delivery, Status
 from bot.domain.problems import N_
 from bot.domain.reminders import ReminderKind
 from bot.services.sender import Pacer, Sender
+from bot.telegram.transport import BotTransport
 from bot.texts.reminders import CONFIRMED, KIND_NAMES
 from bot.texts.texts import Texts
-from handlers.transport import BotTransport
 from tests.handlers.broadcasting import button, database, is_alert
 from tests.handlers.conftest import CONTESTANT, ORGANIZER, SHANGHAI, Telegram
 

@@ -5,7 +5,7 @@ from typing import Any
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, TelegramMethod
 
 from bot.domain.audit import AuditAction
-from handlers.keyboards import ArenaButton, ArenaKind
+from handlers.arena.callbacks import ArenaButton, ArenaKind
 from tests.handlers.broadcasting import button, database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, ORGANIZER, Telegram
 from tests.handlers.reordering import reimport, reverse_running_order

@@ -6,7 +6,7 @@ from bot.domain.audit import AuditAction
 from bot.domain.enums import Locale
 from bot.texts.audit import ACTIONS, FIELD, FIELDS
 from bot.texts.texts import Texts
-from handlers.keyboards import AuditPage
+from handlers.audit.callbacks import AuditPage
 from tests.handlers.broadcasting import button, database, is_alert, sent, to_preview
 from tests.handlers.conftest import CONTESTANT, ORGANIZER, SHANGHAI, Telegram
 

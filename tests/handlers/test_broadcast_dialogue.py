@@ -7,7 +7,7 @@ import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText
 
 from bot.domain.outbox import Status
-from handlers.keyboards import (
+from handlers.broadcast.callbacks import (
     BroadcastAction,
     BroadcastButton,
     DraftAction,
@@ -294,7 +294,7 @@ async def test_report_refreshes_the_message_in_place(joined: Telegram) -> None:
     ],
 )
 def test_announcement_texts_are_checked_as_telegram_would(text: str, problem: str | None) -> None:
-    from handlers.broadcast_input import text_problem
+    from handlers.broadcast.input import text_problem
 
     found = text_problem(text)
     if problem is None:
@@ -322,7 +322,7 @@ NOW = datetime(2024, 9, 26, 8, 0, tzinfo=SHANGHAI)
 def test_typed_times_are_in_the_contest_zone_and_in_the_future(
     text: str, expected: datetime | None
 ) -> None:
-    from handlers.broadcast_input import moment
+    from handlers.broadcast.input import moment
 
     found = moment(text, NOW, SHANGHAI)
     assert found == expected if expected else not isinstance(found, datetime)

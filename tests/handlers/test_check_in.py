@@ -2,7 +2,7 @@
 
 from datetime import datetime, timedelta
 
-from handlers.keyboards import CheckInButton
+from handlers.reminders.callbacks import CheckInButton
 from tests.handlers.broadcasting import database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, JUDGE, ORGANIZER, SHANGHAI, Telegram
 

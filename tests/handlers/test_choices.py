@@ -16,7 +16,9 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.domain.enums import Locale
 from bot.texts.texts import Texts
 from handlers.choices import HandledChoices
-from handlers.keyboards import FollowButton, LeaderboardButton, ReportKey
+from handlers.follows.callbacks import FollowButton
+from handlers.key_reports.callbacks import ReportKey
+from handlers.leaderboard.callbacks import LeaderboardButton
 from handlers.queries import ALREADY_HANDLED
 from tests.handlers.broadcasting import button, buttons
 from tests.handlers.conftest import CONTESTANT, SHANGHAI, Telegram

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.domain.draw import Draw, commitment
 from bot.services.contest_import import import_contest
-from handlers.keyboards import DrawButton
+from handlers.draws.callbacks import DrawButton
 from storage.models import DeliveryRow
 from tests.handlers.broadcasting import button, database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, JUDGE, LEADER, ORGANIZER, Telegram

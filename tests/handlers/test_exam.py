@@ -12,7 +12,7 @@ from bot.domain.enums import Locale, QuestionType
 from bot.domain.exams import Exam
 from bot.domain.questions import Question, option_letter
 from bot.i18n import translator
-from handlers.keyboards import ExamChoice, ExamEnd, ExamEndStep
+from handlers.exam.callbacks import ExamChoice, ExamEnd, ExamEndStep
 from tests.handlers.broadcasting import button, buttons, database, is_alert
 from tests.handlers.conftest import CONTESTANT, LEADER, SHANGHAI, Telegram
 

@@ -2,7 +2,7 @@
 
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup
 
-from handlers.keyboards import FollowButton
+from handlers.follows.callbacks import FollowButton
 from tests.handlers.broadcasting import buttons, database
 from tests.handlers.conftest import CONTESTANT, Telegram
 

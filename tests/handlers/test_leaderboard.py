@@ -7,7 +7,7 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage, T
 
 from bot.domain.questions import Question, option_letter
 from bot.texts.texts import html
-from handlers.keyboards import LeaderboardButton
+from handlers.leaderboard.callbacks import LeaderboardButton
 from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, JUDGE, LEADER, ORGANIZER, SHANGHAI, Telegram
 

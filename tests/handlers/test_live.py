@@ -5,7 +5,7 @@ from typing import Any
 
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, TelegramMethod
 
-from handlers.keyboards import LiveAction, LiveButton
+from handlers.live.callbacks import LiveAction, LiveButton
 from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, ORGANIZER, SHANGHAI, Telegram
 

@@ -10,7 +10,8 @@ from bot.domain.enums import Locale, QuestionType
 from bot.domain.practice_plan import DAILY, DAILY_START_DATA, PracticePreferences
 from bot.domain.questions import Question, option_letter
 from bot.texts.texts import Texts, html
-from handlers.keyboards import DailyButton, LanguageChoice, PracticeKind
+from handlers.general.callbacks import LanguageChoice
+from handlers.practice.callbacks import DailyButton, PracticeKind
 from handlers.queries import ALREADY_HANDLED
 from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, JUDGE, LEADER, ORGANIZER, SHANGHAI, Telegram

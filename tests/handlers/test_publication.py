@@ -11,7 +11,7 @@ from bot.domain.audit import AuditAction
 from bot.domain.enums import Locale
 from bot.domain.outbox import Delivery
 from bot.i18n import translator
-from handlers.keyboards import WithdrawPublication
+from handlers.results.callbacks import WithdrawPublication
 from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, ORGANIZER, Telegram
 from tests.handlers.test_scoring import ROUND, SHOWCASE, preview, publish, results

@@ -1,8 +1,12 @@
 """Rights are checked on the server; junk, stale buttons and failures always get an answer."""
 
 import pytest
+from aiogram import Router
 from aiogram.methods import AnswerCallbackQuery, GetMe, SendMessage
 
+from bot.domain.commands import COMMANDS
+from handlers import create_routers
+from handlers.filters import IsCommand
 from handlers.keyboards import MenuAction
 from tests.handlers.conftest import Telegram
 
@@ -98,7 +102,7 @@ async def test_a_menu_button_answers_like_the_command(telegram: Telegram) -> Non
 async def test_a_failure_is_apologised_for_and_rolled_back(
     telegram: Telegram, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import handlers.start as start
+    import handlers.onboarding.start as start
 
     async def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
@@ -113,11 +117,23 @@ async def test_a_failure_is_apologised_for_and_rolled_back(
     )
 
 
-def test_every_command_in_a_menu_has_a_handler() -> None:
-    from bot.domain.commands import COMMANDS
-    from handlers.commands import HANDLERS
+def registered_commands(router: Router) -> set[str]:
+    """Every command some message handler of `router` or its sub-routers is filtered on."""
+    names = {
+        name
+        for handler in router.message.handlers
+        for condition in handler.filters or ()
+        if isinstance(condition.callback, IsCommand)
+        for name in condition.callback.commands
+    }
+    return names.union(*(registered_commands(child) for child in router.sub_routers))
 
-    assert {command for commands in COMMANDS.values() for command in commands} <= set(HANDLERS)
+
+def test_every_command_in_a_menu_has_a_handler() -> None:
+    root = Router()
+    root.include_routers(*create_routers())
+    menus = {command for commands in COMMANDS.values() for command in commands}
+    assert menus <= registered_commands(root)
 
 
 async def test_a_command_addressed_to_another_bot_is_left_alone(telegram: Telegram) -> None:

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 
-from handlers.keyboards import SchedulePage
+from handlers.schedule.callbacks import SchedulePage
 from tests.handlers.conftest import SHANGHAI, Telegram
 
 ALICE = 2001

@@ -16,9 +16,11 @@ from bot.domain.outbox import Delivery
 from bot.domain.problems import N_
 from bot.services.scores import NO_TURN, NOT_ASSIGNED
 from bot.services.sender import Verdict
+from bot.telegram.transport import BotTransport, StoredMedia
 from bot.texts.texts import Texts
-from handlers.keyboards import FollowButton, PublishButton, PublishPreview, ScoreRound, ScoreTeam
-from handlers.transport import BotTransport, StoredMedia
+from handlers.follows.callbacks import FollowButton
+from handlers.results.callbacks import PublishButton, PublishPreview
+from handlers.scoring.callbacks import ScoreRound, ScoreTeam
 from tests.handlers.broadcasting import button, buttons, database, is_alert, sent
 from tests.handlers.conftest import CONTESTANT, ORGANIZER, SHANGHAI, Telegram
 from tests.handlers.reordering import reimport, reimport_people, reverse_running_order

@@ -4,7 +4,7 @@ from aiogram.methods import PinChatMessage, SendMessage
 from aiogram.types import Chat, Sticker
 
 from bot.domain.groups import TeamChat
-from handlers.transport import BotTransport
+from bot.telegram.transport import BotTransport
 from tests.handlers.broadcasting import button, database, sent, to_preview
 from tests.handlers.conftest import CONTESTANT, LEADER, ORGANIZER, Telegram
 

@@ -10,7 +10,7 @@ from aiogram.types import BufferedInputFile
 
 from bot.domain.outbox import Attachment, AttachmentKind, Delivery, Status, media_attachment
 from bot.services.sender import Verdict
-from handlers.transport import BotTransport
+from bot.telegram.transport import BotTransport
 from tests.fakes.telegram import RecordingSession
 
 NOW = datetime(2024, 9, 26, 1, 0, tzinfo=UTC)

@@ -22,9 +22,9 @@ from bot.domain.outbox import Delivery
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.contest_import import import_contest
 from bot.services.sender import Pacer, Sender, SendResult
+from bot.telegram.transport import BotTransport, StoredMedia
 from handlers.context import BotContext
-from handlers.keyboards import FollowButton
-from handlers.transport import BotTransport, StoredMedia
+from handlers.follows.callbacks import FollowButton
 from storage.database import Database
 from tests.handlers.conftest import SHANGHAI, FakeClock, Telegram, invite_codes
 from tests.scenarios.checker import Checker

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from handlers.keyboards import LiveAction, LiveButton
+from handlers.live.callbacks import LiveAction, LiveButton
 from tests.scenarios.harness import Action, Rehearsal
 from tests.scenarios.inbox import Received
 

@@ -9,7 +9,7 @@ from bot.app import create_bot
 from bot.config import Settings
 from bot.domain.outbox import Delivery, NewDelivery, Status
 from bot.services.sender import Verdict
-from handlers.transport import BotTransport
+from bot.telegram.transport import BotTransport
 from storage.database import Database
 from tests.fakes.telegram import RecordingSession
 

@@ -1,0 +1,8 @@
+"""Callback data of this feature's buttons: ids only; handlers re-check everything."""
+
+from aiogram.filters.callback_data import CallbackData
+
+
+class FollowButton(CallbackData, prefix="f"):
+    track: int  # index into the contest's tracks, in their order
+    follow: bool  # what pressing it does, so a double tap leaves it as pressed

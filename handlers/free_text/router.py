@@ -1,0 +1,57 @@
+"""Questions in plain words: understood when possible, a helpful menu otherwise. Last of the
+routers, so a dialogue's step is never taken for a question."""
+
+from functools import lru_cache
+
+from aiogram import Router
+from aiogram.types import Message
+
+from bot.domain.accounts import normalise_invite_code
+from bot.domain.commands import COMMANDS
+from bot.domain.interpreter import interpret
+from bot.domain.invites import ALPHABET, LENGTH
+from bot.domain.problems import N_
+from bot.services.live_run import live_run
+from bot.texts.answers import answer_query
+from handlers.filters import PlainText
+from handlers.keyboards import suggestions
+from handlers.onboarding.start import redeem
+from handlers.request import Request
+
+MAX_QUESTION = 500
+# The same few questions come from many people; their reading depends only on the words, the
+# contest's vocabulary (one object per snapshot) and the day.
+understand = lru_cache(maxsize=4096)(interpret)
+
+
+def create_router() -> Router:
+    router = Router(name="free_text")
+    router.message.register(question, PlainText())
+    return router
+
+
+def looks_like_invite(text: str) -> bool:
+    code = normalise_invite_code(text)
+    return len(code) == LENGTH and len(text) <= 2 * LENGTH and set(code) <= set(ALPHABET)
+
+
+async def question(message: Message, request: Request) -> None:
+    """Plain text outside any dialogue (or in a step nobody answers): a question."""
+    text, snapshot, viewer, t = message.text or "", request.snapshot, request.viewer, request.t
+    if viewer.person is None and looks_like_invite(text):
+        await redeem(message, text, request)
+        return
+    if snapshot is None:
+        await message.answer(request.no_contest())
+        return
+    if len(text) <= MAX_QUESTION:
+        now = request.now()
+        query = understand(text, snapshot.vocabulary, now.astimezone(snapshot.zone).date())
+        reply = answer_query(t, snapshot, viewer, query, now, await live_run(request.work))
+        if reply is not None:
+            await message.answer(reply)
+            return
+    await message.answer(
+        t(N_("Sorry, I did not understand. Try “明天有什么安排”, “我们队几点上场？” or a button:")),
+        reply_markup=suggestions(t, COMMANDS[viewer.role]),
+    )

@@ -1,0 +1,31 @@
+"""Callback data of this feature's buttons: ids only; handlers re-check everything."""
+
+from aiogram.filters.callback_data import CallbackData
+
+
+class PracticeKind(CallbackData, prefix="pk"):
+    # A question type, "any", "review", "mistakes", "daily" (a set starts), "dnext" (its next
+    # question), or "t" and a topic's place in the person's sorted topics.
+    kind: str
+
+
+class PracticeTopics(CallbackData, prefix="pt"):
+    """Shows the topics to choose from."""
+
+
+class DailyButton(CallbackData, prefix="dy"):
+    """The daily set as it will be once pressed, so a double tap leaves it as pressed."""
+
+    minute: int  # minute of the contest day; -1: no daily set
+    count: int
+
+
+class PracticeChoice(CallbackData, prefix="pc"):
+    """An option tapped: its number only, never whether it is right."""
+
+    question: int
+    option: int
+
+
+class PracticeSubmit(CallbackData, prefix="ps"):
+    question: int
