@@ -6,6 +6,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery
 
 from bot.domain.audience import Audience, parse_audience, unknown_codes
+from bot.domain.broadcasts import Broadcast
 from bot.domain.problems import N_
 from bot.services.broadcasts import Announcement, Preview, announce, preview
 from bot.telegram.transport import post
@@ -95,10 +96,16 @@ async def confirm(query: CallbackQuery, callback_data: DraftButton, request: Req
     await close_buttons(query)
     announcement = _announcement(data, audience, query, callback_data)
     broadcast = await request.call(announce, now, snapshot, announcement, person.id)
+    await _say_queued(request, chat_of(query), broadcast, announcement.send_at)
+
+
+async def _say_queued(
+    request: Request, chat_id: int, broadcast: Broadcast, when: datetime | None
+) -> None:
     count, t = broadcast.recipients, request.t
     await request.bot.send_message(
-        chat_of(query),
-        queued_text(t, broadcast.id, count, announcement.send_at),
+        chat_id,
+        queued_text(t, broadcast.id, count, when),
         reply_markup=broadcast_buttons(t, [(broadcast.id, count > 0)]),
     )
 
