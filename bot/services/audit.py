@@ -36,6 +36,28 @@ async def check(uow: UnitOfWork) -> tuple[ChainCheck, int]:
 
 
 @dataclass(frozen=True, slots=True)
+class TrailPage:
+    """Some consecutive entries of the trail, with the check of the whole chain."""
+
+    check: ChainCheck
+    total: int
+    entries: tuple[AuditEntry, ...]  # oldest first
+
+    @property
+    def older(self) -> int | None:
+        """Where the page before this one ends (exclusive); None when this page starts the trail."""
+        first = self.entries[0].sequence if self.entries else 1
+        return first if first > 1 else None
+
+
+async def trail_page(uow: UnitOfWork, below: int | None, size: int) -> TrailPage:
+    """The `size` entries numbered just below `below` (the latest ones when None)."""
+    entries = await uow.audit.entries()
+    shown = [e for e in entries if below is None or e.sequence < below][-size:]
+    return TrailPage(verify(entries), len(entries), tuple(shown))
+
+
+@dataclass(frozen=True, slots=True)
 class Mismatch:
     """A stored score that differs from what the trail last recorded for it."""
 

@@ -1,9 +1,17 @@
 """Announcements: preview the audience, publish through the outbox, report, cancel."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.domain.audience import Audience, AudienceKind, members, team_codes, unknown_codes
+from bot.domain.audience import (
+    Audience,
+    AudienceKind,
+    members,
+    parse_audience,
+    team_codes,
+    unknown_codes,
+)
 from bot.domain.audit import AuditAction
 from bot.domain.broadcasts import Broadcast, broadcast_key, progress
 from bot.domain.enums import Locale
@@ -79,6 +87,17 @@ async def preview(
     return Preview(audience, found.people, len(found.recipients), unknown, len(found.team_chats))
 
 
+async def previews(
+    uow: UnitOfWork, snapshot: ContestSnapshot, keys: Sequence[str], now: datetime
+) -> dict[str, Preview]:
+    """A preview for each key that names an audience, by key (the others are left out)."""
+    found = {}
+    for key in keys:
+        if (audience := parse_audience(key)) is not None:
+            found[key] = await preview(uow, snapshot, audience, now)
+    return found
+
+
 async def publish(
     uow: UnitOfWork,
     now: datetime,
@@ -116,6 +135,18 @@ async def publish(
         after={"audience": broadcast.audience, "recipients": added, "text": broadcast.text},
     )  # fmt: skip
     return broadcast
+
+
+async def announce(
+    uow: UnitOfWork,
+    now: datetime,
+    snapshot: ContestSnapshot,
+    announcement: Announcement,
+    author_id: int | None,
+) -> Broadcast:
+    """Publishes, and returns the broadcast as stored: with the number it was queued for."""
+    broadcast = await publish(uow, now, snapshot, announcement, author_id)
+    return await uow.broadcasts.get(broadcast.id) or broadcast
 
 
 def _delivery(

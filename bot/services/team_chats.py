@@ -62,5 +62,10 @@ async def _unlink(uow: UnitOfWork, person: Person, chat_id: int) -> LinkResult:
     return LinkResult(LinkOutcome.UNLINKED, linked.team_code)
 
 
+async def forget(uow: UnitOfWork, chat_id: int) -> bool:
+    """The bot left or was removed from the group: nothing more can be posted there."""
+    return await uow.team_chats.unlink(chat_id)
+
+
 def _may_speak_for(person: Person, team_code: str) -> bool:
     return person.role is Role.ORGANIZER or person.team_code == team_code

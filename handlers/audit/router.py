@@ -4,20 +4,17 @@ from contextlib import suppress
 
 from aiogram import Router
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
 
-from bot.domain.audit import verify
 from bot.domain.commands import Command, allowed
-from bot.domain.problems import N_, N_plural
-from bot.texts.audit import entry_line
+from bot.services.audit import trail_page
 from handlers.audit.callbacks import AuditPage
+from handlers.audit.views import older_button, trail_text
 from handlers.fallback.router import stale_button
 from handlers.filters import IsCommand
-from handlers.keyboards import button, markup
 from handlers.request import Request
 
 PAGE = 10
-ENTRIES = N_plural("✅ {count} entry; every link intact.", "✅ {count} entries; every link intact.")
 
 
 def create_router() -> Router:
@@ -28,8 +25,9 @@ def create_router() -> Router:
 
 
 async def show(message: Message, request: Request) -> None:
-    text, buttons = await _page(request, None)
-    await message.answer(text, reply_markup=buttons)
+    found = await request.call(trail_page, None, PAGE)
+    text = trail_text(request.t, request.snapshot, found)
+    await message.answer(text, reply_markup=older_button(request.t, found))
 
 
 async def page(query: CallbackQuery, callback_data: AuditPage, request: Request) -> None:
@@ -37,25 +35,8 @@ async def page(query: CallbackQuery, callback_data: AuditPage, request: Request)
         await stale_button(query, request)
         return
     await query.answer()
-    text, buttons = await _page(request, callback_data.below)
+    found = await request.call(trail_page, callback_data.below, PAGE)
+    text = trail_text(request.t, request.snapshot, found)
     if isinstance(query.message, Message):
         with suppress(TelegramBadRequest):
-            await query.message.edit_text(text, reply_markup=buttons)
-
-
-async def _page(request: Request, below: int | None) -> tuple[str, InlineKeyboardMarkup | None]:
-    t = request.t
-    entries = await request.work.audit.entries()
-    check = verify(entries)
-    status = (
-        t(ENTRIES, count=len(entries)) if check.ok
-        else "⚠️ " + t(N_("Broken at entry {sequence}: {problem}"), sequence=check.first_broken,
-                       problem=t(check.problem, **check.params))
-    )  # fmt: skip
-    shown = [e for e in entries if below is None or e.sequence < below][-PAGE:]
-    lines = [status, *(entry_line(t, request.snapshot, e) for e in reversed(shown))]
-    if not entries:
-        lines.append(t(N_("Nothing has been recorded yet.")))
-    older = shown[0].sequence if shown and shown[0].sequence > 1 else None
-    buttons = markup([button(t(N_("◀ Older")), AuditPage(below=older))]) if older else None
-    return "\n".join(lines), buttons
+            await query.message.edit_text(text, reply_markup=older_button(request.t, found))

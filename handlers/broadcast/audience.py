@@ -3,12 +3,13 @@
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.audience import AudienceKind, parse_audience, unknown_codes
-from bot.services.broadcasts import preview
-from bot.texts.broadcasts import ASK_AUDIENCE, ASK_TEAMS, audience_name, option_label
+from bot.services.broadcasts import previews
+from bot.texts.broadcasts import ASK_AUDIENCE, ASK_TEAMS
 from handlers.broadcast.callbacks import AudiencePick
-from handlers.broadcast.draft import Drafting, ask_when, held_draft
+from handlers.broadcast.draft import Drafting, ask_when, drafted_contest, held_draft
 from handlers.broadcast.input import Problem, team_audience
 from handlers.broadcast.keyboards import audience_options
+from handlers.broadcast.views import audience_labels
 from handlers.fallback.router import stale_button
 from handlers.queries import chat_of, close_buttons
 from handlers.request import Request
@@ -31,18 +32,10 @@ def audience_keys(track_codes: list[str]) -> list[str]:
 
 
 async def ask_audience(request: Request, chat_id: int, draft: int) -> None:
-    snapshot, t = request.snapshot, request.t
-    assert snapshot is not None
+    snapshot, t = drafted_contest(request), request.t
     options = audience_keys(list(snapshot.tracks))
-    labels = []
-    for key in options:
-        name = audience_name(t, snapshot, key)
-        audience = parse_audience(key)
-        if audience is None:  # Teams…
-            labels.append(name)
-            continue
-        counts = await preview(request.work, snapshot, audience, request.now())
-        labels.append(option_label(name, counts.people, counts.reachable))
+    counted = await request.call(previews, snapshot, options, request.now())
+    labels = audience_labels(t, snapshot, options, counted)
     await request.state.update_data(options=options)
     await request.state.set_state(Drafting.audience)
     await request.bot.send_message(
@@ -73,8 +66,7 @@ async def pick_audience(
 
 
 async def got_teams(message: Message, request: Request, draft: int) -> None:
-    assert request.snapshot is not None
-    audience = team_audience(message.text or "", request.snapshot)
+    audience = team_audience(message.text or "", drafted_contest(request))
     if isinstance(audience, Problem):
         await message.answer(request.t(audience.message, **audience.params))
         return

@@ -11,8 +11,10 @@ from typing import Any
 
 from aiogram.fsm.state import State, StatesGroup
 
+from bot.domain.audience import Audience, parse_audience
 from bot.domain.commands import Command, allowed
 from bot.domain.outbox import Attachment, AttachmentKind
+from bot.domain.snapshot import ContestSnapshot
 from bot.texts.broadcasts import ASK_WHEN
 from handlers.broadcast.keyboards import send_times
 from handlers.request import Request
@@ -41,6 +43,21 @@ async def held_draft(request: Request, draft: int, *steps: State) -> Draft | Non
         return None
     data = await request.state.get_data()
     return data if data.get("draft") == draft else None
+
+
+def drafted_contest(request: Request) -> ContestSnapshot:
+    """The contest being announced to: every step checks there is one before it gets here."""
+    if request.snapshot is None:
+        raise LookupError("the broadcast dialogue went on without a contest")
+    return request.snapshot
+
+
+def chosen_audience(data: Draft) -> Audience:
+    """The audience of a draft past the audience step, where one is always chosen."""
+    audience = parse_audience(data.get("audience", ""))
+    if audience is None:
+        raise LookupError("the broadcast draft has no audience past the audience step")
+    return audience
 
 
 def send_at(data: Draft) -> datetime | None:

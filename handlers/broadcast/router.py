@@ -23,7 +23,13 @@ from handlers.broadcast.callbacks import (
     WhenPick,
 )
 from handlers.broadcast.confirm import confirm, discard, show_preview
-from handlers.broadcast.draft import Drafting, attachment, held_draft, may_broadcast
+from handlers.broadcast.draft import (
+    Drafting,
+    attachment,
+    drafted_contest,
+    held_draft,
+    may_broadcast,
+)
 from handlers.broadcast.input import Problem, announcement_text, attachment_of, moment, text_problem
 from handlers.broadcast.keyboards import SEND_DELAYS, skip_english
 from handlers.broadcast.listing import pressed, show_list
@@ -113,8 +119,7 @@ async def _refused(message: Message, request: Request, text: str, caption: bool)
 
 
 async def got_time(message: Message, request: Request, draft: int) -> None:
-    assert request.snapshot is not None
-    at = moment(message.text or "", request.now(), request.snapshot.zone)
+    at = moment(message.text or "", request.now(), drafted_contest(request).zone)
     if isinstance(at, Problem):
         await message.answer(request.t(at.message, **at.params))
         return

@@ -6,18 +6,17 @@ from aiogram import Router
 from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, ErrorEvent, Message
 
-from bot.domain.commands import COMMANDS, Command, allowed
+from bot.domain.commands import COMMANDS, allowed
 from bot.domain.problems import N_
 from bot.services.live_run import live_run
-from bot.texts.answers import day_reply, next_reply, schedule_page
 from bot.texts.help import help_text
 from bot.texts.texts import Texts
 from handlers.context import BotContext
+from handlers.fallback.views import menu_reply
 from handlers.filters import AnyCommand
 from handlers.keyboards import MenuAction, suggestions
 from handlers.queries import take_choice
 from handlers.request import Request
-from handlers.schedule.keyboards import schedule_pages
 
 log = logging.getLogger(__name__)
 
@@ -33,29 +32,15 @@ def create_router() -> Router:
 
 
 async def menu_action(query: CallbackQuery, callback_data: MenuAction, request: Request) -> None:
-    command, snapshot, viewer, t = (
-        callback_data.command,
-        request.snapshot,
-        request.viewer,
-        request.t,
-    )
+    command, viewer, t = callback_data.command, request.viewer, request.t
     if not allowed(viewer.role, command) or query.message is None:
         await query.answer(t(N_("This button is no longer valid.")), show_alert=True)
         return
     if not await take_choice(query, request):
         return
     await query.answer()
-    markup = None
-    live = await live_run(request.work)
-    if snapshot is not None and command is Command.TODAY:
-        text = day_reply(t, snapshot, viewer, request.now(), live=live)
-    elif snapshot is not None and command is Command.NEXT:
-        text = next_reply(t, snapshot, viewer, request.now(), live)
-    elif snapshot is not None and snapshot.days and command is Command.SCHEDULE:
-        text = schedule_page(t, snapshot, viewer, 0, request.now(), live)
-        markup = schedule_pages(t, 0, len(snapshot.days))
-    else:
-        text = help_text(t, viewer.role)
+    live = await request.call(live_run)
+    text, markup = menu_reply(t, request.snapshot, viewer, command, request.now(), live)
     await query.message.answer(text, reply_markup=markup)
 
 

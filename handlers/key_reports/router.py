@@ -4,20 +4,18 @@
 from aiogram import Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
 
 from bot.domain.commands import Command, allowed
 from bot.domain.key_reports import MAX_REASON
 from bot.domain.problems import N_
-from bot.texts.texts import html
+from bot.services.key_reports import open_reports, report_key, resolve_report
 from handlers.fallback.router import stale_button
 from handlers.filters import IsCommand, PlainText
 from handlers.key_reports.callbacks import ReportKey, ResolveReport
-from handlers.keyboards import button, markup
+from handlers.key_reports.views import inbox_view
 from handlers.queries import chat_of
 from handlers.request import Request
-
-SHOWN = 10
 
 
 class Reporting(StatesGroup):
@@ -56,12 +54,13 @@ async def reason(message: Message, request: Request) -> None:
     if person is None or person.id is None or not code or not text:
         await message.answer(t(N_("This button is no longer valid.")))
         return
-    await request.work.key_reports.report(person.id, code, text, request.now())
+    await request.call(report_key, person.id, code, text, request.now())
     await message.answer(t(N_("Thank you: the organizers will check question {code}."), code=code))
 
 
 async def inbox(message: Message, request: Request) -> None:
-    text, buttons = await _inbox(request)
+    reports = await request.call(open_reports)
+    text, buttons = inbox_view(request.t, request.snapshot, reports)
     await message.answer(text, reply_markup=buttons)
 
 
@@ -69,27 +68,9 @@ async def resolve(query: CallbackQuery, callback_data: ResolveReport, request: R
     if not allowed(request.viewer.role, Command.REPORTS):
         await stale_button(query, request)
         return
-    done = await request.work.key_reports.resolve(callback_data.id, request.now())
-    await query.answer(request.t(N_("Marked as resolved.") if done else N_("Already resolved.")))
-    text, buttons = await _inbox(request)
+    result = await request.call(resolve_report, callback_data.id, request.now())
+    answer = N_("Marked as resolved.") if result.done else N_("Already resolved.")
+    await query.answer(request.t(answer))
+    text, buttons = inbox_view(request.t, request.snapshot, result.still_open)
     if isinstance(query.message, Message):
         await query.message.edit_text(text, reply_markup=buttons)
-
-
-async def _inbox(request: Request) -> tuple[str, InlineKeyboardMarkup | None]:
-    t, snapshot = request.t, request.snapshot
-    reports = await request.work.key_reports.open()
-    if not reports:
-        return t(N_("No open reports of wrong answer keys.")), None
-    stems = {q.code: q.stem for q in snapshot.data.questions} if snapshot else {}
-    people = {p.id: p.code for p in snapshot.data.people} if snapshot else {}
-    lines = [t(N_("<b>Reported answer keys</b> ({count} open); fix them in the question "
-                  "workbook and import it again."), count=len(reports))]  # fmt: skip
-    for report in reports[:SHOWN]:
-        stem = stems.get(report.question_code, "")[:40]
-        who = people.get(report.person_id, "?")
-        lines.append(f"#{report.id} <b>{html(report.question_code)}</b> {html(stem)}\n"
-                     f"   {html(who)}: {html(report.reason)}")  # fmt: skip
-    rows = [[button(t(N_("✓ #{id} resolved"), id=r.id), ResolveReport(id=r.id))]
-            for r in reports[:SHOWN]]  # fmt: skip
-    return "\n".join(lines), markup(*rows)

@@ -32,7 +32,7 @@ async def start(message: Message, request: Request) -> None:
         return
     if message.from_user is None:
         return
-    await open_account(request.work, request.app.clock, message.from_user.id, message.chat.id)
+    await request.call(open_account, request.app.clock, message.from_user.id, message.chat.id)
     person, snapshot = request.viewer.person, request.snapshot
     if person is not None and snapshot is not None:
         await message.answer(welcome_text(request.t, snapshot, person))
@@ -53,8 +53,8 @@ async def redeem(message: Message, code: str, request: Request) -> Outcome | Non
     if user is None:
         return None
     app, snapshot, t = request.app, request.snapshot, request.t
-    result = await start_with_code(
-        request.work, app.clock, snapshot, user.id, message.chat.id, code
+    result = await request.call(
+        start_with_code, app.clock, snapshot, user.id, message.chat.id, code
     )
     app.accounts.forget(user.id)
     if result.outcome is Outcome.BOUND:

@@ -7,7 +7,7 @@ from aiogram.types import ChatMemberUpdated, Message
 from bot.domain.commands import Command
 from bot.domain.groups import TeamChat
 from bot.domain.problems import N_
-from bot.services.team_chats import LinkOutcome, link
+from bot.services.team_chats import LinkOutcome, forget, link
 from handlers.filters import IsCommand
 from handlers.request import Request
 
@@ -46,11 +46,11 @@ async def teamchat(message: Message, request: Request) -> None:
         await message.answer(request.no_contest())
         return
     group = TeamChat(message.chat.id, "", message.chat.title or "")
-    result = await link(request.work, snapshot, person, group, request.args, request.now())
+    result = await request.call(link, snapshot, person, group, request.args, request.now())
     await message.answer(t(ANSWERS[result.outcome], team=result.team_code))
 
 
 async def membership_changed(event: ChatMemberUpdated, request: Request) -> None:
     """Removed from a group: nothing more can be posted there."""
     if event.chat.type in GROUPS and event.new_chat_member.status in GONE:
-        await request.work.team_chats.unlink(event.chat.id)
+        await request.call(forget, event.chat.id)
