@@ -8,6 +8,7 @@ from bot.domain.scoring.rules import ScoringRules
 from bot.services.accounts import AccountCache
 from bot.services.contest_cache import ContestCache
 from bot.services.ports import Clock
+from bot.services.questions import QuestionReader
 from handlers.choices import HandledChoices
 from schedules.practice import PracticeJobs
 from schedules.reminders import ReminderJobs
@@ -27,6 +28,7 @@ class BotContext:
     practice: PracticeJobs
     rules: ScoringRules  # read once from the settings' file, if any
     choices: HandledChoices = field(default_factory=HandledChoices)
+    questions: QuestionReader = field(default_factory=QuestionReader)
 
     @property
     def zone(self) -> ZoneInfo:

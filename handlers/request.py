@@ -11,7 +11,7 @@ from aiogram.fsm.context import FSMContext
 from bot.domain.contest import Round
 from bot.domain.problems import N_
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.accounts import Viewer
+from bot.domain.viewer import Viewer
 from bot.services.ports import UnitOfWork
 from bot.texts.texts import Texts
 from handlers.context import BotContext

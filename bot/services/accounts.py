@@ -1,33 +1,15 @@
 """Who is writing: the account of a Telegram user, cached, and what it is allowed to do."""
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.domain.accounts import Account
-from bot.domain.contest import Person, Team
-from bot.domain.enums import Locale, Role
+from bot.domain.enums import Locale
 from bot.domain.snapshot import ContestSnapshot
+from bot.domain.viewer import Viewer
 from bot.services.ports import Clock, UnitOfWork
 
 ACCOUNT_TTL = timedelta(seconds=30)
-
-
-@dataclass(frozen=True, slots=True)
-class Viewer:
-    """The person behind an update, resolved against the current contest."""
-
-    account: Account | None
-    person: Person | None
-    team: Team | None
-    locale: Locale
-
-    @property
-    def role(self) -> Role | None:
-        return self.person.role if self.person else None
-
-    @property
-    def track_code(self) -> str | None:
-        return self.team.track_code if self.team else None
 
 
 class AccountCache:

@@ -1,27 +1,16 @@
 """Live control of a round: organizers record what happens on stage; ETAs follow from it."""
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from bot.domain.contest import Slot
 from bot.domain.live import EventKind, StageEvent, apply, replay
+from bot.domain.live_board import Board
 from bot.domain.problems import N_
 from bot.domain.snapshot import ContestSnapshot
-from bot.domain.timeline import Eta, Progress, TimelineError, forecast
+from bot.domain.timeline import Progress, TimelineError, forecast
 from bot.services.ports import UnitOfWork
 
 NEEDS_POSITION = {EventKind.START, EventKind.FINISH, EventKind.SKIP}
-
-
-@dataclass(frozen=True, slots=True)
-class Board:
-    """A round as the stage manager sees it; `version` counts the events recorded so far, so a
-    button pressed on an older board is recognised as such."""
-
-    round_code: str
-    progress: Progress
-    etas: tuple[Eta, ...]
-    version: int
 
 
 def team_slots(snapshot: ContestSnapshot, round_code: str) -> tuple[Slot, ...]:

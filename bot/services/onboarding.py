@@ -1,32 +1,12 @@
 """Binding a Telegram account to a person by the invite code on their badge."""
 
 from dataclasses import dataclass, replace
-from datetime import datetime
-from enum import StrEnum
 
 from bot.domain.accounts import Account, normalise_invite_code
 from bot.domain.contest import Person
+from bot.domain.onboarding import Outcome, StartResult
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.ports import Clock, UnitOfWork
-
-
-class Outcome(StrEnum):
-    BOUND = "bound"
-    ALREADY_YOURS = "already_yours"
-    ACCOUNT_TAKEN = "account_taken"  # this account already speaks for someone else
-    PERSON_TAKEN = "person_taken"  # someone else's account already speaks for this person
-    WRONG_CODE = "wrong_code"
-    BLOCKED = "blocked"
-    NO_CONTEST = "no_contest"
-
-
-@dataclass(frozen=True, slots=True)
-class StartResult:
-    outcome: Outcome
-    account: Account
-    person: Person | None = None
-    attempts_left: int = 0
-    blocked_until: datetime | None = None
 
 
 async def open_account(

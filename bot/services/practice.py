@@ -13,6 +13,7 @@ from bot.domain.contest import Person
 from bot.domain.enums import QuestionType
 from bot.domain.grading.answers import Answer
 from bot.domain.grading.grade import Grade, grade
+from bot.domain.practice_stats import Stats
 from bot.domain.questions import Question
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.ports import UnitOfWork
@@ -125,15 +126,6 @@ async def pick(
     """The first of `codes` that is still in the person's bank."""
     available = {q.code: q for q in bank(snapshot, person, None)}
     return next((available[code] for code in codes if code in available), None)
-
-
-@dataclass(frozen=True, slots=True)
-class Stats:
-    answered: int
-    right: int
-    by_type: dict[QuestionType, tuple[int, int]]  # (right, answered)
-    by_topic: dict[str, tuple[int, int]]
-    streak: int  # consecutive days with practice, ending today or yesterday
 
 
 async def stats(uow: UnitOfWork, snapshot: ContestSnapshot, person: Person, now: datetime) -> Stats:

@@ -22,7 +22,7 @@ from bot.domain.schedule_views import (
     slot_statuses,
 )
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.accounts import Viewer
+from bot.domain.viewer import Viewer
 from bot.texts.schedule import (
     day_text,
     outlook_text,

@@ -1,10 +1,10 @@
 """The stage manager's board: who is on stage, who is next, the queue with its ETAs."""
 
 from bot.domain.contest import Round
+from bot.domain.live_board import Board
 from bot.domain.problems import N_
 from bot.domain.snapshot import ContestSnapshot
 from bot.domain.timeline import Eta, SlotState, queue
-from bot.services.live import Board
 from bot.texts.texts import Texts, html
 
 SHOWN = 8

@@ -1,9 +1,9 @@
 """Replies of the onboarding dialogue."""
 
 from bot.domain.contest import Person
+from bot.domain.onboarding import Outcome, StartResult
 from bot.domain.problems import N_
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.onboarding import Outcome, StartResult
 from bot.texts.help import ROLE_NAMES
 from bot.texts.texts import Texts
 

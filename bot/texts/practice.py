@@ -4,9 +4,9 @@ from decimal import Decimal
 
 from bot.domain.enums import QuestionType
 from bot.domain.grading.grade import Grade, Verdict
+from bot.domain.practice_stats import Stats
 from bot.domain.problems import N_, N_plural
 from bot.domain.questions import Question, option_letter
-from bot.services.practice import Stats
 from bot.texts.texts import Texts, html
 
 LINE = N_("· {name}: {score}")

@@ -1,17 +1,14 @@
 """Questions in plain words: understood when possible, a helpful menu otherwise. Last of the
 routers, so a dialogue's step is never taken for a question."""
 
-from functools import lru_cache
-
 from aiogram import Router
 from aiogram.types import Message
 
 from bot.domain.accounts import normalise_invite_code
 from bot.domain.commands import COMMANDS
-from bot.domain.interpreter import interpret
 from bot.domain.invites import ALPHABET, LENGTH
 from bot.domain.problems import N_
-from bot.services.live_run import live_run
+from bot.services.questions import read_question
 from bot.texts.answers import answer_query
 from handlers.filters import PlainText
 from handlers.keyboards import suggestions
@@ -19,9 +16,6 @@ from handlers.onboarding.start import redeem
 from handlers.request import Request
 
 MAX_QUESTION = 500
-# The same few questions come from many people; their reading depends only on the words, the
-# contest's vocabulary (one object per snapshot) and the day.
-understand = lru_cache(maxsize=4096)(interpret)
 
 
 def create_router() -> Router:
@@ -46,8 +40,8 @@ async def question(message: Message, request: Request) -> None:
         return
     if len(text) <= MAX_QUESTION:
         now = request.now()
-        query = understand(text, snapshot.vocabulary, now.astimezone(snapshot.zone).date())
-        reply = answer_query(t, snapshot, viewer, query, now, await live_run(request.work))
+        reading = await request.call(read_question, request.app.questions, snapshot, text, now)
+        reply = answer_query(t, snapshot, viewer, reading.query, now, reading.live)
         if reply is not None:
             await message.answer(reply)
             return

@@ -14,9 +14,10 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from bot.domain.commands import Command, allowed
 from bot.domain.contest import Round
 from bot.domain.live import EventKind, StageEvent
+from bot.domain.live_board import Board
 from bot.domain.problems import N_
 from bot.domain.timeline import SlotState, TimelineError, queue
-from bot.services.live import Board, board, record, team_slots
+from bot.services.live import board, record, team_slots
 from bot.texts.live import board_text, team_label
 from handlers.fallback.router import stale_button
 from handlers.filters import IsCommand

@@ -5,8 +5,9 @@ from aiogram.filters import StateFilter
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 
+from bot.domain.onboarding import Outcome
 from bot.services.accounts import resolve_viewer
-from bot.services.onboarding import Outcome, open_account, start_with_code
+from bot.services.onboarding import open_account, start_with_code
 from bot.texts.onboarding import ask_for_code_text, start_result_text, welcome_text
 from bot.texts.texts import Texts
 from handlers.filters import IsCommand, PlainText
