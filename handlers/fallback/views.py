@@ -7,7 +7,7 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.domain.commands import Command
 from bot.domain.schedule_views import Live
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.accounts import Viewer
+from bot.domain.viewer import Viewer
 from bot.texts.answers import day_reply, next_reply, schedule_page
 from bot.texts.help import help_text
 from bot.texts.texts import Texts
