@@ -16,6 +16,8 @@ from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.fsm.storage.redis import RedisStorage
 
+from bot.adapters.fsrs_scheduler import fsrs_scheduler
+from bot.adapters.jieba_segmenter import jieba_segmenter
 from bot.config import Settings
 from bot.domain.enums import Locale
 from bot.services.accounts import AccountCache
@@ -56,6 +58,8 @@ def create_context(
         reminders=reminders,
         practice=practice,
         rules=settings.rules,
+        segmenter=jieba_segmenter(),
+        reviews=fsrs_scheduler(),
     )
 
 

@@ -7,7 +7,7 @@ from bot.config import Settings
 from bot.domain.scoring.rules import ScoringRules
 from bot.services.accounts import AccountCache
 from bot.services.contest_cache import ContestCache
-from bot.services.ports import Clock
+from bot.services.ports import Clock, ReviewScheduler, Segmenter
 from bot.services.questions import QuestionReader
 from handlers.choices import HandledChoices
 from schedules.practice import PracticeJobs
@@ -27,6 +27,8 @@ class BotContext:
     reminders: ReminderJobs
     practice: PracticeJobs
     rules: ScoringRules  # read once from the settings' file, if any
+    segmenter: Segmenter  # words of Chinese answers, for grading key points
+    reviews: ReviewScheduler  # spaced repetition of practice questions
     choices: HandledChoices = field(default_factory=HandledChoices)
     questions: QuestionReader = field(default_factory=QuestionReader)
 

@@ -12,8 +12,8 @@ from bot.domain.outbox import NewDelivery, Priority
 from bot.domain.problems import N_
 from bot.domain.questions import Question
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.ports import UnitOfWork
-from bot.services.practice import Segment, bank
+from bot.services.ports import Segmenter, UnitOfWork
+from bot.services.practice import bank
 from bot.services.readers import readers
 
 BLUEPRINT = Blueprint()
@@ -46,7 +46,8 @@ async def start(
     for kind, count in blueprint.counts:
         pool = [q.code for q in bank(snapshot, person, kind)]
         codes += rng.sample(pool, min(count, len(pool)))
-    assert person.id is not None
+    if person.id is None:
+        raise ValueError(f"{person.code} is not stored: they cannot sit an exam")
     exam = await uow.exams.add(person.id, codes, now, now + blueprint.duration)
     reminder = exam.deadline - blueprint.reminder_before
     for key, message, at in (
@@ -76,13 +77,13 @@ async def submit(
     question: Question,
     given: Answer,
     now: datetime,
-    segment: Segment,
+    segmenter: Segmenter,
 ) -> bool:
     """Grades and keeps the answer; False when it was answered already. After the deadline the
     answer is refused."""
     if exam.over(now):
         raise ExamOverError(exam.id)
-    result = grade(question, given, segment)
+    result = grade(question, given, segmenter.segment)
     return await uow.exams.answer(
         exam.id, question.code, Scored(result.points, result.max_points, result.correct), now
     )

@@ -2,8 +2,9 @@
 the edges' parts (see each); storage/ and the edges implement them."""
 
 from datetime import datetime
+from enum import IntEnum
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Any, Protocol, Self
 
 from bot.services.repositories import (
     AccountRepository,
@@ -115,3 +116,31 @@ class InviteCodeGenerator(Protocol):
 class Clock(Protocol):
     def now(self) -> datetime:
         """The current time, timezone-aware."""
+
+
+# Word segmentation and spaced repetition: libraries behind ports, built by the composition root
+# (bot/adapters), so no use case imports them or holds their state.
+
+
+class Segmenter(Protocol):
+    def segment(self, text: str) -> tuple[str, ...]:
+        """The words of `text`, punctuation and spaces included."""
+        ...
+
+
+class ReviewRating(IntEnum):
+    """How well a question was answered, as spaced repetition rates a card."""
+
+    Again = 1
+    Hard = 2
+    Good = 3
+    Easy = 4
+
+
+class ReviewScheduler(Protocol):
+    def review(
+        self, card: dict[str, Any] | None, rating: ReviewRating, at: datetime
+    ) -> tuple[dict[str, Any], datetime]:
+        """The card (as stored; None for a question never reviewed) after `rating` at `at`, and
+        when the question is due again."""
+        ...

@@ -5,7 +5,7 @@ first those never answered, then those they got wrong, then the rest, the oldest
 """
 
 import random
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -13,13 +13,12 @@ from bot.domain.contest import Person
 from bot.domain.enums import QuestionType
 from bot.domain.grading.answers import Answer
 from bot.domain.grading.grade import Grade, grade
+from bot.domain.practice_plan import DailySet
 from bot.domain.practice_stats import Stats
 from bot.domain.questions import Question
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.ports import UnitOfWork
+from bot.services.ports import ReviewScheduler, Segmenter, UnitOfWork
 from bot.services.reviews import due_questions, review
-
-Segment = Callable[[str], Sequence[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,18 +76,50 @@ async def answer(
     attempt: str,
     given: Answer,
     now: datetime,
-    segment: Segment,
+    segmenter: Segmenter,
+    scheduler: ReviewScheduler,
     seconds: float | None = None,
 ) -> Graded:
     """Grades and keeps the answer; a counted answer also reschedules the question's review."""
-    result = grade(question, given, segment)
-    assert person.id is not None
+    result = grade(question, given, segmenter.segment)
+    if person.id is None:
+        raise ValueError(f"{person.code} is not stored: their answer cannot be kept")
     counted = await uow.practice.record(
         person.id, question.code, attempt, result.correct, result.points, now
     )
     if counted:
-        await review(uow, person.id, question.code, result, now, seconds)
+        await review(uow, scheduler, person.id, question.code, result, now, seconds)
     return Graded(result, counted)
+
+
+async def review_question(
+    uow: UnitOfWork, snapshot: ContestSnapshot, person: Person, now: datetime
+) -> Question | None:
+    """The first question spaced repetition says is due now."""
+    return await pick(uow, snapshot, person, await due_questions(uow, person.id or 0, now))
+
+
+async def notebook_question(
+    uow: UnitOfWork, snapshot: ContestSnapshot, person: Person
+) -> Question | None:
+    """The first question of the wrong-answer notebook."""
+    return await pick(uow, snapshot, person, await mistakes(uow, person))
+
+
+async def daily_set_question(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    person: Person,
+    under_way: DailySet | None,
+    now: datetime,
+    rng: random.Random,
+) -> tuple[DailySet, Question | None]:
+    """The set under way, or a new one of the chosen size (also when the dialogue was lost in a
+    restart); and its next question, none when the set is done."""
+    daily = under_way or DailySet.started((await uow.preferences.get(person.id or 0)).daily_count)
+    if daily.left <= 0:
+        return daily, None
+    return daily, await daily_question(uow, snapshot, person, now, rng, daily.asked)
 
 
 async def daily_question(

@@ -6,7 +6,7 @@ closed window (the theory exam, a lockdown) covers the moment.
 """
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 
 from bot.domain.outbox import Priority
@@ -40,6 +40,31 @@ async def choose_daily(
     chosen = replace(current, daily_at=at, daily_count=count or current.daily_count)
     await uow.preferences.save(chosen, now)
     return chosen
+
+
+async def daily_preferences(uow: UnitOfWork, person_id: int) -> PracticePreferences:
+    return await uow.preferences.get(person_id)
+
+
+@dataclass(frozen=True, slots=True)
+class DailyChoice:
+    preferences: PracticePreferences
+    changed: bool  # False for a double tap, or a copy of the buttons gone stale
+
+
+async def change_daily(
+    uow: UnitOfWork, person_id: int, at: time | None, count: int, now: datetime
+) -> DailyChoice:
+    """Sets the daily set to `at` (None: off) and `count`, unless it is so already (to the
+    minute)."""
+    current = await uow.preferences.get(person_id)
+    if _minute(current.daily_at) == _minute(at) and current.daily_count == count:
+        return DailyChoice(current, changed=False)
+    return DailyChoice(await choose_daily(uow, person_id, at, count, now), changed=True)
+
+
+def _minute(at: time | None) -> tuple[int, int] | None:
+    return None if at is None else (at.hour, at.minute)
 
 
 async def queue_daily_sets(

@@ -11,7 +11,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from bot.domain.commands import Command, allowed
 from bot.domain.practice_plan import DAILY_COUNTS, DAILY_TIMES, MAX_DAILY_COUNT
 from bot.domain.problems import N_
-from bot.services.practice_push import choose_daily
+from bot.services.practice_push import change_daily, choose_daily, daily_preferences
 from bot.texts.practice_plan import QUESTIONS, daily_text
 from handlers.fallback.router import stale_button
 from handlers.filters import IsCommand
@@ -37,7 +37,6 @@ async def show(message: Message, request: Request) -> None:
     if person is None or person.id is None or request.snapshot is None:
         await message.answer(request.no_contest())
         return
-    preferences = await request.work.preferences.get(person.id)
     if request.args:
         typed = _typed(request.args)
         if typed is None:
@@ -46,7 +45,9 @@ async def show(message: Message, request: Request) -> None:
                                    most=MAX_DAILY_COUNT))  # fmt: skip
             return
         at, count = typed
-        preferences = await choose_daily(request.work, person.id, at, count, request.now())
+        preferences = await request.call(choose_daily, person.id, at, count, request.now())
+    else:
+        preferences = await request.call(daily_preferences, person.id)
     at = preferences.daily_at
     await message.answer(
         daily_text(t, preferences),
@@ -68,16 +69,15 @@ async def pressed(query: CallbackQuery, callback_data: DailyButton, request: Req
         await stale_button(query, request)
         return
     at = None if minute == OFF else time(minute // 60, minute % 60)
-    chosen = await request.work.preferences.get(person.id)
-    if (_minute(chosen.daily_at), chosen.daily_count) == (minute, count):
-        preferences = chosen  # a double tap, or a copy of the buttons gone stale
+    chosen = await request.call(change_daily, person.id, at, count, request.now())
+    if not chosen.changed:  # a double tap, or a copy of the buttons gone stale
         await already_handled(query, request)
     else:
-        preferences = await choose_daily(request.work, person.id, at, count, request.now())
         await query.answer(request.t(N_("Saved.")))
     with suppress(TelegramBadRequest):  # the same text again (a repeated tap)
         await query.message.edit_text(
-            daily_text(request.t, preferences), reply_markup=_buttons(request, minute, count)
+            daily_text(request.t, chosen.preferences),
+            reply_markup=_buttons(request, minute, count),
         )
 
 

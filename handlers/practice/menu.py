@@ -6,7 +6,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.domain.commands import Command, allowed
 from bot.domain.contest import Person
 from bot.domain.enums import QuestionType
-from bot.domain.practice_plan import DAILY, DAILY_NEXT, DailySet
+from bot.domain.practice_plan import DAILY, DAILY_NEXT
 from bot.domain.problems import N_
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.practice import topics
@@ -82,17 +82,6 @@ def topic_of(snapshot: ContestSnapshot, person: Person, kind: str) -> str | None
         return None
     found = topics(snapshot, person)
     return found[int(number)] if int(number) < len(found) else None
-
-
-async def daily_set(request: Request, person_id: int, kind: str) -> DailySet | None:
-    """The set under way, or a new one (also when the dialogue was lost in a restart)."""
-    if kind not in (DAILY, DAILY_NEXT):
-        return None
-    if kind == DAILY_NEXT and (
-        under_way := DailySet.restored((await request.state.get_data()).get("daily"))
-    ):
-        return under_way
-    return DailySet.started((await request.work.preferences.get(person_id)).daily_count)
 
 
 def _label(topic: str) -> str:

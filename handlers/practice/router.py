@@ -11,34 +11,39 @@ from typing import Any
 from aiogram import Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
 
 from bot.domain.commands import Command, allowed
 from bot.domain.enums import QuestionType
 from bot.domain.grading.answers import Answer, ChoiceAnswer, TruthAnswer, typed_answer
 from bot.domain.grading.grade import GradingError
-from bot.domain.practice_plan import DAILY_NEXT, DailySet
-from bot.domain.problems import N_, N_plural
+from bot.domain.practice_plan import DAILY, DAILY_NEXT, DailySet
+from bot.domain.problems import N_
 from bot.domain.questions import Question
-from bot.services.practice import answer, daily_question, mistakes, next_question, pick, stats
-from bot.services.reviews import due_questions
-from bot.services.segmenter import cached_segment
-from bot.texts.practice import feedback_text, question_text, stats_text
+from bot.services.practice import (
+    answer,
+    daily_set_question,
+    mistakes,
+    next_question,
+    notebook_question,
+    review_question,
+    stats,
+)
+from bot.texts.practice import question_text, stats_text
 from bot.texts.practice_plan import daily_done_text
 from handlers.fallback.router import stale_button
 from handlers.filters import IsCommand, PlainText
 from handlers.key_reports.callbacks import ReportKey
-from handlers.keyboards import answer_buttons, button, markup
 from handlers.practice.callbacks import PracticeChoice, PracticeKind, PracticeSubmit, PracticeTopics
 from handlers.practice.gate import GATED, PracticeGate
-from handlers.practice.menu import (
-    ANY,
-    MISTAKES,
-    REVIEW,
-    choose_topic,
-    daily_set,
-    known_kind,
-    topic_of,
+from handlers.practice.menu import ANY, MISTAKES, REVIEW, choose_topic, known_kind, topic_of
+from handlers.practice.views import (
+    NONE_OF_THAT_KIND,
+    NOTEBOOK_EMPTY,
+    NOTHING_DUE,
+    feedback_view,
+    notebook_view,
+    options,
 )
 from handlers.queries import chat_of, close_buttons, take_choice
 from handlers.request import Request
@@ -92,17 +97,9 @@ async def notebook(message: Message, request: Request) -> None:
     if person is None or snapshot is None:
         await message.answer(request.no_contest())
         return
-    codes = await mistakes(request.work, person)
-    if not codes:
-        await message.answer(t(N_("Your notebook is empty: no question is waiting to be "
-                                  "answered right.")))  # fmt: skip
-        return
-    await message.answer(
-        t(N_plural("{count} question in your notebook; it leaves it once you answer it right.",
-                   "{count} questions in your notebook; each leaves it once you answer it right."),
-          count=len(codes)),
-        reply_markup=markup([button(t(N_("Practise them ▶")), PracticeKind(kind=MISTAKES))]),
-    )  # fmt: skip
+    codes = await request.call(mistakes, person)
+    text, buttons = notebook_view(t, len(codes))
+    await message.answer(text, reply_markup=buttons)
 
 
 async def show_stats(message: Message, request: Request) -> None:
@@ -110,7 +107,7 @@ async def show_stats(message: Message, request: Request) -> None:
     if person is None or snapshot is None:
         await message.answer(request.no_contest())
         return
-    found = await stats(request.work, snapshot, person, request.now())
+    found = await request.call(stats, snapshot, person, request.now())
     await message.answer(stats_text(request.t, found))
 
 
@@ -119,28 +116,30 @@ async def _ask(request: Request, chat_id: int, kind_text: str) -> None:
     if person is None or snapshot is None or person.id is None:
         await request.bot.send_message(chat_id, request.no_contest())
         return
-    now, uow = request.now(), request.work
-    daily = await daily_set(request, person.id, kind_text)
-    empty = N_("There is no question of that kind yet.")
+    now, daily, empty = request.now(), None, NONE_OF_THAT_KIND
     if kind_text == REVIEW:
-        question = await pick(uow, snapshot, person, await due_questions(uow, person.id, now))
-        empty = N_("Nothing is due for review now. /practice has new questions.")
+        question = await request.call(review_question, snapshot, person, now)
+        empty = NOTHING_DUE
     elif kind_text == MISTAKES:
-        question = await pick(uow, snapshot, person, await mistakes(uow, person))
-        empty = N_("Your notebook is empty: no question is waiting to be answered right.")
-    elif daily is not None:
+        question = await request.call(notebook_question, snapshot, person)
+        empty = NOTEBOOK_EMPTY
+    elif kind_text in (DAILY, DAILY_NEXT):
+        # The set under way, unless the dialogue lost it in a restart.
+        data = await request.state.get_data() if kind_text == DAILY_NEXT else {}
+        daily, question = await request.call(daily_set_question, snapshot, person,
+                                             DailySet.restored(data.get("daily")), now,
+                                             random.Random())  # fmt: skip
         if daily.left <= 0:
             await request.bot.send_message(chat_id, daily_done_text(t, daily))
             return
-        question = await daily_question(uow, snapshot, person, now, random.Random(), daily.asked)
     else:
         kind, topic = _kind(kind_text), topic_of(snapshot, person, kind_text)
-        question = await next_question(uow, snapshot, person, kind, random.Random(), topic)
+        question = await request.call(next_question, snapshot, person, kind, random.Random(), topic)
     if question is None or question.id is None:
         await request.bot.send_message(chat_id, t(empty))
         return
     sent = await request.bot.send_message(
-        chat_id, question_text(t, question), reply_markup=_options(request, question)
+        chat_id, question_text(t, question), reply_markup=options(t, question)
     )
     await request.state.set_state(Practising.typing if _typed(question) else None)
     await request.state.set_data({"question": question.id, "attempt": sent.message_id,
@@ -161,7 +160,7 @@ async def choose(query: CallbackQuery, callback_data: PracticeChoice, request: R
         chosen ^= {callback_data.option}
         await request.state.update_data(chosen=sorted(chosen))
         await query.answer()
-        await query.message.edit_reply_markup(reply_markup=_options(request, question, chosen))
+        await query.message.edit_reply_markup(reply_markup=options(request.t, question, chosen))
         return
     given: Answer = (
         TruthAnswer(callback_data.option == 1) if question.type is QuestionType.TRUE_FALSE
@@ -210,10 +209,16 @@ async def _grade(
     attempt: int,
 ) -> None:
     person, t = request.viewer.person, request.t
-    assert person is not None
+    if person is None:  # only someone in the contest has a question to answer
+        if isinstance(event, CallbackQuery):
+            await stale_button(event, request)
+        else:
+            await event.answer(request.no_contest())
+        return
     try:
-        graded = await answer(request.work, person, question, f"{question.id}:{attempt}", given,
-                              request.now(), cached_segment, await _seconds(request))  # fmt: skip
+        graded = await request.call(answer, person, question, f"{question.id}:{attempt}", given,
+                                    request.now(), request.app.segmenter, request.app.reviews,
+                                    await _seconds(request))  # fmt: skip
     except GradingError as error:
         reply = t(error.message, **error.params)
         await (
@@ -232,23 +237,13 @@ async def _grade(
             return
         await event.answer()
         await close_buttons(event)
-    text = feedback_text(t, question, graded.grade)
-    next_label = t(N_("Next question ▶"))
     daily = DailySet.restored(data.get("daily")) if graded.counted else None
     if daily is not None:
         daily = daily.answered(question.code, graded.grade.correct)
         await request.state.update_data(daily=daily.stored())
-        if daily.left > 0:
-            next_label = t(N_("Next question ▶ ({left} left)"), left=daily.left)
-        else:
-            text, kind, next_label = (f"{text}\n\n{daily_done_text(t, daily)}", ANY,
-                                      t(N_("More practice ▶")))  # fmt: skip
-    next_button = markup(
-        [button(next_label, PracticeKind(kind=kind))],
-        [button(t(N_("⚑ The answer key looks wrong")), ReportKey(question=question.id or 0))],
-    )
+    text, next_buttons = feedback_view(t, question, graded.grade, kind, daily, more=ANY)
     chat = chat_of(event) if isinstance(event, CallbackQuery) else event.chat.id
-    await request.bot.send_message(chat, text, reply_markup=next_button)
+    await request.bot.send_message(chat, text, reply_markup=next_buttons)
 
 
 def _attempt(data: dict[str, Any], question: Question, message: Message) -> int:
@@ -283,13 +278,3 @@ def _typed(question: Question) -> bool:
 
 def _question(request: Request, question_id: int) -> Question | None:
     return request.snapshot.questions_by_id.get(question_id) if request.snapshot else None
-
-
-def _options(
-    request: Request, question: Question, chosen: set[int] | None = None
-) -> InlineKeyboardMarkup | None:
-    qid = question.id or 0
-    return answer_buttons(
-        request.t, question, lambda n: PracticeChoice(question=qid, option=n),
-        PracticeSubmit(question=qid), chosen,
-    )  # fmt: skip

@@ -26,8 +26,8 @@ async def got_it(query: CallbackQuery, callback_data: AcknowledgeButton, request
         return
     chat_id = query.message.chat.id if query.message else query.from_user.id
     try:
-        done = await acknowledge(
-            request.work, snapshot, callback_data.reminder, person, chat_id, request.now()
+        done = await request.call(
+            acknowledge, snapshot, callback_data.reminder, person, chat_id, request.now()
         )
     except LookupError:  # not their team's reminder, or no such reminder
         await stale_button(query, request)

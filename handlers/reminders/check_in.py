@@ -45,7 +45,7 @@ async def _check_in(request: Request) -> str:
     person, snapshot, t = request.viewer.person, request.snapshot, request.t
     if snapshot is None or person is None or person.id is None:
         return request.no_contest()
-    result = await check_in(request.work, snapshot, person.id, request.now())
+    result = await request.call(check_in, snapshot, person.id, request.now())
     return t(ANSWERS[result.outcome], time=t.clock(result.at) if result.at else "")
 
 
@@ -55,7 +55,7 @@ async def missing(message: Message, request: Request) -> None:
     if snapshot is None:
         await message.answer(request.no_contest())
         return
-    rounds = await attendance(request.work, snapshot, request.now())
+    rounds = await request.call(attendance, snapshot, request.now())
     if not rounds:
         await message.answer(t(N_("No team has a turn today.")))
         return

@@ -48,7 +48,7 @@ async def _day(message: Message, request: Request, offset: int) -> None:
     if snapshot is None:
         await message.answer(request.no_contest())
         return
-    live = await live_run(request.work)
+    live = await request.call(live_run)
     text = day_reply(request.t, snapshot, request.viewer, request.now(), offset, live=live)
     await message.answer(text)
 
@@ -62,7 +62,7 @@ async def schedule(message: Message, request: Request) -> None:
     today_ = now.astimezone(snapshot.zone).date()
     index = next((i for i, day in enumerate(snapshot.days) if day >= today_), 0)
     await message.answer(
-        schedule_page(t, snapshot, request.viewer, index, now, await live_run(request.work)),
+        schedule_page(t, snapshot, request.viewer, index, now, await request.call(live_run)),
         reply_markup=schedule_pages(t, index, len(snapshot.days)),
     )
 
@@ -73,7 +73,7 @@ async def turn_page(query: CallbackQuery, callback_data: SchedulePage, request: 
         await query.answer(t(N_("This button is no longer valid.")), show_alert=True)
         return
     await query.answer()
-    live = await live_run(request.work)
+    live = await request.call(live_run)
     await query.message.edit_text(  # type: ignore[union-attr]
         schedule_page(t, snapshot, request.viewer, day, request.now(), live),
         reply_markup=schedule_pages(t, day, len(snapshot.days)),
@@ -93,7 +93,7 @@ async def team(message: Message, request: Request) -> None:
     snapshot, viewer = request.snapshot, request.viewer
     text = team_reply(request.t, snapshot, viewer, request.now()) if snapshot else None
     if snapshot is not None and viewer.team is not None and viewer.role is Role.LEADER:
-        status = await team_status(request.work, snapshot, viewer.team.code, request.now())
+        status = await request.call(team_status, snapshot, viewer.team.code, request.now())
         text = f"{text}\n\n" + team_status_text(
             request.t, snapshot, status.members, status.turn, status.acknowledgement
         )
@@ -104,6 +104,6 @@ async def _answer(message: Message, request: Request, reply: ScheduleReply) -> N
     snapshot = request.snapshot
     text = None
     if snapshot is not None:
-        live = await live_run(request.work)
+        live = await request.call(live_run)
         text = reply(request.t, snapshot, request.viewer, request.now(), live)
     await message.answer(text or request.no_contest())

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from bot.adapters.fsrs_scheduler import fsrs_scheduler
 from bot.domain.contest import ContestData
 from bot.domain.enums import Locale
 from bot.domain.grading.grade import Grade
@@ -144,7 +145,7 @@ async def test_the_invitation_counts_the_reviews_due(
     await choose(database, pid, time(7), 3)
     async with database.unit_of_work() as uow:
         for code in ("Q1", "Q2"):
-            await review(uow, pid, code, Grade(Decimal(0), Decimal(1)), EVENING)
+            await review(uow, fsrs_scheduler(), pid, code, Grade(Decimal(0), Decimal(1)), EVENING)
         await uow.commit()
     await queue(database, snapshot, at(7, 0, date(2024, 9, 27)))
     assert "其中 2 道到期复习" in (await invitations(database))[0][1]

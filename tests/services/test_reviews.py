@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from bot.adapters.fsrs_scheduler import fsrs_scheduler
 from bot.domain.contest import ContestData
 from bot.domain.grading.grade import Grade
 from bot.services.reviews import due_questions, rating, review
@@ -29,8 +30,8 @@ async def test_a_missed_question_is_due_again_before_a_right_one(
 ) -> None:
     person = await person_id(database, demo_data)
     async with database.unit_of_work() as uow:
-        missed = await review(uow, person, "Q-MISSED", WRONG, NOW)
-        right = await review(uow, person, "Q-RIGHT", RIGHT, NOW, seconds=60)
+        missed = await review(uow, fsrs_scheduler(), person, "Q-MISSED", WRONG, NOW)
+        right = await review(uow, fsrs_scheduler(), person, "Q-RIGHT", RIGHT, NOW, seconds=60)
         await uow.commit()
     assert missed < right
     async with database.unit_of_work() as uow:
@@ -41,8 +42,8 @@ async def test_a_missed_question_is_due_again_before_a_right_one(
 async def test_the_card_is_kept_between_answers(database: Database, demo_data: ContestData) -> None:
     person = await person_id(database, demo_data)
     async with database.unit_of_work() as uow:
-        first = await review(uow, person, "Q1", RIGHT, NOW, seconds=60)
-        second = await review(uow, person, "Q1", RIGHT, first, seconds=60)
+        first = await review(uow, fsrs_scheduler(), person, "Q1", RIGHT, NOW, seconds=60)
+        second = await review(uow, fsrs_scheduler(), person, "Q1", RIGHT, first, seconds=60)
         await uow.commit()
     assert second - first > first - NOW  # each right answer waits longer
 

@@ -1,0 +1,1 @@
+"""Libraries behind the ports of bot/services, built by the composition root."""
