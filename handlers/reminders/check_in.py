@@ -4,21 +4,12 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.commands import Command, allowed
-from bot.domain.problems import N_
-from bot.services.check_ins import CheckInOutcome, attendance, check_in
-from bot.texts.reminders import attendance_text
+from bot.services.check_ins import attendance, check_in
 from handlers.fallback.router import stale_button
 from handlers.filters import IsCommand
 from handlers.reminders.callbacks import CheckInButton
+from handlers.reminders.views import attendance_view, check_in_view
 from handlers.request import Request
-
-ANSWERS = {
-    CheckInOutcome.CHECKED_IN: N_("Checked in at {time}. Welcome! /next shows your team's turn."),
-    CheckInOutcome.ALREADY: N_("You already checked in today at {time}."),
-    CheckInOutcome.NOT_A_CONTEST_DAY: N_(
-        "Nothing is on the programme today, so there is nothing to check in for."
-    ),
-}
 
 
 def create_router() -> Router:
@@ -42,22 +33,18 @@ async def pressed(query: CallbackQuery, request: Request) -> None:
 
 
 async def _check_in(request: Request) -> str:
-    person, snapshot, t = request.viewer.person, request.snapshot, request.t
+    person, snapshot = request.viewer.person, request.snapshot
     if snapshot is None or person is None or person.id is None:
         return request.no_contest()
     result = await request.call(check_in, snapshot, person.id, request.now())
-    return t(ANSWERS[result.outcome], time=t.clock(result.at) if result.at else "")
+    return check_in_view(request.t, result)
 
 
 async def missing(message: Message, request: Request) -> None:
     """/checkins: per round today, how many have arrived, team by team."""
-    snapshot, t = request.snapshot, request.t
+    snapshot = request.snapshot
     if snapshot is None:
         await message.answer(request.no_contest())
         return
     rounds = await request.call(attendance, snapshot, request.now())
-    if not rounds:
-        await message.answer(t(N_("No team has a turn today.")))
-        return
-    blocks = [attendance_text(t, snapshot, found.round_code, found.teams) for found in rounds]
-    await message.answer("\n\n".join(blocks))
+    await message.answer(attendance_view(request.t, snapshot, rounds))

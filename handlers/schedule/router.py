@@ -13,14 +13,13 @@ from bot.texts.answers import (
     day_reply,
     next_reply,
     schedule_page,
-    team_reply,
     where_reply,
 )
-from bot.texts.reminders import team_status_text
 from handlers.filters import IsCommand
 from handlers.request import Request
 from handlers.schedule.callbacks import SchedulePage
 from handlers.schedule.keyboards import schedule_pages
+from handlers.schedule.views import team_view
 
 
 def create_router() -> Router:
@@ -91,13 +90,13 @@ async def where(message: Message, request: Request) -> None:
 async def team(message: Message, request: Request) -> None:
     """The team; for its leader also each member's check-in and the turn's acknowledgement."""
     snapshot, viewer = request.snapshot, request.viewer
-    text = team_reply(request.t, snapshot, viewer, request.now()) if snapshot else None
-    if snapshot is not None and viewer.team is not None and viewer.role is Role.LEADER:
+    if snapshot is None:
+        await message.answer(request.no_contest())
+        return
+    status = None
+    if viewer.team is not None and viewer.role is Role.LEADER:
         status = await request.call(team_status, snapshot, viewer.team.code, request.now())
-        text = f"{text}\n\n" + team_status_text(
-            request.t, snapshot, status.members, status.turn, status.acknowledgement
-        )
-    await message.answer(text or request.no_contest())
+    await message.answer(team_view(request.t, snapshot, viewer, request.now(), status))
 
 
 async def _answer(message: Message, request: Request, reply: ScheduleReply) -> None:

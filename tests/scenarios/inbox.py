@@ -24,7 +24,7 @@ from bot.i18n import translator
 from bot.services.check_ins import CheckInOutcome
 from bot.services.scores import Entry
 from bot.texts.reminders import CONFIRMED as ACKNOWLEDGED_LINE
-from handlers.reminders.check_in import ANSWERS as CHECK_IN_ANSWERS
+from handlers.reminders.views import ANSWERS as CHECK_IN_ANSWERS
 from handlers.scoring.router import SAVED
 from tests.fakes.telegram import RecordingSession
 from tests.scenarios.checker import TEAMS_BEFORE
