@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.accounts import Viewer
+from bot.domain.viewer import Viewer
 from bot.services.check_ins import TeamStatus
 from bot.texts.answers import team_reply
 from bot.texts.reminders import team_status_text
