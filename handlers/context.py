@@ -7,7 +7,7 @@ from bot.config import Settings
 from bot.domain.scoring.rules import ScoringRules
 from bot.services.accounts import AccountCache
 from bot.services.contest_cache import ContestCache
-from bot.services.ports import Clock
+from bot.services.ports import Clock, Views
 from handlers.choices import HandledChoices
 from schedules.practice import PracticeJobs
 from schedules.reminders import ReminderJobs
@@ -26,6 +26,7 @@ class BotContext:
     reminders: ReminderJobs
     practice: PracticeJobs
     rules: ScoringRules  # read once from the settings' file, if any
+    views: Views  # what the use cases queue, rendered
     choices: HandledChoices = field(default_factory=HandledChoices)
 
     @property

@@ -83,7 +83,9 @@ async def begin(query: CallbackQuery, request: Request) -> None:
         return
     await query.answer()
     await close_buttons(query)
-    exam = await start(request.work, snapshot, person, request.now(), random.Random())
+    exam = await start(
+        request.work, snapshot, person, request.now(), random.Random(), request.app.views
+    )
     await _ask_next(request, chat_of(query), exam)
 
 

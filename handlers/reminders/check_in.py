@@ -45,7 +45,7 @@ async def _check_in(request: Request) -> str:
     person, snapshot, t = request.viewer.person, request.snapshot, request.t
     if snapshot is None or person is None or person.id is None:
         return request.no_contest()
-    result = await check_in(request.work, snapshot, person.id, request.now())
+    result = await check_in(request.work, snapshot, person.id, request.now(), request.app.views)
     return t(ANSWERS[result.outcome], time=t.clock(result.at) if result.at else "")
 
 
