@@ -32,6 +32,7 @@ from bot.demo.contest import demo_document
 from bot.formats.parse import parse_document
 from bot.formats.yaml_reader import document_from_mapping
 from bot.services.contest_import import import_contest
+from bot.views import BotViews
 from storage.database import Database
 from tests.fakes.telegram import RecordingSession
 
@@ -95,7 +96,7 @@ async def our_dispatcher(
     url = f"sqlite+aiosqlite:///{directory / 'bench.db'}"
     database = await Database.open(url)
     draft, problems = parse_document(document_from_mapping(demo_document()))
-    await import_contest(database.unit_of_work, draft, problems)
+    await import_contest(database.unit_of_work, draft, problems, views=BotViews())
     async with database.unit_of_work() as uow:
         data = await uow.contest.load()
     assert data is not None

@@ -27,6 +27,7 @@ from bot.formats.files import read_document, write_document
 from bot.formats.parse import parse_document
 from bot.formats.yaml_reader import document_from_mapping
 from bot.services.contest_import import import_contest
+from bot.views import BotViews
 from storage.database import Database
 from storage.engine import create_engine
 
@@ -91,10 +92,10 @@ async def bench_database(name: str, url: str, files: dict[str, Path], repeat: in
                 await uow.commit()
 
         async def first_import() -> None:
-            await import_contest(database.unit_of_work, draft, problems)
+            await import_contest(database.unit_of_work, draft, problems, views=BotViews())
 
         async def reimport() -> None:
-            await import_contest(database.unit_of_work, draft, problems)
+            await import_contest(database.unit_of_work, draft, problems, views=BotViews())
 
         async def export() -> None:
             async with database.unit_of_work() as uow:

@@ -32,6 +32,7 @@ from bot.formats.yaml_reader import document_from_mapping
 from bot.services.contest_cache import ContestCache
 from bot.services.contest_import import import_contest
 from bot.services.leaderboard import leaderboard
+from bot.views import BotViews
 from schedules.practice import PracticeJobs
 from schedules.reminders import create_scheduler
 from storage.database import Database
@@ -52,7 +53,7 @@ class Clock:
 async def prepare(database: Database, answers: int) -> ContestSnapshot:
     rng = random.Random(20240925)
     draft, problems = parse_document(document_from_mapping(demo_document()))
-    assert (await import_contest(database.unit_of_work, draft, problems)).applied
+    assert (await import_contest(database.unit_of_work, draft, problems, views=BotViews())).applied
     async with database.unit_of_work() as uow:
         data = await uow.contest.load()
         assert data is not None
@@ -75,7 +76,9 @@ async def prepare(database: Database, answers: int) -> ContestSnapshot:
 async def measure(database: Database, answers: int) -> None:
     snapshot = await prepare(database, answers)
     clock = Clock()
-    jobs = PracticeJobs(create_scheduler(), database.unit_of_work, ContestCache(clock), clock, ())
+    jobs = PracticeJobs(
+        create_scheduler(), database.unit_of_work, ContestCache(clock), clock, (), BotViews()
+    )
     started = time.perf_counter()
     queued = await jobs.queue_due()
     first = (time.perf_counter() - started) * 1000

@@ -27,6 +27,7 @@ from bot.services.ports import Clock
 from bot.services.sender import Sender
 from bot.telegram.transport import BotTransport, StoredMedia
 from bot.texts.texts import Texts
+from bot.views import BotViews
 from handlers import create_routers
 from handlers.context import BotContext
 from handlers.menus import set_default_menus
@@ -45,10 +46,13 @@ def create_context(
     clock = clock or SystemClock()
     contests = ContestCache(clock)
     scheduler = create_scheduler()
+    views = BotViews()
     reminders = ReminderJobs(
-        scheduler, database.unit_of_work, contests, clock, settings.reminder_policy
+        scheduler, database.unit_of_work, contests, clock, settings.reminder_policy, views
     )
-    practice = PracticeJobs(scheduler, database.unit_of_work, contests, clock, settings.lockdowns)
+    practice = PracticeJobs(
+        scheduler, database.unit_of_work, contests, clock, settings.lockdowns, views
+    )
     return BotContext(
         settings=settings,
         database=database,
@@ -60,6 +64,7 @@ def create_context(
         rules=settings.rules,
         segmenter=jieba_segmenter(),
         reviews=fsrs_scheduler(),
+        views=views,
     )
 
 

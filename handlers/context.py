@@ -7,7 +7,7 @@ from bot.config import Settings
 from bot.domain.scoring.rules import ScoringRules
 from bot.services.accounts import AccountCache
 from bot.services.contest_cache import ContestCache
-from bot.services.ports import Clock, ReviewScheduler, Segmenter
+from bot.services.ports import Clock, ReviewScheduler, Segmenter, Views
 from bot.services.questions import QuestionReader
 from handlers.choices import HandledChoices
 from schedules.practice import PracticeJobs
@@ -29,6 +29,7 @@ class BotContext:
     rules: ScoringRules  # read once from the settings' file, if any
     segmenter: Segmenter  # words of Chinese answers, for grading key points
     reviews: ReviewScheduler  # spaced repetition of practice questions
+    views: Views  # what the use cases queue, rendered
     choices: HandledChoices = field(default_factory=HandledChoices)
     questions: QuestionReader = field(default_factory=QuestionReader)
 

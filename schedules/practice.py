@@ -13,7 +13,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.domain.practice_plan import Lockdown
 from bot.services.contest_cache import ContestCache
-from bot.services.ports import Clock, UnitOfWorkFactory
+from bot.services.ports import Clock, PracticeViews, UnitOfWorkFactory
 from bot.services.practice_push import queue_daily_sets
 
 DAILY_JOB = "practice:daily"
@@ -28,12 +28,14 @@ class PracticeJobs:
         contests: ContestCache,
         clock: Clock,
         lockdowns: Sequence[Lockdown],
+        views: PracticeViews,
     ) -> None:
         self.scheduler = scheduler
         self._unit_of_work = unit_of_work
         self._contests = contests
         self._clock = clock
         self.lockdowns = tuple(lockdowns)
+        self._views = views
         self._running = asyncio.Lock()
 
     def start(self) -> None:
@@ -54,6 +56,8 @@ class PracticeJobs:
             snapshot = await self._contests.get(uow)
             if snapshot is None:
                 return 0
-            queued = await queue_daily_sets(uow, snapshot, self._clock.now(), self.lockdowns)
+            queued = await queue_daily_sets(
+                uow, snapshot, self._clock.now(), self.lockdowns, self._views
+            )
             await uow.commit()
         return queued

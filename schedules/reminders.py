@@ -18,7 +18,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.domain.reminders import ReminderPolicy, Tracked
 from bot.services.contest_cache import ContestCache
-from bot.services.ports import Clock, UnitOfWorkFactory
+from bot.services.ports import Clock, ReminderViews, UnitOfWorkFactory
 from bot.services.reminders import (
     Escalation,
     deliver_due,
@@ -47,12 +47,14 @@ class ReminderJobs:
         contests: ContestCache,
         clock: Clock,
         policy: ReminderPolicy,
+        views: ReminderViews,
     ) -> None:
         self.scheduler = scheduler
         self._unit_of_work = unit_of_work
         self._contests = contests
         self._clock = clock
         self.policy = policy
+        self._views = views
         # Planning and sending take turns: both read and write the reminders.
         self._turn = asyncio.Lock()
         self._tick_waiting = False
@@ -103,8 +105,8 @@ class ReminderJobs:
             if snapshot is None:
                 return
             now = self._clock.now()
-            await deliver_due(uow, snapshot, now)
-            await escalate_due(uow, snapshot, now, self.policy)
+            await deliver_due(uow, snapshot, now, self._views)
+            await escalate_due(uow, snapshot, now, self.policy, self._views)
             planned = await uow.reminders.planned()
             waiting = await pending_escalations(uow, snapshot, now, self.policy)
             await uow.commit()

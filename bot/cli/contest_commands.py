@@ -56,11 +56,17 @@ def replace_option(console: Console) -> Any:
 async def _import(console: Console, path: Path, dry_run: bool, replace: bool) -> bool:
     from bot.cli.runtime import database, report_import
     from bot.services.contest_import import import_contest
+    from bot.views import BotViews
 
     draft, problems = read_file(path)
     async with database(console) as db:
         result = await import_contest(
-            db.unit_of_work, draft, problems, dry_run=dry_run, replace_loaded=replace
+            db.unit_of_work,
+            draft,
+            problems,
+            views=BotViews(),
+            dry_run=dry_run,
+            replace_loaded=replace,
         )
     return report_import(console, result, path)
 

@@ -33,9 +33,12 @@ async def _load(console: Console, force: bool) -> bool:
     from bot.formats.parse import parse_document
     from bot.formats.yaml_reader import document_from_mapping
     from bot.services.contest_import import import_contest
+    from bot.views import BotViews
 
     draft, problems = parse_document(document_from_mapping(demo_document()))
     async with database(console) as db:
-        result = await import_contest(db.unit_of_work, draft, problems, replace_loaded=force)
+        result = await import_contest(
+            db.unit_of_work, draft, problems, views=BotViews(), replace_loaded=force
+        )
     hint = console.text(N_("add --force"))
     return report_import(console, result, console.text(N_("the demo contest")), hint)

@@ -63,8 +63,9 @@ async def _in_contest(console: Console, round_code: str, reveal: bool) -> str:
     from bot.domain.snapshot import ContestSnapshot
     from bot.services.clock import SystemClock
     from bot.services.draws import DrawError, commit_draw, reveal_draw
+    from bot.views import BotViews
 
-    now = SystemClock().now()
+    now, views = SystemClock().now(), BotViews()
     async with database(console) as db, db.unit_of_work() as uow:
         data = await uow.contest.load()
         if data is None:
@@ -75,9 +76,9 @@ async def _in_contest(console: Console, round_code: str, reveal: bool) -> str:
             raise UserError(N_("There is no round {round}."), round=round_code)
         try:
             if reveal:
-                drawn = await reveal_draw(uow, snapshot, code, now)
+                drawn = await reveal_draw(uow, snapshot, code, now, views)
             else:
-                drawn = await commit_draw(uow, snapshot, code, None, now)
+                drawn = await commit_draw(uow, snapshot, code, None, now, views)
         except DrawError as error:
             raise UserError(error.message, **error.params) from error
         await uow.commit()

@@ -33,6 +33,7 @@ from bot.services.clock import RehearsalClock, SystemClock
 from bot.services.contest_cache import ContestCache
 from bot.services.contest_import import import_contest
 from bot.services.ports import Clock
+from bot.views import BotViews
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ async def load_demo_if_empty(database: Database) -> bool:
         if await uow.contest.revision() is not None:
             return False
     draft, problems = parse_document(document_from_mapping(demo_document()))
-    result = await import_contest(database.unit_of_work, draft, problems)
+    result = await import_contest(database.unit_of_work, draft, problems, views=BotViews())
     return result.applied
 
 

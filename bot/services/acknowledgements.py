@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.domain.contest import Person
+from bot.domain.enums import Locale
 from bot.domain.outbox import NewDelivery, Priority, Status
 from bot.domain.reminders import (
     ACKNOWLEDGED,
@@ -25,11 +26,9 @@ from bot.domain.reminders import (
 )
 from bot.domain.snapshot import ContestSnapshot
 from bot.domain.timeline import SlotState
-from bot.services.ports import UnitOfWork
+from bot.services.ports import ReminderViews, UnitOfWork
 from bot.services.readers import readers
-from bot.services.reminders import acknowledger, default_texts, rounds_now
-from bot.texts.reminders import acknowledged_text, late_acknowledgement_text, reminder_text
-from bot.texts.texts import Texts
+from bot.services.reminders import acknowledger, default_locale, rounds_now
 
 GONE = (Status.FAILED, Status.UNREACHABLE, Status.CANCELLED)
 
@@ -50,6 +49,7 @@ async def acknowledge(
     person: Person,
     chat_id: int,
     now: datetime,
+    views: ReminderViews,
 ) -> Acknowledged:
     """A member of the reminded team says "got it" for the team's whole turn; LookupError
     when the reminder is not their team's."""
@@ -64,19 +64,21 @@ async def acknowledge(
     by = acknowledger(snapshot, acknowledgement)
     pressed = (tracked.reminder.key, chat_id)
     if first:
-        await _spread(uow, snapshot, acknowledgement, now, pressed)
-    texts = (await _texts_of(uow, snapshot, [person.id])).get(person.id) or default_texts(snapshot)
+        await _spread(uow, snapshot, acknowledgement, now, views, pressed)
+    locales = await _locales_of(uow, snapshot, [person.id])
+    locale = locales.get(person.id) or default_locale(snapshot)
     original = next(
         (c.text for c in await uow.outbox.copies([pressed[0]]) if c.chat_id == chat_id),
-        reminder_text(texts, snapshot, tracked.reminder),
+        views.reminder(locale, snapshot, tracked.reminder),
     )
-    text = acknowledged_text(texts, original, by, acknowledgement.at)
+    text = views.acknowledged_reminder(locale, snapshot.zone, original, by, acknowledgement.at)
     return Acknowledged(first, text)
 
 
 async def acknowledge_by_check_in(
-    uow: UnitOfWork, snapshot: ContestSnapshot, person: Person, now: datetime
-) -> int:
+    uow: UnitOfWork, snapshot: ContestSnapshot, person: Person, now: datetime,
+    views: ReminderViews,
+) -> int:  # fmt: skip
     """A member who checks in answers for the team's turns being reminded now (waiting, with
     a reminder sent); returns how many turns that acknowledged."""
     if person.id is None or person.team_code is None:
@@ -95,7 +97,7 @@ async def acknowledge_by_check_in(
             via = AcknowledgedVia.CHECK_IN
             if reminded and await uow.reminders.acknowledge_turn(turn, person.id, now, via):
                 acknowledgement = (await uow.reminders.acknowledgements())[turn]
-                await _spread(uow, snapshot, acknowledgement, now)
+                await _spread(uow, snapshot, acknowledgement, now, views)
                 count += 1
     return count
 
@@ -105,6 +107,7 @@ async def _spread(
     snapshot: ContestSnapshot,
     acknowledgement: TurnAcknowledgement,
     now: datetime,
+    views: ReminderViews,
     pressed: tuple[str, int] | None = None,
 ) -> None:
     """Every copy of the turn's "got it" reminders now says who acknowledged (the pressed one is
@@ -117,13 +120,14 @@ async def _spread(
         return
     by = acknowledger(snapshot, acknowledgement)
     copies = await uow.outbox.copies([t.reminder.key for t in asking])
-    texts = await _texts_of(uow, snapshot, {c.person_id for c in copies})
+    locales = await _locales_of(uow, snapshot, {c.person_id for c in copies})
     edits = []
     for copy in copies:
         if (copy.dedup_key, copy.chat_id) == pressed or copy.status in GONE:
             continue
-        t = texts.get(copy.person_id) or default_texts(snapshot)
-        text = acknowledged_text(t, copy.text, by, acknowledgement.at)
+        locale = locales.get(copy.person_id) or default_locale(snapshot)
+        text = views.acknowledged_reminder(locale, snapshot.zone, copy.text, by,
+                                           acknowledgement.at)  # fmt: skip
         if copy.status is Status.PENDING and await uow.outbox.rewrite_pending(copy.id, text, ()):
             continue
         if copy.status is Status.SENT and copy.message_id is None:
@@ -140,7 +144,7 @@ async def _spread(
             )
         )
     await uow.outbox.enqueue(edits, now)
-    await _tell_the_alerted(uow, snapshot, asking, acknowledgement, now)
+    await _tell_the_alerted(uow, snapshot, asking, acknowledgement, now, views)
 
 
 async def _tell_the_alerted(
@@ -149,6 +153,7 @@ async def _tell_the_alerted(
     asking: Sequence[Tracked],
     acknowledgement: TurnAcknowledgement,
     now: datetime,
+    views: ReminderViews,
 ) -> None:
     keys = [
         f"{t.reminder.key}:escalation{level}"
@@ -163,14 +168,14 @@ async def _tell_the_alerted(
     if not alerted:
         return
     head = chain_heads(asking)[0].reminder
-    texts = await _texts_of(uow, snapshot, {c.person_id for c in alerted})
+    locales = await _locales_of(uow, snapshot, {c.person_id for c in alerted})
     by = acknowledger(snapshot, acknowledgement)
     notices = {
         c.chat_id: NewDelivery(
             f"{acknowledgement.turn.key}:acknowledged",
             c.chat_id,
-            late_acknowledgement_text(
-                texts.get(c.person_id) or default_texts(snapshot),
+            views.late_acknowledgement(
+                locales.get(c.person_id) or default_locale(snapshot),
                 snapshot,
                 head,
                 by,
@@ -184,8 +189,8 @@ async def _tell_the_alerted(
     await uow.outbox.enqueue(list(notices.values()), now)
 
 
-async def _texts_of(
+async def _locales_of(
     uow: UnitOfWork, snapshot: ContestSnapshot, person_ids: Collection[int | None]
-) -> dict[int | None, Texts]:
+) -> dict[int | None, Locale]:
     people = [snapshot.people[i] for i in person_ids if i is not None and i in snapshot.people]
-    return {reader.person.id: reader.t for reader in await readers(uow, snapshot, people)}
+    return {reader.person.id: reader.locale for reader in await readers(uow, snapshot, people)}

@@ -8,7 +8,7 @@ from bot.domain.audience import ON_SITE
 from bot.domain.reminders import MemberState, TeamArrivals, Turn, TurnAcknowledgement
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.acknowledgements import acknowledge_by_check_in
-from bot.services.ports import UnitOfWork
+from bot.services.ports import ReminderViews, UnitOfWork
 from bot.services.reminders import current_turn, member_states
 
 
@@ -25,8 +25,9 @@ class CheckInResult:
 
 
 async def check_in(
-    uow: UnitOfWork, snapshot: ContestSnapshot, person_id: int, now: datetime
-) -> CheckInResult:
+    uow: UnitOfWork, snapshot: ContestSnapshot, person_id: int, now: datetime,
+    views: ReminderViews,
+) -> CheckInResult:  # fmt: skip
     day = now.astimezone(snapshot.zone).date()
     if snapshot.days and day not in snapshot.days:
         return CheckInResult(CheckInOutcome.NOT_A_CONTEST_DAY)
@@ -34,7 +35,7 @@ async def check_in(
     outcome = CheckInOutcome.CHECKED_IN if at == now else CheckInOutcome.ALREADY
     # Arriving (again, by the button under a reminder) answers for the turn being reminded.
     if (person := snapshot.people.get(person_id)) is not None:
-        await acknowledge_by_check_in(uow, snapshot, person, now)
+        await acknowledge_by_check_in(uow, snapshot, person, now, views)
     return CheckInResult(outcome, at)
 
 

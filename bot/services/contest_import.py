@@ -19,7 +19,13 @@ from bot.domain.problems import Problem, Sheet
 from bot.domain.validation import validate
 from bot.services.audit import COMMAND_LINE, record
 from bot.services.clock import SystemClock
-from bot.services.ports import Clock, InviteCodeGenerator, UnitOfWork, UnitOfWorkFactory
+from bot.services.ports import (
+    Clock,
+    InviteCodeGenerator,
+    NoticeViews,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 from bot.services.schedule_notices import notify_changes
 
 
@@ -42,6 +48,7 @@ async def import_contest(
     draft: ContestDraft,
     reading_problems: list[Problem],
     *,
+    views: NoticeViews,
     dry_run: bool = False,
     replace_loaded: bool = False,
     new_invite_code: InviteCodeGenerator = secure_invite_code,
@@ -66,7 +73,7 @@ async def import_contest(
         changes = await uow.contest.replace(replace(data, people=people))
         new = await uow.contest.load()
         assert new is not None
-        notices = await notify_changes(uow, old, new, now)
+        notices = await notify_changes(uow, old, new, now, views)
         if dry_run:
             await uow.rollback()
         else:

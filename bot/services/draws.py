@@ -8,16 +8,14 @@ from datetime import datetime
 from bot.domain.audit import AuditAction
 from bot.domain.contest import ContestData
 from bot.domain.draw import Draw, DrawCheck, commitment, draw_order, verify
-from bot.domain.enums import Role
+from bot.domain.enums import Locale, Role
 from bot.domain.outbox import Priority
 from bot.domain.problems import N_
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.audit import actor, record
-from bot.services.ports import UnitOfWork
+from bot.services.ports import DrawViews, UnitOfWork
 from bot.services.readers import readers
 from bot.services.schedule_notices import notify_changes
-from bot.texts.draws import commitment_text, reveal_text
-from bot.texts.texts import Texts
 
 # Who hears about a draw besides the teams drawn: those who run and oversee the contest.
 OVERSEERS = {Role.ORGANIZER, Role.AUDITOR, Role.JUDGE}
@@ -31,7 +29,7 @@ class DrawError(Exception):
 
 async def commit_draw(
     uow: UnitOfWork, snapshot: ContestSnapshot, round_code: str, person_id: int | None,
-    now: datetime,
+    now: datetime, views: DrawViews,
 ) -> Draw:  # fmt: skip
     """Publishes the commitment; committing again before the reveal returns the same draw."""
     teams = _teams(snapshot.data, round_code)
@@ -46,7 +44,7 @@ async def commit_draw(
         uow, now, actor(snapshot, person_id), AuditAction.DRAW_COMMITTED, f"draw:{round_code}",
         after={"draw": draw.id, "commitment": draw.commitment, "teams": ",".join(teams)},
     )  # fmt: skip
-    await _announce(uow, snapshot, draw, "commitment", commitment_text, now)
+    await _announce(uow, snapshot, draw, "commitment", views.draw_commitment, now)
     return draw
 
 
@@ -55,6 +53,7 @@ async def reveal_draw(
     snapshot: ContestSnapshot,
     round_code: str,
     now: datetime,
+    views: DrawViews,
     person_id: int | None = None,
 ) -> Draw:
     """Draws the order from the seed, gives the teams their slots, publishes seed and order."""
@@ -81,8 +80,8 @@ async def reveal_draw(
     revealed = replace(draw, order=tuple(order), revealed_at=now)
     fresh = await uow.contest.load()
     assert fresh is not None
-    await notify_changes(uow, old, fresh, now)
-    await _announce(uow, snapshot, revealed, "reveal", reveal_text, now)
+    await notify_changes(uow, old, fresh, now, views)
+    await _announce(uow, snapshot, revealed, "reveal", views.draw_reveal, now)
     return revealed
 
 
@@ -113,14 +112,14 @@ async def _announce(
     snapshot: ContestSnapshot,
     draw: Draw,
     stage: str,
-    render: Callable[[Texts, ContestSnapshot, Draw], str],
+    render: Callable[[Locale, ContestSnapshot, Draw], str],
     now: datetime,
 ) -> None:
     """The drawn teams and those who oversee the contest hear each stage of the draw once."""
     people = [p for p in snapshot.data.people if p.role in OVERSEERS or p.team_code in draw.teams]
     key = f"draw:{draw.id}:{stage}"
     deliveries = [
-        reader.message(key, render(reader.t, snapshot, draw), Priority.RESULT)
+        reader.message(key, render(reader.locale, snapshot, draw), Priority.RESULT)
         for reader in await readers(uow, snapshot, people)
     ]
     await uow.outbox.enqueue(deliveries, now)

@@ -15,7 +15,7 @@ from bot.domain.grading.grade import GradingError
 from bot.domain.questions import Question
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.exams import ExamOverError, current, finish, progress, start, submit
-from bot.services.ports import Segmenter, UnitOfWork
+from bot.services.ports import ExamViews, Segmenter, UnitOfWork
 
 # What a tap or a message answers, once the question is known; None when it answers nothing
 # yet (an option of a multiple-choice question toggled).
@@ -102,10 +102,16 @@ async def open_exam(
 
 
 async def begin_exam(
-    uow: UnitOfWork, snapshot: ContestSnapshot, person: Person, now: datetime, rng: random.Random
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    person: Person,
+    now: datetime,
+    rng: random.Random,
+    views: ExamViews,
 ) -> ExamStep:
     """A new paper (or the one still running), and its first question not answered yet."""
-    return await advance(uow, snapshot, await start(uow, snapshot, person, now, rng), now)
+    exam = await start(uow, snapshot, person, now, rng, views)
+    return await advance(uow, snapshot, exam, now)
 
 
 async def take_answer(

@@ -9,10 +9,9 @@ from bot.domain.exams import Blueprint, Exam, ExamReport, Scored, report
 from bot.domain.grading.answers import Answer
 from bot.domain.grading.grade import DEFAULT_POINTS, grade
 from bot.domain.outbox import NewDelivery, Priority
-from bot.domain.problems import N_
 from bot.domain.questions import Question
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.ports import Segmenter, UnitOfWork
+from bot.services.ports import ExamViews, Segmenter, UnitOfWork
 from bot.services.practice import bank
 from bot.services.readers import readers
 
@@ -37,6 +36,7 @@ async def start(
     person: Person,
     now: datetime,
     rng: random.Random,
+    views: ExamViews,
     blueprint: Blueprint = BLUEPRINT,
 ) -> Exam:
     """A new paper, or the one still running; queues the 10-minutes-left and time-up notes."""
@@ -50,16 +50,16 @@ async def start(
         raise ValueError(f"{person.code} is not stored: they cannot sit an exam")
     exam = await uow.exams.add(person.id, codes, now, now + blueprint.duration)
     reminder = exam.deadline - blueprint.reminder_before
-    for key, message, at in (
-        (REMINDER, N_("⏳ 10 minutes left in your mock exam. /exam continues it."), reminder),
-        (OVER, N_("⌛ Your mock exam is over. /exam shows your report."), exam.deadline),
+    for key, at in (
+        (REMINDER, reminder),
+        (OVER, exam.deadline),
     ):
         await uow.outbox.enqueue(
             [
                 NewDelivery(
                     f"exam:{exam.id}:{key}",
                     r.account.chat_id,
-                    r.t(message),
+                    views.exam_note(r.locale, key),
                     Priority.REMINDER,
                     person.id,
                     at,

@@ -1,11 +1,21 @@
 """The small interfaces use cases need: the unit of work over the repositories, the clock, and
 the edges' parts (see each); storage/ and the edges implement them."""
 
+from collections.abc import Sequence
 from datetime import datetime
 from enum import IntEnum
 from types import TracebackType
 from typing import Any, Protocol, Self
+from zoneinfo import ZoneInfo
 
+from bot.domain.contest import Person, Round
+from bot.domain.draw import Draw
+from bot.domain.enums import Locale
+from bot.domain.reminders import MemberState, Reminder
+from bot.domain.schedule_changes import ProgrammeNotice
+from bot.domain.scoring.completeness import Completeness
+from bot.domain.scoring.standings import Standings
+from bot.domain.snapshot import ContestSnapshot
 from bot.services.repositories import (
     AccountRepository,
     ArenaRepository,
@@ -144,3 +154,81 @@ class ReviewScheduler(Protocol):
         """The card (as stored; None for a question never reviewed) after `rating` at `at`, and
         when the question is due again."""
         ...
+
+
+# The views: what a use case puts into the outbox, in the recipient's language. Use cases hand
+# over domain data and a locale and get the text (HTML, as replies are sent) or the picture;
+# the edge implements them (bot.views), so no use case renders anything itself. Times are
+# shown in the contest's zone (the snapshot's, or `zone` where no snapshot is given).
+
+
+class NoticeViews(Protocol):
+    def programme_notice(
+        self, locale: Locale, snapshot: ContestSnapshot, notice: ProgrammeNotice
+    ) -> str: ...
+
+
+class DrawViews(NoticeViews, Protocol):
+    def draw_commitment(self, locale: Locale, snapshot: ContestSnapshot, draw: Draw) -> str: ...
+
+    def draw_reveal(self, locale: Locale, snapshot: ContestSnapshot, draw: Draw) -> str: ...
+
+
+class ResultViews(Protocol):
+    def personal_result(
+        self, locale: Locale, snapshot: ContestSnapshot, round_: Round, table: Standings,
+        person: Person, version: int, done: Completeness,
+    ) -> str: ...  # fmt: skip
+
+    def track_standings(
+        self, locale: Locale, snapshot: ContestSnapshot, round_: Round, table: Standings,
+        track_code: str, version: int,
+    ) -> str: ...  # fmt: skip
+
+    def standings_picture(
+        self, locale: Locale, snapshot: ContestSnapshot, round_: Round, table: Standings,
+        track_code: str,
+    ) -> bytes:  # fmt: skip
+        """The track's team standings as a PNG."""
+
+    def withdrawal_notice(self, locale: Locale, round_: Round, version: int, reason: str) -> str:
+        """To those who received a round's results: that version is withdrawn, and why."""
+
+
+class ReminderViews(Protocol):
+    def reminder(self, locale: Locale, snapshot: ContestSnapshot, reminder: Reminder) -> str: ...
+
+    def acknowledged_reminder(
+        self, locale: Locale, zone: ZoneInfo, original: str, name: str, at: datetime
+    ) -> str:
+        """The reminder `original` as it reads once `name` acknowledged the turn `at`."""
+
+    def late_acknowledgement(
+        self, locale: Locale, snapshot: ContestSnapshot, reminder: Reminder, name: str,
+        at: datetime,
+    ) -> str:  # fmt: skip
+        """To those alerted about the turn: it has been acknowledged after all."""
+
+    def escalation(
+        self, locale: Locale, snapshot: ContestSnapshot, reminder: Reminder, minutes: int,
+        to_leader: bool, members: Sequence[MemberState],
+    ) -> str: ...  # fmt: skip
+
+    def got_it_label(self, locale: Locale) -> str: ...
+
+    def arrived_label(self, locale: Locale) -> str: ...
+
+
+class ExamViews(Protocol):
+    def exam_note(self, locale: Locale, note: str) -> str:
+        """The note a mock exam queues for later: "reminder" (time nearly up) or "over"."""
+
+
+class PracticeViews(Protocol):
+    def daily_set_invitation(self, locale: Locale, count: int, due: int) -> str: ...
+
+    def daily_set_start_label(self, locale: Locale) -> str: ...
+
+
+class Views(DrawViews, ResultViews, ReminderViews, ExamViews, PracticeViews, Protocol):
+    """Every view a use case needs; the edges hold one and pass it (or a part) on."""

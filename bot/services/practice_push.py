@@ -18,9 +18,8 @@ from bot.domain.practice_plan import (
     closed_windows,
     daily_set_due,
 )
-from bot.domain.problems import N_, N_plural
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.ports import UnitOfWork
+from bot.services.ports import PracticeViews, UnitOfWork
 from bot.services.readers import readers
 from bot.services.reviews import due_questions
 
@@ -68,7 +67,11 @@ def _minute(at: time | None) -> tuple[int, int] | None:
 
 
 async def queue_daily_sets(
-    uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime, lockdowns: Sequence[Lockdown]
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    now: datetime,
+    lockdowns: Sequence[Lockdown],
+    views: PracticeViews,
 ) -> int:
     """Queues today's invitation for everyone whose time has come; returns how many."""
     windows = closed_windows(snapshot, lockdowns)
@@ -83,15 +86,10 @@ async def queue_daily_sets(
         person_id = reader.person.id or 0
         preferences, day = due[person_id]
         waiting = len(await due_questions(uow, person_id, now))
-        text = reader.t(
-            N_plural(
-                "📚 Your {count} question for today is ready ({due} due for review).",
-                "📚 Your {count} questions for today are ready ({due} due for review).",
-            ),
-            count=preferences.daily_count,
-            due=min(waiting, preferences.daily_count),
+        text = views.daily_set_invitation(
+            reader.locale, preferences.daily_count, min(waiting, preferences.daily_count)
         )
-        start = ((reader.t(N_("Start ▶")), DAILY_START_DATA),)
+        start = ((views.daily_set_start_label(reader.locale), DAILY_START_DATA),)
         key = f"practice-daily:{person_id}:{day.isoformat()}"
         deliveries.append(reader.message(key, text, Priority.ANNOUNCEMENT, (start,)))
     # Those who cannot be reached (left the bot or the contest) are marked too, so they are

@@ -1,21 +1,21 @@
-"""The joined people a message goes to, each with the texts of their own language."""
+"""The joined people a message goes to, each with their own language."""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.domain.accounts import Account
 from bot.domain.contest import Person
+from bot.domain.enums import Locale
 from bot.domain.outbox import Buttons, NewDelivery, Priority
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.ports import UnitOfWork
-from bot.texts.texts import Texts
 
 
 @dataclass(frozen=True, slots=True)
 class Reader:
     person: Person
     account: Account
-    t: Texts
+    locale: Locale
 
     def message(
         self, key: str, text: str, priority: Priority, buttons: Buttons = ()
@@ -37,7 +37,7 @@ async def readers(
         accounts = await bound_accounts(uow)
     default = snapshot.data.contest.default_locale
     return [
-        Reader(person, account, Texts(account.locale or person.locale or default, snapshot.zone))
+        Reader(person, account, account.locale or person.locale or default)
         for person in people
         if (account := accounts.get(person.id)) is not None
     ]

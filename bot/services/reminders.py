@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from bot.domain.accounts import Account
 from bot.domain.audience import ON_SITE
 from bot.domain.contest import Person, Slot
-from bot.domain.enums import Role
+from bot.domain.enums import Locale, Role
 from bot.domain.live import StageEvent, replay
 from bot.domain.outbox import Buttons, Priority
 from bot.domain.reminders import (
@@ -34,16 +34,8 @@ from bot.domain.reminders import (
 )
 from bot.domain.snapshot import ContestSnapshot
 from bot.domain.timeline import Eta, Progress, SlotState, forecast
-from bot.services.ports import UnitOfWork
+from bot.services.ports import ReminderViews, UnitOfWork
 from bot.services.readers import bound_accounts, readers
-from bot.texts.reminders import (
-    ARRIVED,
-    GOT_IT,
-    acknowledged_text,
-    escalation_text,
-    reminder_text,
-)
-from bot.texts.texts import Texts
 
 # Far longer than any reminder waits in the outbox; older ones are long sent or given up.
 QUEUED_AT_MOST = timedelta(hours=2)
@@ -112,7 +104,9 @@ def _overtaken(reminder: Reminder, round_: Round) -> bool:
     return eta.state is not SlotState.WAITING
 
 
-async def deliver_due(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime) -> int:
+async def deliver_due(
+    uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime, views: ReminderViews
+) -> int:
     """Sends what is due and still useful, skips the rest; returns how many were sent."""
     due = await uow.reminders.due(now)
     if not due:
@@ -133,9 +127,9 @@ async def deliver_due(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime)
         deliveries = [
             reader.message(
                 reminder.key,
-                _reminder(reader.t, snapshot, reminder, answered),
+                _reminder(views, reader.locale, snapshot, reminder, answered),
                 Priority.REMINDER,
-                () if answered else _got_it(reader.t, tracked),
+                () if answered else _got_it(views, reader.locale, tracked),
             )
             for reader in await readers(uow, snapshot, team, accounts)
         ]
@@ -174,7 +168,11 @@ async def pending_escalations(
 
 
 async def escalate_due(
-    uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime, policy: ReminderPolicy
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    now: datetime,
+    policy: ReminderPolicy,
+    views: ReminderViews,
 ) -> int:
     """Alerts the leader, then the organizers, about turns nobody acknowledged in time."""
     alerted = 0
@@ -189,8 +187,8 @@ async def escalate_due(
         deliveries = [
             reader.message(
                 f"{tracked.reminder.key}:escalation{step.level}",
-                escalation_text(
-                    reader.t,
+                views.escalation(
+                    reader.locale,
                     snapshot,
                     tracked.reminder,
                     int(waited.total_seconds() // 60),
@@ -250,8 +248,8 @@ async def current_turn(
     return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
-def default_texts(snapshot: ContestSnapshot) -> Texts:
-    return Texts(snapshot.data.contest.default_locale, snapshot.zone)
+def default_locale(snapshot: ContestSnapshot) -> Locale:
+    return snapshot.data.contest.default_locale
 
 
 def acknowledger(snapshot: ContestSnapshot, acknowledgement: TurnAcknowledgement) -> str:
@@ -290,26 +288,28 @@ def _latest_lead_only(due: Sequence[Tracked]) -> list[Tracked]:
 
 
 def _reminder(
-    t: Texts,
+    views: ReminderViews,
+    locale: Locale,
     snapshot: ContestSnapshot,
     reminder: Reminder,
     answered: TurnAcknowledgement | None,
 ) -> str:
     """A reminder of a turn already acknowledged says so, and asks for nothing (the call on
     stage is an order, not a question)."""
-    text = reminder_text(t, snapshot, reminder)
+    text = views.reminder(locale, snapshot, reminder)
     if answered is None or reminder.kind is ReminderKind.ON_STAGE:
         return text
-    return acknowledged_text(t, text, acknowledger(snapshot, answered), answered.at)
+    by = acknowledger(snapshot, answered)
+    return views.acknowledged_reminder(locale, snapshot.zone, text, by, answered.at)
 
 
-def _got_it(t: Texts, tracked: Tracked) -> Buttons:
+def _got_it(views: ReminderViews, locale: Locale, tracked: Tracked) -> Buttons:
     """ "Got it" where the team must answer; "I have arrived" under the early reminders."""
     if tracked.reminder.kind is ReminderKind.LEAD:
-        return (((t(ARRIVED), CHECK_IN_DATA),),)
+        return (((views.arrived_label(locale), CHECK_IN_DATA),),)
     if tracked.reminder.kind not in ACKNOWLEDGED:
         return ()
-    return (((t(GOT_IT), acknowledge_data(tracked.id)),),)
+    return (((views.got_it_label(locale), acknowledge_data(tracked.id)),),)
 
 
 def _leaders(snapshot: ContestSnapshot, tracked: Tracked) -> list[Person]:

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from bot.domain.audit import AuditAction
 from bot.domain.contest import Person, Round
-from bot.domain.enums import Role, RoundKind
+from bot.domain.enums import Locale, Role, RoundKind
 from bot.domain.live import replay
 from bot.domain.outbox import NewDelivery, Priority, media_attachment
 from bot.domain.problems import N_
@@ -45,14 +45,8 @@ from bot.domain.scoring.standings import Standings, compute_standings
 from bot.domain.snapshot import ContestSnapshot
 from bot.domain.timeline import SlotState
 from bot.services.audit import record
-from bot.services.ports import UnitOfWork
+from bot.services.ports import ResultViews, UnitOfWork
 from bot.services.readers import readers
-from bot.texts.results import (
-    personal_result,
-    standings_picture,
-    track_standings,
-)
-from bot.texts.texts import Texts
 
 SCORED = set(SCORED_KINDS)
 INPUT_OF = {
@@ -187,8 +181,10 @@ def complete_rounds(snapshot: ContestSnapshot, inputs: Inputs) -> set[str]:
 
 
 async def preview(
-    uow: UnitOfWork, snapshot: ContestSnapshot, round_code: str, rules: ScoringRules, t: Texts
-) -> Preview:
+    uow: UnitOfWork, snapshot: ContestSnapshot, round_code: str, rules: ScoringRules,
+    views: ResultViews, locale: Locale,
+) -> Preview:  # fmt: skip
+    """What publishing the round would do, the messages in the organizer's `locale`."""
     round_ = scored_round(snapshot, round_code)
     inputs = await load_inputs(uow, snapshot)
     done = completeness_of(snapshot, round_, inputs)
@@ -200,7 +196,7 @@ async def preview(
     joined = await readers(uow, snapshot, people)
     sample_person = joined[0].person if joined else (people[0] if people else None)
     sample = (
-        personal_result(t, snapshot, round_, result, sample_person, version, done)
+        views.personal_result(locale, snapshot, round_, result, sample_person, version, done)
         if sample_person is not None
         else ""
     )
@@ -215,8 +211,8 @@ async def preview(
         contestants=len(joined),
         followers=followers,
         sample=sample,
-        follower_text=track_standings(t, snapshot, round_, result, first, version),
-        picture=standings_picture(t, snapshot, round_, result, first),
+        follower_text=views.track_standings(locale, snapshot, round_, result, first, version),
+        picture=views.standings_picture(locale, snapshot, round_, result, first),
         asked_by=asked[1] if asked and asked[0] == version else "",
     )
 
@@ -229,6 +225,7 @@ async def publish(
     version: int,
     now: datetime,
     rules: ScoringRules,
+    views: ResultViews,
     confirmations: int = 1,
     anyway: bool = False,
 ) -> Published:
@@ -255,11 +252,11 @@ async def publish(
     key = f"result:{round_code}:v{version}"
     people = concerned(snapshot, round_.track_code)
     deliveries = [
-        reader.message(key, personal_result(reader.t, snapshot, round_, result, reader.person,
-                                            version, done), Priority.RESULT)
+        reader.message(key, views.personal_result(reader.locale, snapshot, round_, result,
+                                                  reader.person, version, done), Priority.RESULT)
         for reader in await readers(uow, snapshot, people)
     ]  # fmt: skip
-    deliveries += await _to_followers(uow, snapshot, round_, result, version, now)
+    deliveries += await _to_followers(uow, snapshot, round_, result, version, now, views)
     queued = await uow.outbox.enqueue(deliveries, now)
     return Published(version, queued, first_time=True)
 
@@ -320,6 +317,7 @@ async def _to_followers(
     result: Standings,
     version: int,
     now: datetime,
+    views: ResultViews,
 ) -> list[NewDelivery]:
     """The track's standings for its followers: the picture, with the top teams as caption."""
     found = []
@@ -328,11 +326,11 @@ async def _to_followers(
         followers = await uow.follows.followers(track)
         if not followers:
             continue
-        picture = standings_picture(Texts(default, snapshot.zone), snapshot, round_, result, track)
+        picture = views.standings_picture(default, snapshot, round_, result, track)
         media = media_attachment(await uow.media.add(picture, f"standings-{track}.png", now))
         for follower in followers:
-            t = Texts(follower.locale or default, snapshot.zone)
-            text = track_standings(t, snapshot, round_, result, track, version)
+            locale = follower.locale or default
+            text = views.track_standings(locale, snapshot, round_, result, track, version)
             key = f"standings:{round_.code}:v{version}"
             found.append(
                 NewDelivery(key, follower.chat_id, text, Priority.RESULT, attachment=media)

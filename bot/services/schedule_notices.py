@@ -6,13 +6,12 @@ from bot.domain.contest import ContestData
 from bot.domain.outbox import Priority
 from bot.domain.schedule_changes import notices_by_team, team_changes
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.ports import UnitOfWork
+from bot.services.ports import NoticeViews, UnitOfWork
 from bot.services.readers import bound_accounts, readers
-from bot.texts.programme_changes import notice_text
 
 
 async def notify_changes(
-    uow: UnitOfWork, old: ContestData | None, new: ContestData, now: datetime
+    uow: UnitOfWork, old: ContestData | None, new: ContestData, now: datetime, views: NoticeViews
 ) -> int:
     """Queues, for each joined member of a team concerned, one notice listing every change of
     the team's programme; returns how many were queued."""
@@ -24,7 +23,9 @@ async def notify_changes(
     snapshot = ContestSnapshot.build(new, revision=0)
     accounts = await bound_accounts(uow)
     deliveries = [
-        reader.message(notice.key, notice_text(reader.t, snapshot, notice), Priority.REMINDER)
+        reader.message(
+            notice.key, views.programme_notice(reader.locale, snapshot, notice), Priority.REMINDER
+        )
         for team_code, notice in notices_by_team(changes).items()
         for reader in await readers(uow, snapshot, snapshot.members.get(team_code, ()), accounts)
     ]

@@ -6,16 +6,15 @@ from datetime import datetime
 
 from bot.domain.audit import AuditAction
 from bot.domain.contest import Person, Round
+from bot.domain.enums import Locale
 from bot.domain.outbox import NewDelivery, Priority
 from bot.domain.problems import N_
 from bot.domain.scoring.errors import ScoringError
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.audit import record
-from bot.services.ports import UnitOfWork
+from bot.services.ports import ResultViews, UnitOfWork
 from bot.services.readers import readers
 from bot.services.results import concerned, round_tracks, scored_round
-from bot.texts.results import withdrawal_notice
-from bot.texts.texts import Texts
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +31,7 @@ async def withdraw(
     organizer: Person,
     reason: str,
     now: datetime,
+    views: ResultViews,
 ) -> Withdrawn:
     """Takes back the round's published version: what was not sent yet is cancelled, and
     everyone it reached is told, with the reason (once per round and version)."""
@@ -52,27 +52,27 @@ async def withdraw(
     for key in keys:
         await uow.outbox.cancel(key)
     received = await uow.publications.recipients(keys)
-    locales = await _chat_texts(uow, snapshot, round_)
-    default = Texts(snapshot.data.contest.default_locale, snapshot.zone)
+    locales = await _chat_locales(uow, snapshot, round_)
+    default = snapshot.data.contest.default_locale
     key = f"withdrawn:{round_code}:v{version}"
     notices = [
-        NewDelivery(key, chat, withdrawal_notice(locales.get(chat, default), round_, version,
-                                                 reason), Priority.RESULT)
+        NewDelivery(key, chat, views.withdrawal_notice(locales.get(chat, default), round_,
+                                                       version, reason), Priority.RESULT)
         for chat in sorted(received)
     ]  # fmt: skip
     return Withdrawn(version, await uow.outbox.enqueue(notices, now), first_time=True)
 
 
-async def _chat_texts(
+async def _chat_locales(
     uow: UnitOfWork, snapshot: ContestSnapshot, round_: Round
-) -> dict[int, Texts]:
+) -> dict[int, Locale]:
     """The language of each chat that may have received the round's results."""
     found = {
-        reader.account.chat_id: reader.t
+        reader.account.chat_id: reader.locale
         for reader in await readers(uow, snapshot, concerned(snapshot, round_.track_code))
     }
     default = snapshot.data.contest.default_locale
     for track in round_tracks(snapshot, round_):
         for follower in await uow.follows.followers(track):
-            found.setdefault(follower.chat_id, Texts(follower.locale or default, snapshot.zone))
+            found.setdefault(follower.chat_id, follower.locale or default)
     return found

@@ -33,7 +33,9 @@ async def commit(message: Message, request: Request) -> None:
         await message.answer(t(N_("Send /draw ROUND, one of: {codes}"), codes=codes))
         return
     try:
-        draw = await commit_draw(request.work, snapshot, round_.code, person.id, request.now())
+        draw = await commit_draw(
+            request.work, snapshot, round_.code, person.id, request.now(), request.app.views
+        )
     except DrawError as error:
         await message.answer(t(error.message, **error.params))
         return
@@ -53,7 +55,9 @@ async def reveal(query: CallbackQuery, callback_data: DrawButton, request: Reque
         return
     try:
         person_id = request.viewer.person.id if request.viewer.person else None
-        draw = await reveal_draw(request.work, snapshot, round_.code, request.now(), person_id)
+        draw = await reveal_draw(
+            request.work, snapshot, round_.code, request.now(), request.app.views, person_id
+        )
     except DrawError as error:
         await query.answer(t(error.message, **error.params), show_alert=True)
         return

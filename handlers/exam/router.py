@@ -86,7 +86,9 @@ async def begin(query: CallbackQuery, request: Request) -> None:
         return
     await query.answer()
     await close_buttons(query)
-    step = await request.call(begin_exam, snapshot, person, request.now(), random.Random())
+    step = await request.call(
+        begin_exam, snapshot, person, request.now(), random.Random(), request.app.views
+    )
     await _show(request, chat_of(query), snapshot, step)
 
 

@@ -27,7 +27,13 @@ async def got_it(query: CallbackQuery, callback_data: AcknowledgeButton, request
     chat_id = query.message.chat.id if query.message else query.from_user.id
     try:
         done = await request.call(
-            acknowledge, snapshot, callback_data.reminder, person, chat_id, request.now()
+            acknowledge,
+            snapshot,
+            callback_data.reminder,
+            person,
+            chat_id,
+            request.now(),
+            request.app.views,
         )
     except LookupError:  # not their team's reminder, or no such reminder
         await stale_button(query, request)

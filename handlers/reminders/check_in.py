@@ -36,7 +36,7 @@ async def _check_in(request: Request) -> str:
     person, snapshot = request.viewer.person, request.snapshot
     if snapshot is None or person is None or person.id is None:
         return request.no_contest()
-    result = await request.call(check_in, snapshot, person.id, request.now())
+    result = await request.call(check_in, snapshot, person.id, request.now(), request.app.views)
     return check_in_view(request.t, result)
 
 

@@ -84,7 +84,9 @@ async def preview_pressed(
         await stale_button(query, request)
         return
     try:
-        seen = await preview(request.work, snapshot, round_.code, request.app.rules, t)
+        seen = await preview(
+            request.work, snapshot, round_.code, request.app.rules, request.app.views, t.locale
+        )
     except ScoringError as error:
         await query.answer(t(error.message, **error.params), show_alert=True)
         return
@@ -162,6 +164,7 @@ async def _publish(
             version,
             request.now(),
             request.app.rules,
+            request.app.views,
             request.app.settings.publish_confirmations,
             anyway=anyway,
         )
@@ -223,7 +226,9 @@ async def reason_typed(message: Message, request: Request) -> None:
         await message.answer(t(N_("This button is no longer valid.")))
         return
     try:
-        done = await withdraw(request.work, snapshot, round_.code, person, text, request.now())
+        done = await withdraw(
+            request.work, snapshot, round_.code, person, text, request.now(), request.app.views
+        )
     except ScoringError as error:
         await message.answer(t(error.message, **error.params))
         return

@@ -18,6 +18,7 @@ from bot.formats.files import UnreadableFileError, UnsupportedFormatError, read_
 from bot.formats.parse import parse_document
 from bot.formats.problem_text import describe
 from bot.services.contest_import import import_contest
+from bot.views import BotViews
 from storage.database import Database
 from tests.formats.workbooks import EditableWorkbook
 
@@ -224,14 +225,14 @@ def _ids(data: ContestData) -> list[list[int | None]]:
 async def test_a_rejected_import_lists_every_error_and_leaves_the_database_as_it_was(
     database: Database, demo_export: Path, workbook: EditableWorkbook
 ) -> None:
-    first = await import_contest(database.unit_of_work, *read(demo_export))
+    first = await import_contest(database.unit_of_work, *read(demo_export), views=BotViews())
     assert first.applied
     before = await _load(database)
     # A valid change too: had anything been written, the contest name would show it.
     workbook.set("Contest", 2, "内容", "改过的赛事名称")
     expected = [breakage(workbook) for breakage in BREAKAGES]
 
-    result = await import_contest(database.unit_of_work, *read(workbook.save()))
+    result = await import_contest(database.unit_of_work, *read(workbook.save()), views=BotViews())
 
     assert not result.applied
     assert result.changes == {}
@@ -245,11 +246,13 @@ async def test_a_rejected_import_lists_every_error_and_leaves_the_database_as_it
 async def test_a_dry_run_reports_changes_but_writes_nothing(
     database: Database, demo_export: Path, workbook: EditableWorkbook
 ) -> None:
-    await import_contest(database.unit_of_work, *read(demo_export))
+    await import_contest(database.unit_of_work, *read(demo_export), views=BotViews())
     before = await _load(database)
     workbook.set("Venues", 2, "名称", "新报到处")
 
-    result = await import_contest(database.unit_of_work, *read(workbook.save()), dry_run=True)
+    result = await import_contest(
+        database.unit_of_work, *read(workbook.save()), dry_run=True, views=BotViews()
+    )
 
     assert result.problems == []
     assert not result.applied

@@ -29,6 +29,7 @@ from bot.config import Settings
 from bot.domain.contest import Person
 from bot.domain.invites import ALPHABET, LENGTH
 from bot.services.contest_import import import_contest
+from bot.views import BotViews
 from storage.database import Database
 from tests.fakes.telegram import BOT_USER, RecordingSession
 
@@ -159,7 +160,9 @@ async def open_telegram(path: Path, demo_parsed: Any, **settings: Any) -> Telegr
     """The bot on the demo contest in a fresh SQLite file at `path`, built with `settings`."""
     url = f"sqlite+aiosqlite:///{path}"
     database = await Database.open(url)
-    await import_contest(database.unit_of_work, *demo_parsed, new_invite_code=invite_codes())
+    await import_contest(
+        database.unit_of_work, *demo_parsed, new_invite_code=invite_codes(), views=BotViews()
+    )
     async with database.unit_of_work() as uow:
         data = await uow.contest.load()
     assert data is not None

@@ -8,6 +8,7 @@ from typing import Any
 from bot.domain.contest import Person, Slot
 from bot.domain.draft import Located
 from bot.services.contest_import import import_contest
+from bot.views import BotViews
 from tests.handlers.broadcasting import database
 from tests.handlers.conftest import Telegram, invite_codes
 
@@ -28,7 +29,8 @@ async def reimport(
         if item is not None:
             slots.append(Located(item, entry.row))
     result = await import_contest(database(telegram).unit_of_work, replace(draft, slots=slots),
-                                  problems, new_invite_code=invite_codes())  # fmt: skip
+                                  problems, new_invite_code=invite_codes(),
+                                  views=BotViews())  # fmt: skip
     assert not result.problems
     telegram.clock.moment += timedelta(minutes=1)  # past the contest cache's check interval
 
@@ -47,6 +49,7 @@ async def reimport_people(
     draft, problems = demo_parsed
     people = [Located(change(entry.item), entry.row) for entry in draft.people]
     result = await import_contest(database(telegram).unit_of_work, replace(draft, people=people),
-                                  problems, new_invite_code=invite_codes())  # fmt: skip
+                                  problems, new_invite_code=invite_codes(),
+                                  views=BotViews())  # fmt: skip
     assert not result.problems
     telegram.clock.moment += timedelta(minutes=1)

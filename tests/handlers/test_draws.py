@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.domain.draw import Draw, commitment
 from bot.services.contest_import import import_contest
+from bot.views import BotViews
 from handlers.draws.callbacks import DrawButton
 from storage.models import DeliveryRow
 from tests.handlers.broadcasting import button, database, is_alert, sent
@@ -130,7 +131,7 @@ async def test_revealing_does_not_undo_a_change_imported_by_another_process_mean
         for e in draft.slots
     ]  # fmt: skip
     imported = await import_contest(
-        database(joined).unit_of_work, replace(draft, slots=later), problems
+        database(joined).unit_of_work, replace(draft, slots=later), problems, views=BotViews()
     )
     assert imported.applied
     joined.clock.moment += timedelta(seconds=1)  # within the cache's few seconds

@@ -23,6 +23,7 @@ from bot.domain.snapshot import ContestSnapshot
 from bot.services.contest_import import import_contest
 from bot.services.sender import Pacer, Sender, SendResult
 from bot.telegram.transport import BotTransport, StoredMedia
+from bot.views import BotViews
 from handlers.context import BotContext
 from handlers.follows.callbacks import FollowButton
 from storage.database import Database
@@ -201,7 +202,9 @@ class Rehearsal:
 async def open_rehearsal(url: str, demo_parsed: Any, start: datetime, **settings: Any) -> Rehearsal:
     """The demo contest imported into the empty database at `url`, the bot ready at `start`."""
     database = await Database.open(url)
-    await import_contest(database.unit_of_work, *demo_parsed, new_invite_code=invite_codes())
+    await import_contest(
+        database.unit_of_work, *demo_parsed, new_invite_code=invite_codes(), views=BotViews()
+    )
     configured = Settings(bot_token=SecretStr("42:TEST"), database_url=url, **settings)
     clock = FakeClock(start.astimezone(SHANGHAI))
     session = InboxSession(clock.now)

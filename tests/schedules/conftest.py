@@ -16,6 +16,7 @@ from bot.domain.reminders import ReminderPolicy
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.contest_cache import ContestCache
 from bot.services.live import record
+from bot.views import BotViews
 from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database
 from storage.models import DeliveryRow
@@ -111,7 +112,7 @@ async def open_stage(
         await uow.commit()
     clock = FakeClock()
     jobs = ReminderJobs(
-        create_scheduler(), database.unit_of_work, ContestCache(clock), clock, policy
+        create_scheduler(), database.unit_of_work, ContestCache(clock), clock, policy, BotViews()
     )
     return Stage(database, clock, jobs, ContestSnapshot.build(loaded, 1), chats, round_code)
 

@@ -17,6 +17,7 @@ from bot.domain.live import EventKind
 from bot.domain.reminders import ReminderPolicy
 from bot.services.acknowledgements import acknowledge
 from bot.services.check_ins import check_in
+from bot.views import BotViews
 from storage.database import Database
 from storage.models import DeliveryRow, ReminderRow, StageEventRow
 from tests.schedules.conftest import ORGANIZERS, SHANGHAI, Stage, leaders, open_stage
@@ -120,7 +121,13 @@ async def press_got_it(stage: Stage, position: int) -> None:
         )
         assert person.id is not None
         await acknowledge(
-            uow, stage.snapshot, reminder_id, person, 9000 + person.id, stage.clock.now()
+            uow,
+            stage.snapshot,
+            reminder_id,
+            person,
+            9000 + person.id,
+            stage.clock.now(),
+            BotViews(),
         )
         await uow.commit()
 
@@ -129,7 +136,7 @@ async def check_in_leader(stage: Stage, position: int) -> None:
     person = leader_of(stage, position)
     assert person.id is not None
     async with stage.database.unit_of_work() as uow:
-        await check_in(uow, stage.snapshot, person.id, stage.clock.now())
+        await check_in(uow, stage.snapshot, person.id, stage.clock.now(), BotViews())
         await uow.commit()
 
 

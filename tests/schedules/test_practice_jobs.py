@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from bot.services.contest_cache import ContestCache
 from bot.services.practice_push import choose_daily
+from bot.views import BotViews
 from schedules.practice import DAILY_JOB, PracticeJobs
 from schedules.reminders import create_scheduler
 from storage.models import DeliveryRow
@@ -17,7 +18,12 @@ EXAM_DAY = datetime(2024, 9, 26, 6, 0, tzinfo=SHANGHAI)  # theory exam 08:30-10:
 
 def practice_jobs(stage: Stage) -> PracticeJobs:
     return PracticeJobs(
-        create_scheduler(), stage.database.unit_of_work, ContestCache(stage.clock), stage.clock, ()
+        create_scheduler(),
+        stage.database.unit_of_work,
+        ContestCache(stage.clock),
+        stage.clock,
+        (),
+        BotViews(),
     )
 
 

@@ -7,6 +7,7 @@ from bot.domain.live import EventKind
 from bot.domain.reminders import ReminderPolicy
 from bot.services.clock import RehearsalClock
 from bot.services.contest_cache import ContestCache
+from bot.views import BotViews
 from schedules.reminders import ReminderJobs, create_scheduler
 from tests.schedules.conftest import SHANGHAI, Stage
 
@@ -47,7 +48,7 @@ async def test_a_rehearsal_at_ten_times_speed_runs_jobs_ten_times_sooner(stage: 
     clock = RehearsalClock(datetime(2024, 9, 27, 7, 0, tzinfo=SHANGHAI), speed=10)
     jobs = ReminderJobs(
         create_scheduler(), stage.database.unit_of_work, ContestCache(clock), clock,
-        ReminderPolicy(leads=(timedelta(minutes=15),)),
+        ReminderPolicy(leads=(timedelta(minutes=15),)), BotViews(),
     )  # fmt: skip
     before = datetime.now(UTC)
     await jobs.resync()
@@ -60,7 +61,7 @@ async def test_the_running_scheduler_fires_a_due_reminder_on_its_own(stage: Stag
     clock = RehearsalClock(datetime(2024, 9, 27, 8, 14, 59, tzinfo=SHANGHAI))
     jobs = ReminderJobs(
         create_scheduler(), stage.database.unit_of_work, ContestCache(clock), clock,
-        ReminderPolicy(leads=(timedelta(minutes=15),), escalate_after=()),
+        ReminderPolicy(leads=(timedelta(minutes=15),), escalate_after=()), BotViews(),
     )  # fmt: skip
     jobs.start()
     try:

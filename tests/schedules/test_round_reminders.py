@@ -11,6 +11,7 @@ from bot.domain.contest import ContestData
 from bot.domain.live import EventKind
 from bot.domain.reminders import ReminderPolicy
 from bot.services.contest_cache import ContestCache
+from bot.views import BotViews
 from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database
 from tests.schedules.conftest import ROUND, SHANGHAI, Stage, open_stage
@@ -68,7 +69,7 @@ async def test_a_restart_mid_round_loses_and_repeats_nothing(
     await stage.run_until(datetime(2024, 9, 27, 9, 35, tzinfo=SHANGHAI), SCRIPT)
     stage.jobs = ReminderJobs(  # a new process: empty scheduler, cold caches
         create_scheduler(), database.unit_of_work, ContestCache(stage.clock), stage.clock,
-        stage.jobs.policy,
+        stage.jobs.policy, BotViews(),
     )  # fmt: skip
     await stage.run_until(END, SCRIPT)
     assert by_position(stage, await stage.received()) == EXPECTED

@@ -15,6 +15,7 @@ from bot.domain.draft import ContestDraft, Located
 from bot.domain.problems import Problem, Sheet
 from bot.services.audit import check, reconcile, record
 from bot.services.contest_import import import_contest
+from bot.views import BotViews
 from storage.database import Database
 from storage.models import Base
 
@@ -30,7 +31,7 @@ async def test_a_valid_draft_is_imported_with_every_row_added(
     database: Database, demo_parsed: Parsed
 ) -> None:
     draft, problems = demo_parsed
-    result = await import_contest(database.unit_of_work, draft, problems)
+    result = await import_contest(database.unit_of_work, draft, problems, views=BotViews())
     assert result.applied
     assert result.problems == []
     assert result.changes[Sheet.PEOPLE].added == 172
@@ -42,7 +43,7 @@ async def test_a_valid_draft_is_imported_with_every_row_added(
 async def test_everyone_gets_an_invite_code_on_first_import(
     database: Database, demo_parsed: Parsed
 ) -> None:
-    await import_contest(database.unit_of_work, *demo_parsed)
+    await import_contest(database.unit_of_work, *demo_parsed, views=BotViews())
     stored = await _stored(database)
     assert stored is not None
     codes = [person.invite_code for person in stored.people]
@@ -53,9 +54,9 @@ async def test_everyone_gets_an_invite_code_on_first_import(
 async def test_importing_the_same_file_again_changes_nothing_and_keeps_codes(
     database: Database, demo_parsed: Parsed
 ) -> None:
-    await import_contest(database.unit_of_work, *demo_parsed)
+    await import_contest(database.unit_of_work, *demo_parsed, views=BotViews())
     first = await _stored(database)
-    result = await import_contest(database.unit_of_work, *demo_parsed)
+    result = await import_contest(database.unit_of_work, *demo_parsed, views=BotViews())
     assert all(c.added == c.updated == c.removed == 0 for c in result.changes.values())
     assert await _stored(database) == first
 
@@ -64,12 +65,12 @@ async def test_a_draft_with_problems_writes_nothing(
     database: Database, demo_parsed: Parsed
 ) -> None:
     draft, _ = demo_parsed
-    await import_contest(database.unit_of_work, *demo_parsed)
+    await import_contest(database.unit_of_work, *demo_parsed, views=BotViews())
     before = await _stored(database)
     lost = replace(draft.people[0].item, team_code="X")
     broken = replace(draft, people=[Located(lost, 2), *draft.people[1:]])
     renamed = replace(broken, contest=replace(draft.contest, name="改名"))  # type: ignore[type-var]
-    result = await import_contest(database.unit_of_work, renamed, [])
+    result = await import_contest(database.unit_of_work, renamed, [], views=BotViews())
     assert not result.applied
     assert [(p.sheet, p.row, p.column) for p in result.problems] == [(Sheet.PEOPLE, 2, "team")]
     assert await _stored(database) == before
@@ -80,7 +81,7 @@ async def test_problems_found_while_reading_also_block_the_import(
 ) -> None:
     draft, _ = demo_parsed
     reading = [Problem("the sheet is missing", {}, Sheet.QUESTIONS)]
-    result = await import_contest(database.unit_of_work, draft, reading)
+    result = await import_contest(database.unit_of_work, draft, reading, views=BotViews())
     assert result.problems == reading
     assert await _stored(database) is None
 
@@ -88,7 +89,9 @@ async def test_problems_found_while_reading_also_block_the_import(
 async def test_a_dry_run_reports_the_changes_but_saves_nothing(
     database: Database, demo_parsed: Parsed
 ) -> None:
-    result = await import_contest(database.unit_of_work, *demo_parsed, dry_run=True)
+    result = await import_contest(
+        database.unit_of_work, *demo_parsed, dry_run=True, views=BotViews()
+    )
     assert not result.applied
     assert result.changes[Sheet.TEAMS].added == 40
     assert await _stored(database) is None
@@ -122,7 +125,7 @@ async def rows(database: Database) -> dict[str, list[tuple[object, ...]]]:
 @pytest.fixture
 async def in_use(database: Database, demo_parsed: Parsed) -> Database:
     """The demo contest imported, one contestant joined, a showcase score given."""
-    await import_contest(database.unit_of_work, *demo_parsed)
+    await import_contest(database.unit_of_work, *demo_parsed, views=BotViews())
     async with database.unit_of_work() as uow:
         data = await uow.contest.load()
         assert data is not None
@@ -140,7 +143,9 @@ async def test_a_file_of_another_contest_is_refused_and_changes_no_row(
 ) -> None:
     draft, problems = demo_parsed
     before = await rows(in_use)
-    result = await import_contest(in_use.unit_of_work, another_contest(draft), problems)
+    result = await import_contest(
+        in_use.unit_of_work, another_contest(draft), problems, views=BotViews()
+    )
     assert result.refused
     assert not result.applied
     assert await rows(in_use) == before
@@ -152,7 +157,7 @@ async def test_the_refusal_names_both_contests_and_what_replacing_would_remove(
 ) -> None:
     draft, problems = demo_parsed
     result = await import_contest(
-        in_use.unit_of_work, another_contest(draft), problems, dry_run=dry_run
+        in_use.unit_of_work, another_contest(draft), problems, dry_run=dry_run, views=BotViews()
     )
     assert result.replacement is not None
     assert (result.replacement.loaded, result.replacement.incoming) == (draft.contest.name, ANOTHER)  # type: ignore[union-attr]
@@ -168,7 +173,12 @@ async def test_a_dry_run_of_a_replacement_shows_it_and_changes_no_row(
     draft, problems = demo_parsed
     before = await rows(in_use)
     result = await import_contest(
-        in_use.unit_of_work, another_contest(draft), problems, dry_run=True, replace_loaded=True
+        in_use.unit_of_work,
+        another_contest(draft),
+        problems,
+        dry_run=True,
+        replace_loaded=True,
+        views=BotViews(),
     )
     assert not result.refused
     assert not result.applied
@@ -184,7 +194,7 @@ async def test_replacing_removes_the_old_contests_people_and_results(
     assert loaded is not None
     old_codes = {p.invite_code for p in loaded.people}
     result = await import_contest(
-        in_use.unit_of_work, another_contest(draft), problems, replace_loaded=True
+        in_use.unit_of_work, another_contest(draft), problems, replace_loaded=True, views=BotViews()
     )
     assert result.applied
     assert not result.refused
@@ -201,7 +211,9 @@ async def test_replacing_keeps_the_audit_trail_and_records_itself_in_the_chain(
     in_use: Database, demo_parsed: Parsed
 ) -> None:
     draft, problems = demo_parsed
-    await import_contest(in_use.unit_of_work, another_contest(draft), problems, replace_loaded=True)
+    await import_contest(
+        in_use.unit_of_work, another_contest(draft), problems, replace_loaded=True, views=BotViews()
+    )
     async with in_use.unit_of_work() as uow:
         entries = await uow.audit.entries()
         chain, _ = await check(uow)
@@ -218,7 +230,9 @@ async def test_after_a_replacement_the_removed_scores_are_no_mismatch_with_the_t
     in_use: Database, demo_parsed: Parsed
 ) -> None:
     draft, problems = demo_parsed
-    await import_contest(in_use.unit_of_work, another_contest(draft), problems, replace_loaded=True)
+    await import_contest(
+        in_use.unit_of_work, another_contest(draft), problems, replace_loaded=True, views=BotViews()
+    )
     async with in_use.unit_of_work() as uow:
         assert await reconcile(uow) == []
 
@@ -226,7 +240,7 @@ async def test_after_a_replacement_the_removed_scores_are_no_mismatch_with_the_t
 async def test_reimporting_the_same_contest_needs_no_replace_and_keeps_everything(
     in_use: Database, demo_parsed: Parsed
 ) -> None:
-    result = await import_contest(in_use.unit_of_work, *demo_parsed)
+    result = await import_contest(in_use.unit_of_work, *demo_parsed, views=BotViews())
     assert result.applied
     assert result.replacement is None
     async with in_use.unit_of_work() as uow:

@@ -11,6 +11,7 @@ from bot.domain.contest import ContestData
 from bot.domain.draw import Draw, DrawCheck, DrawOutcome, draw_order
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.draws import DrawError, commit_draw, reveal_draw, verify_draw
+from bot.views import BotViews
 from storage.database import Database
 from storage.models import DeliveryRow
 from tests.conftest import stored
@@ -41,7 +42,7 @@ async def fresh(database: Database) -> ContestSnapshot:
 
 async def commit(database: Database, snapshot: ContestSnapshot, round_code: str = ROUND) -> Draw:
     async with database.unit_of_work() as uow:
-        draw = await commit_draw(uow, snapshot, round_code, None, NOW)
+        draw = await commit_draw(uow, snapshot, round_code, None, NOW, BotViews())
         await uow.commit()
     return draw
 
@@ -50,7 +51,7 @@ async def reveal(
     database: Database, snapshot: ContestSnapshot, now: datetime = NOW + timedelta(minutes=5)
 ) -> Draw:
     async with database.unit_of_work() as uow:
-        draw = await reveal_draw(uow, snapshot, ROUND, now)
+        draw = await reveal_draw(uow, snapshot, ROUND, now, BotViews())
         await uow.commit()
     return draw
 

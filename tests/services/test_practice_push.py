@@ -15,6 +15,7 @@ from bot.domain.practice_plan import DAILY_START_DATA, Lockdown
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.practice_push import choose_daily, practice_closed_until, queue_daily_sets
 from bot.services.reviews import review
+from bot.views import BotViews
 from storage.database import Database
 from storage.models import DeliveryRow
 from tests.conftest import person_id, stored
@@ -50,7 +51,7 @@ async def queue(
     database: Database, snapshot: ContestSnapshot, now: datetime, *lockdowns: Lockdown
 ) -> int:
     async with database.unit_of_work() as uow:
-        queued = await queue_daily_sets(uow, snapshot, now, lockdowns)
+        queued = await queue_daily_sets(uow, snapshot, now, lockdowns, BotViews())
         await uow.commit()
     return queued
 

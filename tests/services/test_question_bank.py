@@ -11,6 +11,7 @@ from bot.domain.problems import Problem, Sheet
 from bot.domain.questions import Question
 from bot.services.contest_import import import_contest
 from bot.services.question_bank import NoContestError, import_questions
+from bot.views import BotViews
 from storage.database import Database
 
 Parsed = tuple[ContestDraft, list[Problem]]
@@ -31,7 +32,7 @@ async def _revision(database: Database) -> int | None:
 @pytest.fixture
 async def loaded(database: Database, demo_parsed: Parsed) -> list[Located[Question]]:
     """The demo contest is stored; returns its questions as read from the file."""
-    result = await import_contest(database.unit_of_work, *demo_parsed)
+    result = await import_contest(database.unit_of_work, *demo_parsed, views=BotViews())
     assert result.applied
     return list(demo_parsed[0].questions)
 

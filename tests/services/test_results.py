@@ -20,6 +20,7 @@ from bot.services.results import preview, publish, standings
 from bot.services.results_sheet import results_sheet
 from bot.services.withdrawal import withdraw
 from bot.texts.texts import Texts
+from bot.views import BotViews
 from storage.database import Database
 from storage.models import DeliveryRow
 from tests.conftest import stored
@@ -75,7 +76,7 @@ async def publish_round(
 ) -> int:
     async with database.unit_of_work() as uow:
         done = await publish(uow, snapshot, ROUND, person(snapshot, "ORG1"), version, NOW,
-                             RULES, anyway=anyway)  # fmt: skip
+                             RULES, BotViews(), anyway=anyway)  # fmt: skip
         await uow.commit()
     return done.notified
 
@@ -95,7 +96,7 @@ async def test_the_preview_names_each_judge_and_the_teams_they_have_not_scored(
 ) -> None:
     await score(database, contest, ["H01", "H02"], by=["J1"])
     async with database.unit_of_work() as uow:
-        seen = await preview(uow, contest, ROUND, RULES, texts(contest))
+        seen = await preview(uow, contest, ROUND, RULES, BotViews(), Locale.EN)
     progress = {j.judge_code: j for j in seen.done.judges}
     assert sorted(progress) == ["J1", "J2", "J3", "J4"]  # the panel assigned to the track
     assert sorted(progress["J1"].scored) == ["H01", "H02"]
@@ -154,7 +155,7 @@ async def test_an_absent_team_is_not_waited_for(
         await uow.commit()
     await score(database, contest, [t for t in teams(contest) if t != "H05"])
     async with database.unit_of_work() as uow:
-        seen = await preview(uow, contest, ROUND, RULES, texts(contest))
+        seen = await preview(uow, contest, ROUND, RULES, BotViews(), Locale.EN)
     assert (seen.done.complete, seen.done.absent, len(seen.done.expected)) == (True, ("H05",), 19)
 
 
@@ -172,9 +173,11 @@ async def test_a_withdrawal_tells_each_recipient_once_and_unpublishes(
         )
     organizer = person(contest, "ORG1")
     async with database.unit_of_work() as uow:
-        done = await withdraw(uow, contest, ROUND, organizer, " wrong judge sheet ", NOW)
+        done = await withdraw(
+            uow, contest, ROUND, organizer, " wrong judge sheet ", NOW, BotViews()
+        )
         with pytest.raises(ScoringError):  # a second tap: nothing is published any more
-            await withdraw(uow, contest, ROUND, organizer, "again", NOW)
+            await withdraw(uow, contest, ROUND, organizer, "again", NOW, BotViews())
         await uow.commit()
     assert (done.version, done.notified, done.first_time) == (1, 2, True)
     notices = await queued(database, "withdrawn:")
@@ -204,8 +207,8 @@ async def test_after_a_withdrawal_the_next_publication_is_a_correction(
     await score(database, contest, teams(contest))
     await publish_round(database, contest)
     async with database.unit_of_work() as uow:
-        await withdraw(uow, contest, ROUND, person(contest, "ORG1"), "typo", NOW)
-        seen = await preview(uow, contest, ROUND, RULES, texts(contest))
+        await withdraw(uow, contest, ROUND, person(contest, "ORG1"), "typo", NOW, BotViews())
+        seen = await preview(uow, contest, ROUND, RULES, BotViews(), Locale.EN)
         await uow.commit()
     assert (seen.version, seen.published) == (2, 0)
     await publish_round(database, contest, version=2)
@@ -219,9 +222,9 @@ async def test_a_withdrawal_needs_a_reason_and_a_published_round(
     organizer = person(contest, "ORG1")
     async with database.unit_of_work() as uow:
         with pytest.raises(ScoringError):
-            await withdraw(uow, contest, ROUND, organizer, "why not", NOW)
+            await withdraw(uow, contest, ROUND, organizer, "why not", NOW, BotViews())
         with pytest.raises(ScoringError):
-            await withdraw(uow, contest, ROUND, organizer, "  ", NOW)
+            await withdraw(uow, contest, ROUND, organizer, "  ", NOW, BotViews())
 
 
 async def test_the_draft_ranks_only_the_scored_and_the_published_view_only_the_published(
@@ -245,7 +248,9 @@ async def test_a_total_without_the_theory_paper_is_pending_not_a_dash(
         for slot in contest.round_slots[arena]:
             if slot.team_code:
                 await uow.arena.add(arena, slot.team_code, "buzz", "correct", None, None, NOW)
-        done = await publish(uow, contest, arena, person(contest, "ORG1"), 1, NOW, RULES)
+        done = await publish(
+            uow, contest, arena, person(contest, "ORG1"), 1, NOW, RULES, BotViews()
+        )
         await uow.commit()
     assert done.first_time
     messages = {chat: text for chat, (text, _) in (await queued(database, "result:")).items()}

@@ -20,6 +20,7 @@ from bot.services.contest_import import ImportResult, import_contest
 from bot.services.schedule_notices import notify_changes
 from bot.texts.programme_changes import SHOWN_CHANGES, notice_text
 from bot.texts.texts import Texts
+from bot.views import BotViews
 from storage.database import Database
 from storage.models import DeliveryRow
 
@@ -53,7 +54,9 @@ def moved(draft: ContestDraft, by: timedelta = timedelta(minutes=30)) -> Contest
 
 
 async def load(database: Database, parsed: Parsed, **options: bool) -> ImportResult:
-    result = await import_contest(database.unit_of_work, *parsed, clock=FixedClock(), **options)
+    result = await import_contest(
+        database.unit_of_work, *parsed, clock=FixedClock(), **options, views=BotViews()
+    )
     assert result.problems == []
     return result
 
@@ -141,7 +144,7 @@ async def test_a_contest_without_a_previous_version_tells_nobody_even_when_membe
     async with joined.unit_of_work() as uow:
         data = await uow.contest.load()
         assert data is not None
-        assert await notify_changes(uow, None, data, NOW) == 0
+        assert await notify_changes(uow, None, data, NOW, BotViews()) == 0
         await uow.commit()
     assert await notices(joined) == []
 
