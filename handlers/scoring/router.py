@@ -100,27 +100,22 @@ async def pick_team(query: CallbackQuery, callback_data: ScoreTeam, request: Req
 
 async def typed(message: Message, request: Request) -> None:
     """The score (and reason) typed after choosing a team, or for the team the board offered."""
-    data, judge, snapshot, t = (
-        await request.state.get_data(),
-        request.viewer.person,
-        request.snapshot,
-        request.t,
-    )
+    judge, snapshot, t = request.viewer.person, request.snapshot, request.t
+    data = await request.state.get_data()
     round_ = snapshot.rounds.get(data.get("round", "")) if snapshot else None
     if judge is None or snapshot is None or round_ is None or not _judge(request):
         await request.state.clear()
         await message.answer(t(N_("This button is no longer valid.")))
         return
-    found = SCORE.fullmatch(unicodedata.normalize("NFKC", message.text or ""))
-    score = _number(found.group(1)) if found else None
-    if score is None or found is None:
+    typed_in = _score(message.text or "")
+    if typed_in is None:
         await message.answer(t(N_("Please send a number, e.g. 91.5 (or /cancel).")))
         return
-    team = data.get("team", "")
+    (score, reason), team = typed_in, data.get("team", "")
     try:
         scored = await request.call(
             score_showcase, snapshot, judge, round_.code, team, score, request.now(),
-            request.app.rules, reason=found.group(2),
+            request.app.rules, reason=reason,
         )  # fmt: skip
     except ScoringError as error:
         if error.message in (NO_TURN, NOT_ASSIGNED):  # no number will do: start again
@@ -128,6 +123,17 @@ async def typed(message: Message, request: Request) -> None:
         await message.answer(t(error.message, **error.params))
         return
     await _saved(message, request, round_, scored, team, score, data.get("board"))
+
+
+def _score(text: str) -> tuple[Decimal, str] | None:
+    """The score typed and the reason after it; None when no number was typed."""
+    found = SCORE.fullmatch(unicodedata.normalize("NFKC", text))
+    if found is None:
+        return None
+    try:
+        return Decimal(found.group(1)), found.group(2)
+    except InvalidOperation:
+        return None
 
 
 async def _saved(
@@ -147,13 +153,6 @@ async def _saved(
         await request.state.clear()
     else:
         await _choose(request, round_, scored.board.awaited, board_id)
-
-
-def _number(digits: str) -> Decimal | None:
-    try:
-        return Decimal(digits)
-    except InvalidOperation:
-        return None
 
 
 async def _assigned_round(
