@@ -1,5 +1,6 @@
 """Live control of a round: organizers record what happens on stage; ETAs follow from it."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.domain.contest import Slot
@@ -11,6 +12,16 @@ from bot.domain.timeline import Progress, TimelineError, forecast
 from bot.services.ports import UnitOfWork
 
 NEEDS_POSITION = {EventKind.START, EventKind.FINISH, EventKind.SKIP}
+
+
+@dataclass(frozen=True, slots=True)
+class LiveStep:
+    """What pressing a board's button did, and the round as it is now."""
+
+    board: Board
+    recorded: bool = False  # the event was recorded, and committed
+    stale: bool = False  # the button was on an older board: nothing was recorded
+    refused: TimelineError | None = None  # the event was impossible: nothing was recorded
 
 
 def team_slots(snapshot: ContestSnapshot, round_code: str) -> tuple[Slot, ...]:
@@ -43,3 +54,28 @@ async def record(
     progress = apply(replay(await uow.stage_events.of_round(round_code)), event)
     await uow.stage_events.add(round_code, event, person_id)
     return progress
+
+
+async def live_step(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    round_code: str,
+    event: StageEvent | None,
+    seen: int,
+    person_id: int | None,
+    now: datetime,
+) -> LiveStep:
+    """Records the event pressed on board version `seen` (None: just look). A recorded event is
+    committed at once: the reminders are rebuilt next, from the database."""
+    current = await board(uow, snapshot, round_code, now)
+    if event is None:
+        return LiveStep(current)
+    if seen != current.version:
+        return LiveStep(current, stale=True)
+    try:
+        await record(uow, snapshot, round_code, event, person_id)
+    except TimelineError as error:
+        return LiveStep(current, refused=error)
+    after = await board(uow, snapshot, round_code, now)
+    await uow.commit()  # last: a read after it would hold the database the reminders write to
+    return LiveStep(after, recorded=True)

@@ -5,6 +5,7 @@ published, changing a score needs a reason.
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -53,6 +54,64 @@ async def judge_sheet(
     given = await uow.scores.showcase(round_code)
     mine = {team: scores[judge.code] for team, scores in given.items() if judge.code in scores}
     return JudgeSheet(round_teams(snapshot, round_code), mine)
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeBoard:
+    """A judge's round as their board shows it: the sheet, and the team whose score they type
+    next (None: they tap one)."""
+
+    sheet: JudgeSheet
+    awaited: Team | None = None
+    reason_needed: bool = False  # the awaited team's score is changed only with a reason
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    entry: Entry
+    board: JudgeBoard  # awaiting the next team still without this judge's score
+
+
+async def judge_board(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    round_code: str,
+    judge: Person,
+    awaited_id: int | None = None,
+) -> JudgeBoard:
+    """The judge's board, awaiting the team of id `awaited_id` if it still has a turn."""
+    sheet = await judge_sheet(uow, snapshot, round_code, judge)
+    awaited = next((t for t in sheet.teams if t.id is not None and t.id == awaited_id), None)
+    return await _awaiting(uow, round_code, judge, sheet, awaited)
+
+
+async def score_showcase(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    judge: Person,
+    round_code: str,
+    team_code: str,
+    score: Decimal,
+    now: datetime,
+    rules: ScoringRules,
+    reason: str = "",
+) -> Scored:
+    """Enters the score (see `enter_showcase`), then the board awaits the next team."""
+    entry = await enter_showcase(
+        uow, snapshot, judge, round_code, team_code, score, now, rules, reason=reason
+    )
+    sheet = await judge_sheet(uow, snapshot, round_code, judge)
+    return Scored(
+        entry, await _awaiting(uow, round_code, judge, sheet, sheet.next_after(team_code))
+    )
+
+
+async def _awaiting(
+    uow: UnitOfWork, round_code: str, judge: Person, sheet: JudgeSheet, team: Team | None
+) -> JudgeBoard:
+    if team is None:
+        return JudgeBoard(sheet)
+    return JudgeBoard(sheet, team, await needs_reason(uow, round_code, judge, team.code))
 
 
 async def needs_reason(uow: UnitOfWork, round_code: str, judge: Person, team_code: str) -> bool:

@@ -1,7 +1,7 @@
 """/arena ROUND: the scorekeeper records the arena live — team, kind of question, outcome.
 
-One message is the board: the teams' arena scores, then buttons for the next step. The last
-button of each step carries the board's version, so a double tap records the event once.
+One message is the board (handlers.arena.views): the teams' arena scores, then buttons for the
+next step.
 """
 
 from contextlib import suppress
@@ -9,11 +9,11 @@ from decimal import Decimal
 
 from aiogram import Router
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
 
 from bot.domain.commands import Command, allowed
-from bot.domain.contest import Person, Round, Team
-from bot.domain.enums import Role, RoundKind
+from bot.domain.contest import Round, Team
+from bot.domain.enums import RoundKind
 from bot.domain.problems import N_
 from bot.domain.scoring.arena import (
     ArenaEvent,
@@ -22,30 +22,22 @@ from bot.domain.scoring.arena import (
     MandatoryAnswer,
     RiskOutcome,
     RiskPick,
-    arena_scores,
 )
-from bot.domain.scoring.errors import ScoringError
-from bot.services.arena import record_event, undo_last
-from bot.services.live import team_slots
-from bot.texts.texts import html
+from bot.domain.snapshot import ContestSnapshot
+from bot.services.arena_board import (
+    ArenaBoard,
+    ArenaMove,
+    ArenaStep,
+    UndoLast,
+    arena_board,
+    arena_move,
+)
 from handlers.arena.callbacks import ArenaButton, ArenaKind
+from handlers.arena.turns import contestants, round_teams, team_of
+from handlers.arena.views import board_view
 from handlers.fallback.router import stale_button
 from handlers.filters import IsCommand
-from handlers.keyboards import button, markup
 from handlers.request import Request
-
-OUTCOMES = {
-    ArenaKind.MANDATORY: {"correct": N_("✓ correct"), "wrong": N_("✗ wrong")},
-    ArenaKind.RISK: {o.value: label for o, label in zip(RiskOutcome, (
-        N_("✓ correct"), N_("✗ wrong"), N_("⌛ timed out")), strict=True)},
-    ArenaKind.BUZZ: {o.value: label for o, label in zip(BuzzOutcome, (
-        N_("✓ correct"), N_("✗ wrong"), N_("⚡ early buzz")), strict=True)},
-}  # fmt: skip
-KINDS = {
-    ArenaKind.MANDATORY: N_("Mandatory"),
-    ArenaKind.RISK: N_("Risk"),
-    ArenaKind.BUZZ: N_("Buzzer"),
-}
 
 
 def create_router() -> Router:
@@ -60,59 +52,58 @@ async def start(message: Message, request: Request) -> None:
     rounds = [r for r in snapshot.data.rounds if _arena(r)] if snapshot else []
     wanted = request.args.strip().upper()
     round_ = next((r for r in rounds if r.code.upper() == wanted), None)
-    if round_ is None:
+    if snapshot is None or round_ is None:
         codes = ", ".join(r.code for r in rounds)
         await message.answer(t(N_("Send /arena ROUND, one of: {codes}"), codes=codes))
         return
-    text, buttons = await _board(request, round_, ArenaButton(round=round_.id or 0))
+    board = await request.call(arena_board, round_.code, request.app.rules)
+    teams = round_teams(snapshot, round_)
+    text, buttons = board_view(
+        t, snapshot, round_, teams, board, ArenaButton(round=round_.id or 0), request.app.rules
+    )
     await message.answer(text, reply_markup=buttons)
 
 
 async def pressed(query: CallbackQuery, callback_data: ArenaButton, request: Request) -> None:
-    person, t = request.viewer.person, request.t
-    round_ = request.round(callback_data.round)
-    if (
-        round_ is None
-        or not _arena(round_)
-        or person is None
-        or not allowed(request.viewer.role, Command.ARENA)
-    ):
+    snapshot, person, pressed_on = request.snapshot, request.viewer.person, callback_data
+    round_ = request.round(pressed_on.round)
+    if snapshot is None or person is None or round_ is None or not _kept(request, round_):
         await stale_button(query, request)
         return
-    step = callback_data
-    if step.team >= 0 and _team(_teams(request, round_), step.team) is None:
-        await stale_button(query, request)  # the team has no turn in this round any more
-        await _redraw(query, request, round_, ArenaButton(round=step.round))
+    teams = round_teams(snapshot, round_)
+    gone = pressed_on.team >= 0 and team_of(teams, pressed_on.team) is None  # no turn any more
+    step = None if gone else _step(snapshot, teams, pressed_on)
+    if not gone and step is None and pressed_on.outcome and pressed_on.kind is not ArenaKind.UNDO:
+        await stale_button(query, request)  # its team or contestant is not in the round
         return
-    try:
-        if step.kind is ArenaKind.UNDO:
-            await undo_last(request.work, round_.code, step.version, person.code, request.now())
-            step = ArenaButton(round=step.round)
-        elif step.outcome:
-            event = _event(request, round_, step)
-            if event is None:
-                await stale_button(query, request)
-                return
-            await record_event(
-                request.work,
-                round_.code,
-                event,
-                step.version,
-                person.code,
-                request.now(),
-                request.app.rules,
-            )
-            step = ArenaButton(round=step.round)
-    except ScoringError as error:
-        await query.answer(t(error.message, **error.params), show_alert=True)
-        step = ArenaButton(round=step.round)
+    move = await request.call(
+        arena_move, round_.code, step, pressed_on.version, person.code, request.now(),
+        request.app.rules,
+    )  # fmt: skip
+    await _answer(query, request, gone, move)
+    shown = pressed_on if step is None and not gone else ArenaButton(round=pressed_on.round)
+    await _redraw(query, request, snapshot, round_, teams, move.board, shown)
+
+
+async def _answer(query: CallbackQuery, request: Request, gone: bool, move: ArenaMove) -> None:
+    if gone:
+        await stale_button(query, request)
+    elif move.refused is not None:
+        await query.answer(request.t(move.refused.message, **move.refused.params), show_alert=True)
     else:
         await query.answer()
-    await _redraw(query, request, round_, step)
 
 
-async def _redraw(query: CallbackQuery, request: Request, round_: Round, step: ArenaButton) -> None:
-    text, buttons = await _board(request, round_, step)
+async def _redraw(
+    query: CallbackQuery,
+    request: Request,
+    snapshot: ContestSnapshot,
+    round_: Round,
+    teams: list[Team],
+    board: ArenaBoard,
+    step: ArenaButton,
+) -> None:
+    text, buttons = board_view(request.t, snapshot, round_, teams, board, step, request.app.rules)
     if isinstance(query.message, Message):
         with suppress(TelegramBadRequest):  # the same board again
             await query.message.edit_text(text, reply_markup=buttons)
@@ -122,34 +113,27 @@ def _arena(round_: Round) -> bool:
     return round_.kind is RoundKind.ARENA_PRELIMINARY and round_.id is not None
 
 
-def _teams(request: Request, round_: Round) -> list[Team]:
-    """The round's teams in running order."""
-    assert request.snapshot is not None
-    turns = sorted(team_slots(request.snapshot, round_.code), key=lambda s: s.position)
-    teams = request.snapshot.teams
-    codes = [s.team_code for s in turns if s.team_code is not None]
-    return [teams[code] for code in codes if code in teams]
+def _kept(request: Request, round_: Round) -> bool:
+    """Whether the round is an arena the viewer keeps the score of."""
+    return _arena(round_) and allowed(request.viewer.role, Command.ARENA)
 
 
-def _team(teams: list[Team], team_id: int) -> Team | None:
-    """The team a button names by id, if it still has a turn in the round."""
-    return next((t for t in teams if t.id is not None and t.id == team_id), None)
+def _step(snapshot: ContestSnapshot, teams: list[Team], step: ArenaButton) -> ArenaStep | None:
+    """What a button records: undoing, an event (None when its team or contestant is not in
+    the round), or nothing when it is only a step towards one."""
+    if step.kind is ArenaKind.UNDO:
+        return UndoLast()
+    return _event(snapshot, teams, step) if step.outcome else None
 
 
-def _contestants(request: Request, team: Team) -> list[Person]:
-    assert request.snapshot is not None
-    members = request.snapshot.members.get(team.code, ())
-    return [p for p in members if p.role is Role.CONTESTANT and p.id is not None]
-
-
-def _event(request: Request, round_: Round, step: ArenaButton) -> ArenaEvent | None:
+def _event(snapshot: ContestSnapshot, teams: list[Team], step: ArenaButton) -> ArenaEvent | None:
     """The event a button records; None when its team or contestant is not in the round."""
-    team = _team(_teams(request, round_), step.team)
+    team = team_of(teams, step.team)
     if team is None:
         return None
     try:
         if step.kind is ArenaKind.MANDATORY:
-            person = next((p for p in _contestants(request, team) if p.id == step.person), None)
+            person = next((p for p in contestants(snapshot, team) if p.id == step.person), None)
             if person is None or step.outcome not in ("correct", "wrong"):
                 return None
             return MandatoryAnswer(team.code, person.code, step.outcome == "correct")
@@ -160,53 +144,3 @@ def _event(request: Request, round_: Round, step: ArenaButton) -> ArenaEvent | N
     except ValueError:  # a forged outcome
         return None
     return None
-
-
-async def _board(
-    request: Request, round_: Round, step: ArenaButton
-) -> tuple[str, InlineKeyboardMarkup]:
-    t, uow = request.t, request.work
-    version = await uow.arena.count(round_.code)
-    scores = arena_scores(await uow.arena.events(round_.code), request.app.rules)
-    teams = _teams(request, round_)
-    lines = [f"<b>{html(t.name(round_.name, round_.name_en))}</b>"]
-    bank = request.app.rules.starting_bank
-    lines += [f"{html(team.code)} {scores.get(team.code, bank):.0f}" for team in teams]
-    here = step.model_copy(update={"version": version})
-    rows = _next_buttons(request, teams, here)
-    if _team(teams, step.team) is None:
-        rows.append(
-            [
-                button(
-                    t(N_("↩ Undo the last event")),
-                    ArenaButton(round=step.round, kind=ArenaKind.UNDO, version=version),
-                )
-            ]
-        )
-    return "\n".join(lines), markup(*rows)
-
-
-def _next_buttons(
-    request: Request, teams: list[Team], step: ArenaButton
-) -> list[list[InlineKeyboardButton]]:
-    t = request.t
-    team = _team(teams, step.team)
-    if team is None:  # choose a team
-        return [[button(each.code, step.model_copy(update={"team": each.id, "person": -1}))]
-                for each in teams]  # fmt: skip
-    back = [button(t(N_("◀ Teams")), ArenaButton(round=step.round))]
-    if step.kind is ArenaKind.TEAMS:
-        kinds = [button(t(label), step.model_copy(update={"kind": kind}))
-                 for kind, label in KINDS.items()]  # fmt: skip
-        return [kinds, back]
-    if step.kind is ArenaKind.MANDATORY and step.person < 0:
-        people = _contestants(request, team)
-        return [[button(p.code, step.model_copy(update={"person": p.id}))]
-                for p in people] + [back]  # fmt: skip
-    if step.kind is ArenaKind.RISK and not step.tier:
-        tiers = [button(f"{tier.points:.0f}", step.model_copy(update={"tier": int(tier.points)}))
-                 for tier in request.app.rules.risk_tiers]  # fmt: skip
-        return [tiers, back]
-    outcomes = [button(t(label), step.model_copy(update={"outcome": outcome}))
-                for outcome, label in OUTCOMES[step.kind].items()]  # fmt: skip
-    return [outcomes, back]

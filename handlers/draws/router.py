@@ -4,12 +4,13 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.commands import Command, allowed
-from bot.domain.problems import N_, N_plural
+from bot.domain.problems import N_
 from bot.services.draws import DrawError, commit_draw, reveal_draw
+from bot.services.work import committed
 from handlers.draws.callbacks import DrawButton
+from handlers.draws.views import committed_view, revealed_text
 from handlers.fallback.router import stale_button
 from handlers.filters import IsCommand
-from handlers.keyboards import button, markup
 from handlers.queries import chat_of, close_buttons
 from handlers.request import Request
 
@@ -33,18 +34,14 @@ async def commit(message: Message, request: Request) -> None:
         await message.answer(t(N_("Send /draw ROUND, one of: {codes}"), codes=codes))
         return
     try:
-        draw = await commit_draw(
-            request.work, snapshot, round_.code, person.id, request.now(), request.app.views
+        draw = await request.call(
+            commit_draw, snapshot, round_.code, person.id, request.now(), request.app.views
         )
     except DrawError as error:
         await message.answer(t(error.message, **error.params))
         return
-    await message.answer(
-        t(N_("Commitment for {round} published: <code>{commitment}</code>. When everyone has "
-             "seen it, reveal the seed and the order."),
-          round=round_.code, commitment=draw.commitment),
-        reply_markup=markup([button(t(N_("🎲 Reveal the order")), DrawButton(round=round_.id))]),
-    )  # fmt: skip
+    text, buttons = committed_view(t, round_, draw)
+    await message.answer(text, reply_markup=buttons)
 
 
 async def reveal(query: CallbackQuery, callback_data: DrawButton, request: Request) -> None:
@@ -53,22 +50,23 @@ async def reveal(query: CallbackQuery, callback_data: DrawButton, request: Reque
     if snapshot is None or round_ is None or not allowed(request.viewer.role, Command.DRAW):
         await stale_button(query, request)
         return
+    person_id = request.viewer.person.id if request.viewer.person else None
     try:
-        person_id = request.viewer.person.id if request.viewer.person else None
-        draw = await reveal_draw(
-            request.work, snapshot, round_.code, request.now(), request.app.views, person_id
+        # Committed at once: the reminders are rebuilt next, from the database.
+        draw = await request.call(
+            committed,
+            reveal_draw,
+            snapshot,
+            round_.code,
+            request.now(),
+            request.app.views,
+            person_id,
         )
     except DrawError as error:
         await query.answer(t(error.message, **error.params), show_alert=True)
         return
-    await request.work.commit()
     request.app.contests.invalidate()
     await request.app.reminders.resync()
     await query.answer()
     await close_buttons(query)
-    await request.bot.send_message(
-        chat_of(query),
-        t(N_plural("The order of {round} is drawn and published ({count} team).",
-                   "The order of {round} is drawn and published ({count} teams)."),
-          round=round_.code, count=len(draw.order or ())),
-    )  # fmt: skip
+    await request.bot.send_message(chat_of(query), revealed_text(t, round_, draw))

@@ -6,11 +6,11 @@ from aiogram import Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.domain.accounts import Account
 from bot.domain.commands import Command
 from bot.domain.problems import N_
-from bot.services.follows import set_following
-from bot.services.onboarding import open_account
+from bot.domain.snapshot import ContestSnapshot
+from bot.services.follows import Following, choose_following, followed_tracks
+from bot.texts.texts import Texts
 from handlers.fallback.router import stale_button
 from handlers.filters import IsCommand
 from handlers.follows.callbacks import FollowButton
@@ -33,46 +33,43 @@ async def show(message: Message, request: Request) -> None:
     if request.snapshot is None or message.from_user is None:
         await message.answer(request.no_contest())
         return
-    account = await _account(request, message.from_user.id, message.chat.id)
+    following = await request.call(
+        followed_tracks, request.app.clock, request.viewer.account, message.from_user.id,
+        message.chat.id,
+    )  # fmt: skip
     await message.answer(
         request.t(N_("Which tracks do you follow? You get their announcements and, once "
                      "published, their results. Tap to follow or to stop (✓ = following).")),
-        reply_markup=await _buttons(request, account),
+        reply_markup=_buttons(request.t, request.snapshot, following),
     )  # fmt: skip
 
 
 async def pressed(query: CallbackQuery, callback_data: FollowButton, request: Request) -> None:
-    tracks = list(request.snapshot.tracks.values()) if request.snapshot else []
-    if not 0 <= callback_data.track < len(tracks) or not isinstance(query.message, Message):
+    snapshot, t = request.snapshot, request.t
+    tracks = list(snapshot.tracks.values()) if snapshot else []
+    if (
+        snapshot is None
+        or not 0 <= callback_data.track < len(tracks)
+        or not isinstance(query.message, Message)
+    ):
         await stale_button(query, request)
         return
-    track, t = tracks[callback_data.track], request.t
-    account = await _account(request, query.from_user.id, query.message.chat.id)
-    assert account.id is not None
-    following = track.code in await request.work.follows.tracks_of(account.id)
-    if following == callback_data.follow:  # a double tap, or a copy of the buttons gone stale
+    track = tracks[callback_data.track]
+    following = await request.call(
+        choose_following, request.app.clock, request.viewer.account, query.from_user.id,
+        query.message.chat.id, track.code, callback_data.follow,
+    )  # fmt: skip
+    if not following.changed:  # a double tap, or a copy of the buttons gone stale
         await already_handled(query, request)
     else:
-        await set_following(
-            request.work, account.id, track.code, callback_data.follow, request.now()
-        )
         name = t.name(track.name, track.name_en)
         await query.answer(t(FOLLOWED if callback_data.follow else UNFOLLOWED, track=name))
     with suppress(TelegramBadRequest):  # the same markup again (a repeated tap)
-        await query.message.edit_reply_markup(reply_markup=await _buttons(request, account))
+        await query.message.edit_reply_markup(reply_markup=_buttons(t, snapshot, following))
 
 
-async def _account(request: Request, user_id: int, chat_id: int) -> Account:
-    account = request.viewer.account
-    return account or await open_account(request.work, request.app.clock, user_id, chat_id)
-
-
-async def _buttons(request: Request, account: Account) -> InlineKeyboardMarkup:
-    assert request.snapshot is not None
-    assert account.id is not None
-    followed = await request.work.follows.tracks_of(account.id)
-    t = request.t
+def _buttons(t: Texts, snapshot: ContestSnapshot, following: Following) -> InlineKeyboardMarkup:
     return follow_buttons(
-        [(t.name(track.name, track.name_en), track.code in followed)
-         for track in request.snapshot.tracks.values()]
+        [(t.name(track.name, track.name_en), track.code in following.tracks)
+         for track in snapshot.tracks.values()]
     )  # fmt: skip

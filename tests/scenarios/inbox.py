@@ -25,7 +25,7 @@ from bot.services.check_ins import CheckInOutcome
 from bot.services.scores import Entry
 from bot.texts.reminders import CONFIRMED as ACKNOWLEDGED_LINE
 from handlers.reminders.views import ANSWERS as CHECK_IN_ANSWERS
-from handlers.scoring.router import SAVED
+from handlers.scoring.views import SAVED
 from tests.fakes.telegram import RecordingSession
 from tests.scenarios.checker import TEAMS_BEFORE
 

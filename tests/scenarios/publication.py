@@ -16,7 +16,7 @@ from bot.domain.scoring.rules import ScoringRules
 from bot.services.scores import enter_showcase, import_theory
 from bot.texts.texts import Texts
 from handlers.arena.callbacks import ArenaKind
-from handlers.arena.router import KINDS, OUTCOMES
+from handlers.arena.views import KINDS, OUTCOMES
 from handlers.results.callbacks import (
     PublishAnyway,
     PublishButton,
