@@ -26,7 +26,7 @@ class Request:
     bot: Bot
     # The update's unit of work, committed by the middleware when the handler succeeds. Only
     # use cases touch it: a handler runs one through `call`.
-    work: UnitOfWork = field(repr=False)
+    _work: UnitOfWork = field(repr=False)
     state: FSMContext
     snapshot: ContestSnapshot | None
     viewer: Viewer
@@ -42,7 +42,7 @@ class Request:
         **kwargs: P.kwargs,
     ) -> R:
         """Runs a use case of `bot.services` in this update's unit of work."""
-        return await use_case(self.work, *args, **kwargs)
+        return await use_case(self._work, *args, **kwargs)
 
     def now(self) -> datetime:
         return self.app.clock.now()

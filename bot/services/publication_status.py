@@ -1,9 +1,9 @@
 """Where each round's results stand: published (which version), withdrawn, asked to be
 published by one organizer and awaiting a second, or still a draft."""
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 from bot.services.ports import UnitOfWork
 
@@ -32,19 +32,3 @@ async def publication_status(uow: UnitOfWork) -> PublicationStatus:
 async def published_version(uow: UnitOfWork, round_code: str) -> int | None:
     """The round's version out now; None when none is (never published, or withdrawn)."""
     return (await uow.publications.published()).get(round_code)
-
-
-async def while_published(
-    uow: UnitOfWork,
-    round_code: str,
-    version: object,
-    use_case: Callable[Concatenate[UnitOfWork, P], Awaitable[R]],
-    /,
-    *args: P.args,
-    **kwargs: P.kwargs,
-) -> R | None:
-    """Runs the use case only while `version` is the round's version out now; None when it no
-    longer is (withdrawn or corrected since the organizer saw it)."""
-    if (await uow.publications.published()).get(round_code) != version:
-        return None
-    return await use_case(uow, *args, **kwargs)

@@ -76,3 +76,20 @@ async def _chat_locales(
         for follower in await uow.follows.followers(track):
             found.setdefault(follower.chat_id, follower.locale or default)
     return found
+
+
+async def withdraw_shown(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    round_code: str,
+    shown: object,
+    organizer: Person,
+    reason: str,
+    now: datetime,
+    views: ResultViews,
+) -> Withdrawn | None:
+    """`withdraw`, while `shown` (the version the organizer pressed Withdraw on) is still the
+    round's version out; None when it no longer is (withdrawn or corrected since)."""
+    if (await uow.publications.published()).get(round_code) != shown:
+        return None
+    return await withdraw(uow, snapshot, round_code, organizer, reason, now, views)

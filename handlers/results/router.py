@@ -9,9 +9,9 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from bot.domain.commands import Command, allowed
 from bot.domain.problems import N_
 from bot.domain.scoring.errors import ScoringError
-from bot.services.publication_status import publication_status, published_version, while_published
+from bot.services.publication_status import publication_status, published_version
 from bot.services.results import preview, publish, standings
-from bot.services.withdrawal import withdraw
+from bot.services.withdrawal import withdraw_shown
 from handlers.fallback.router import stale_button
 from handlers.filters import IsCommand, PlainText
 from handlers.keyboards import markup
@@ -168,8 +168,8 @@ async def reason_typed(message: Message, request: Request) -> None:
     reason = (message.text or "").strip()[:MAX_REASON]
     try:
         done = await request.call(
-            while_published, round_.code, data.get("version"),
-            withdraw, snapshot, round_.code, person, reason, request.now(), request.app.views,
+            withdraw_shown, snapshot, round_.code, data.get("version"),
+            person, reason, request.now(), request.app.views,
         )  # fmt: skip
     except ScoringError as error:
         await message.answer(t(error.message, **error.params))
