@@ -19,19 +19,12 @@ from bot.services.live import record
 from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database
 from storage.models import DeliveryRow
+from tests.fakes.clock import FakeClock
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 ROUND = "AR-12345"  # arena preliminary: 20 teams of track 12345, 10 min each from 08:30
 ORGANIZERS = "organizers"
 START = datetime(2024, 9, 27, 7, 0, tzinfo=SHANGHAI)
-
-
-@dataclass
-class FakeClock:
-    moment: datetime = START
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 @dataclass
@@ -109,7 +102,7 @@ async def open_stage(
             await uow.accounts.save(Account(chat, chat, START, person_id=person.id))
             chats[chat] = person.team_code or ORGANIZERS
         await uow.commit()
-    clock = FakeClock()
+    clock = FakeClock(START)
     jobs = ReminderJobs(
         create_scheduler(), database.unit_of_work, ContestCache(clock), clock, policy
     )

@@ -1,7 +1,7 @@
 """After a re-import, each person hears once about everything that changed in their programme."""
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -22,6 +22,7 @@ from bot.texts.programme_changes import SHOWN_CHANGES, notice_text
 from bot.texts.texts import Texts
 from storage.database import Database
 from storage.models import DeliveryRow
+from tests.fakes.clock import FakeClock
 
 Parsed = tuple[ContestDraft, list[Problem]]
 
@@ -30,14 +31,6 @@ NOW = datetime(2024, 9, 25, 1, 0, tzinfo=UTC)
 # the hall, so moving it by half an hour is still a valid contest.
 TEAM, ROUND = "H11", "SC-12345"
 CHATS = {"H11-1": 6001, "H11-L": 6002, "H07-1": 6003}  # two of H11, one of another team
-
-
-@dataclass
-class FixedClock:
-    moment: datetime = NOW
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 def moved(draft: ContestDraft, by: timedelta = timedelta(minutes=30)) -> ContestDraft:
@@ -53,7 +46,7 @@ def moved(draft: ContestDraft, by: timedelta = timedelta(minutes=30)) -> Contest
 
 
 async def load(database: Database, parsed: Parsed, **options: bool) -> ImportResult:
-    result = await import_contest(database.unit_of_work, *parsed, clock=FixedClock(), **options)
+    result = await import_contest(database.unit_of_work, *parsed, clock=FakeClock(NOW), **options)
     assert result.problems == []
     return result
 
