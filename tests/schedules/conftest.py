@@ -68,14 +68,14 @@ class Stage:
         )  # fmt: skip
         chat = next(chat for chat, code in self.chats.items() if code == team)
         async with self.database.unit_of_work() as uow:
-            session = uow.reminders._session  # type: ignore[attr-defined]
+            session = uow.reminders._session
             query = select(DeliveryRow.text).where(DeliveryRow.chat_id == chat)
             return list(await session.scalars(query.order_by(DeliveryRow.id)))
 
     async def received(self) -> dict[str, list[str]]:
         """Per team, the kinds of reminder its leader got, in order ('lead60', 'next', …)."""
         async with self.database.unit_of_work() as uow:
-            session = uow.reminders._session  # type: ignore[attr-defined]
+            session = uow.reminders._session
             rows = await session.scalars(select(DeliveryRow).order_by(DeliveryRow.id))
             found: dict[str, list[str]] = defaultdict(list)
             for row in rows:

@@ -45,8 +45,18 @@ def moved(draft: ContestDraft, by: timedelta = timedelta(minutes=30)) -> Contest
     return replace(draft, slots=[shift(entry) for entry in draft.slots])
 
 
-async def load(database: Database, parsed: Parsed, **options: bool) -> ImportResult:
-    result = await import_contest(database.unit_of_work, *parsed, clock=FakeClock(NOW), **options)
+async def load(
+    database: Database, parsed: Parsed, *, dry_run: bool = False, replace_loaded: bool = False
+) -> ImportResult:
+    draft, problems = parsed
+    result = await import_contest(
+        database.unit_of_work,
+        draft,
+        problems,
+        clock=FakeClock(NOW),
+        dry_run=dry_run,
+        replace_loaded=replace_loaded,
+    )
     assert result.problems == []
     return result
 
