@@ -34,15 +34,11 @@ from bot.formats.yaml_reader import document_from_mapping
 from bot.services.contest_import import import_contest
 from bot.views import BotViews
 from storage.database import Database
+from tests.fakes.clock import FakeClock
 from tests.fakes.telegram import RecordingSession
 
 USER = 777
 NOON = datetime(2024, 9, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
-
-
-class Clock:
-    def now(self) -> datetime:
-        return NOON
 
 
 class LeanSession(RecordingSession):
@@ -103,7 +99,7 @@ async def our_dispatcher(
     code = next(p.invite_code for p in data.people if p.code == "H07-1")
     settings = Settings(bot_token=SecretStr("42:BENCH"), database_url=url, redis_url=redis_url)
     bot = create_bot(settings, LeanSession())
-    dispatcher = create_dispatcher(create_context(settings, database, Clock()))
+    dispatcher = create_dispatcher(create_context(settings, database, FakeClock(NOON)))
     await dispatcher.feed_update(bot, updates(f"/start {code}")())
     return dispatcher, bot, database
 

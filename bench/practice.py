@@ -36,18 +36,11 @@ from bot.views import BotViews
 from schedules.practice import PracticeJobs
 from schedules.reminders import create_scheduler
 from storage.database import Database
+from tests.fakes.clock import FakeClock
 
 ZONE = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2024, 9, 25, 7, 0, tzinfo=ZONE)  # the day before the theory exam
 REPEAT = 50
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.moment = NOW
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 async def prepare(database: Database, answers: int) -> ContestSnapshot:
@@ -75,7 +68,7 @@ async def prepare(database: Database, answers: int) -> ContestSnapshot:
 
 async def measure(database: Database, answers: int) -> None:
     snapshot = await prepare(database, answers)
-    clock = Clock()
+    clock = FakeClock(NOW)
     jobs = PracticeJobs(
         create_scheduler(), database.unit_of_work, ContestCache(clock), clock, (), BotViews()
     )

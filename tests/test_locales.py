@@ -44,7 +44,8 @@ def catalog(locale: Locale, suffix: str) -> dict[MessageId, Translation]:
         return {_key(m.id): _key(m.string) for m in read(handle) if m.id}
 
 
-def _key(value: str | tuple[str, ...] | list[str]) -> MessageId:
+def _key(value: str | tuple[str, ...] | list[str] | None) -> MessageId:
+    assert value is not None  # babel reads every message with a string, '' if untranslated
     return value if isinstance(value, str) else tuple(value)
 
 

@@ -15,7 +15,7 @@ from bot.formats.files import read_document, write_document
 from bot.formats.parse import parse_document
 from bot.formats.xlsx_writer import write_template
 from bot.i18n import translator
-from tests.formats.workbooks import EditableWorkbook
+from tests.formats.workbooks import CellValue, EditableWorkbook
 
 
 def row_of(workbook: EditableWorkbook, code: str) -> int:
@@ -44,8 +44,8 @@ def judge_in(path: Path, code: str) -> Person:
 )
 def test_a_judges_cells_read_as_codes(
     workbook: EditableWorkbook,
-    tracks: object,
-    rounds: object,
+    tracks: CellValue,
+    rounds: CellValue,
     expected: tuple[tuple[str, ...], tuple[str, ...]],
 ) -> None:
     row = row_of(workbook, "J1")

@@ -60,6 +60,7 @@ def unknown_team(workbook: EditableWorkbook) -> str:
 
 def duplicate_person(workbook: EditableWorkbook) -> str:
     first_code = workbook.get("People", SECOND_PERSON - 1, "编号")
+    assert isinstance(first_code, str)
     workbook.set("People", SECOND_PERSON, "编号", first_code)
     return "People row 3, column code: duplicate code 'H01-1' (first used in row 2)"
 

@@ -101,7 +101,7 @@ def test_header_rows_are_the_chinese_headers(
 
 def test_header_rows_follow_the_format_definition(template: Workbook) -> None:
     for spec in SHEETS:
-        expected = []
+        expected: list[str] = []
         for column in spec.columns:
             expected.extend(OPTION_HEADERS if column.key == "options" else [column.header])
         assert header_row(template, spec.sheet.value) == expected

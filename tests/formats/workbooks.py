@@ -5,6 +5,8 @@ of their header cell, so a test reads like the sheet an organizer would look at.
 """
 
 import shutil
+from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -13,6 +15,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bot.domain.contest import ContestData
 from bot.formats.export import to_document
 from bot.formats.xlsx_writer import write_workbook
+
+# What a test writes into a cell.
+CellValue = str | int | float | Decimal | datetime | date | time | None
 
 
 def export_workbook(data: ContestData, path: Path) -> Path:
@@ -41,13 +46,15 @@ class EditableWorkbook:
     def get(self, sheet: str, row: int, header: str) -> object:
         return self.sheet(sheet).cell(row=row, column=self.column(sheet, header)).value
 
-    def set(self, sheet: str, row: int, header: str, value: object) -> None:
+    def set(self, sheet: str, row: int, header: str, value: CellValue) -> None:
         self.sheet(sheet).cell(row=row, column=self.column(sheet, header)).value = value
 
-    def append(self, sheet: str, values: dict[str, object]) -> int:
+    def append(self, sheet: str, values: dict[str, CellValue]) -> int:
         """Adds a row given as {header: value}; returns its row number."""
         target = self.sheet(sheet)
-        columns = {self.column(sheet, header): value for header, value in values.items()}
+        columns: dict[int | str, CellValue] = {
+            self.column(sheet, header): value for header, value in values.items()
+        }
         target.append(columns)
         return target.max_row
 

@@ -1,6 +1,6 @@
 """Helpers for the broadcast dialogue's tests: buttons, the draft, the outbox."""
 
-from typing import Any
+from typing import Any, cast
 
 from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
 from aiogram.types import InlineKeyboardMarkup
@@ -34,7 +34,9 @@ def button(calls: list[TelegramMethod[Any]], starting: str) -> str:
 
 
 def is_alert(calls: list[TelegramMethod[Any]]) -> bool:
-    return [type(call) for call in calls] == [AnswerCallbackQuery] and calls[0].show_alert is True
+    if [type(call) for call in calls] != [AnswerCallbackQuery]:
+        return False
+    return cast(AnswerCallbackQuery, calls[0]).show_alert is True
 
 
 async def draft(

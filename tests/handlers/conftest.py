@@ -31,6 +31,7 @@ from bot.domain.invites import ALPHABET, LENGTH
 from bot.services.contest_import import import_contest
 from bot.views import BotViews
 from storage.database import Database
+from tests.fakes.clock import FakeClock
 from tests.fakes.telegram import BOT_USER, RecordingSession
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -38,14 +39,6 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 MORNING = datetime(2024, 9, 26, 8, 0, tzinfo=SHANGHAI)
 ORGANIZER, CONTESTANT, LEADER, JUDGE = 4001, 4002, 4003, 4004
 JOINED = {ORGANIZER: "ORG1", CONTESTANT: "H07-1", LEADER: "H01-L", JUDGE: "J7"}  # J7 reads English
-
-
-@dataclass
-class FakeClock:
-    moment: datetime = MORNING
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 @dataclass
@@ -168,7 +161,7 @@ async def open_telegram(path: Path, demo_parsed: Any, **settings: Any) -> Telegr
     assert data is not None
     configured = Settings(bot_token=SecretStr("42:TEST"), database_url=url, **settings)
     session = RecordingSession()
-    clock = FakeClock()
+    clock = FakeClock(MORNING)
     bot = create_bot(configured, session)
     dispatcher = create_dispatcher(create_context(configured, database, clock))
     return Telegram(dispatcher, bot, session, clock, {p.code: p for p in data.people})

@@ -2,7 +2,7 @@
 
 import asyncio
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from aiogram.methods import (
     AnswerCallbackQuery,
@@ -135,6 +135,7 @@ async def test_the_pressed_message_says_who_confirmed_and_loses_its_keyboard(
     calls = await joined.press(H13_MEMBER, data)
     (edit,) = edits(calls)
     assert (edit.chat_id, edit.message_id) == (H13_MEMBER, 999)
+    assert edit.text is not None
     assert edit.text.endswith(confirmed(joined.people["H13-1"].name, "08:25"))
     assert edit.text.startswith("下一个就是你们")  # the reminder it was
     assert edit.reply_markup is None
@@ -146,6 +147,7 @@ async def test_teammates_copies_are_edited_to_say_who_confirmed(joined: Telegram
     await joined.press(H13_MEMBER, data, message_id=member_message)
     (edit,) = edits(await send_everything(joined))
     assert (edit.chat_id, edit.message_id) == (H13_LEADER, copies[H13_LEADER][0])
+    assert edit.text is not None
     assert edit.text.endswith(confirmed(joined.people["H13-1"].name, "08:25"))
     assert edit.reply_markup is None
 
@@ -245,7 +247,7 @@ async def test_checking_in_twice_edits_the_copies_once(joined: Telegram) -> None
     await joined.send(H13_MEMBER, "/checkin")
     await joined.send(H13_LEADER, "/checkin")
     # A check-in presses no message: every copy, the member's own too, is edited once.
-    assert sorted(e.chat_id for e in edits(await send_everything(joined))) == [
+    assert sorted(cast(int, e.chat_id) for e in edits(await send_everything(joined))) == [
         H13_MEMBER,
         H13_LEADER,
     ]

@@ -24,7 +24,9 @@ async def step(joined: Telegram, calls: list[TelegramMethod[Any]], *labels: str)
 
 
 def text(calls: list[TelegramMethod[Any]]) -> str:
-    return next(c.text for c in reversed(calls) if isinstance(c, EditMessageText))
+    edit = next(c for c in reversed(calls) if isinstance(c, EditMessageText))
+    assert edit.text is not None
+    return edit.text
 
 
 async def test_a_wrong_risk_answer_costs_the_tier(joined: Telegram) -> None:

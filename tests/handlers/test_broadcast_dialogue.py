@@ -240,6 +240,7 @@ async def test_cancelling_a_scheduled_broadcast_stops_its_deliveries(joined: Tel
     calls = await joined.press(ORGANIZER, button(calls, "取消 #1"))
     assert "通知 #1 已取消：4 条消息不再发送。" in sent(calls)[0].text
     edits = [call for call in calls if isinstance(call, EditMessageText)]
+    assert edits[0].text is not None
     assert "已取消" in edits[0].text
     assert "已停止 4" in edits[0].text
     assert await outbox(joined) == {Status.CANCELLED: 4}
@@ -278,6 +279,7 @@ async def test_report_refreshes_the_message_in_place(joined: Telegram) -> None:
     edits = [call for call in calls if isinstance(call, EditMessageText)]
     assert len(edits) == 1
     assert edits[0].message_id == 1234
+    assert edits[0].text is not None
     assert "已完成" in edits[0].text
     assert "已发送 1 · 待发送 0" in edits[0].text
     assert set(buttons(calls)) == {"报告 #1"}  # nothing left to cancel

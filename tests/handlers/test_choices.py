@@ -30,8 +30,11 @@ MENU_MESSAGE = 5000
 
 def keyboard(calls: Calls) -> InlineKeyboardMarkup:
     """The keyboard of the last message in `calls` that has one."""
-    markups = [c.reply_markup for c in calls if isinstance(getattr(c, "reply_markup", None),
-                                                           InlineKeyboardMarkup)]  # fmt: skip
+    markups = [
+        markup
+        for c in calls
+        if isinstance(markup := getattr(c, "reply_markup", None), InlineKeyboardMarkup)
+    ]
     assert markups, calls
     markup = markups[-1]
     assert isinstance(markup, InlineKeyboardMarkup)

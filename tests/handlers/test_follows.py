@@ -1,5 +1,7 @@
 """/follow: anyone who started the bot follows tracks with buttons; a double tap changes nothing."""
 
+from typing import cast
+
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup
 
 from handlers.follows.callbacks import FollowButton
@@ -49,4 +51,4 @@ async def test_the_checked_button_unfollows(joined: Telegram) -> None:
 async def test_a_forged_track_number_is_a_stale_button(joined: Telegram) -> None:
     calls = await joined.press(CONTESTANT, FollowButton(track=9, follow=True).pack())
     assert [type(call) for call in calls] == [AnswerCallbackQuery]
-    assert calls[0].show_alert is True
+    assert cast(AnswerCallbackQuery, calls[0]).show_alert is True

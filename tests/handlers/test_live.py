@@ -33,9 +33,11 @@ async def test_the_board_lists_the_queue_with_times(joined: Telegram) -> None:
 async def test_on_stage_then_done_updates_the_board_in_place(joined: Telegram) -> None:
     calls = await joined.press(ORGANIZER, button(await board(joined), "▶ H14"))
     edit = next(c for c in calls if isinstance(c, EditMessageText))
+    assert edit.text is not None
     assert "🎤 H14" in edit.text
     calls = await joined.press(ORGANIZER, button(calls, "✓ H14"))
     edit = next(c for c in calls if isinstance(c, EditMessageText))
+    assert edit.text is not None
     assert "已完成 1 场" in edit.text
 
 
@@ -52,6 +54,7 @@ async def test_a_double_tap_records_the_event_once(joined: Telegram) -> None:
 async def test_a_delay_moves_the_expected_times(joined: Telegram) -> None:
     calls = await joined.press(ORGANIZER, button(await board(joined), "+10′"))
     edit = next(c for c in calls if isinstance(c, EditMessageText))
+    assert edit.text is not None
     assert "延误：+10 分钟" in edit.text
     assert "08:40" in edit.text
 

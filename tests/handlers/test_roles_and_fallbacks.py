@@ -1,5 +1,7 @@
 """Rights are checked on the server; junk, stale buttons and failures always get an answer."""
 
+from typing import cast
+
 import pytest
 from aiogram import Router
 from aiogram.methods import AnswerCallbackQuery, GetMe, SendMessage
@@ -84,7 +86,7 @@ async def test_a_message_without_text_gets_a_reply_with_buttons(telegram: Telegr
 async def test_forged_callback_data_is_refused_politely(telegram: Telegram, data: str) -> None:
     calls = await telegram.press(ALICE, data)
     assert [type(call) for call in calls] == [AnswerCallbackQuery]
-    assert calls[0].show_alert is True
+    assert cast(AnswerCallbackQuery, calls[0]).show_alert is True
 
 
 async def test_a_menu_button_for_another_role_is_refused(telegram: Telegram) -> None:

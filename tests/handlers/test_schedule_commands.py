@@ -1,9 +1,12 @@
 """Schedule commands on the demo contest, as a contestant of team H07 sees them."""
 
 from datetime import datetime
+from typing import cast
 
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.types import InlineKeyboardMarkup
 
+from bot.domain.contest import ContestData, Slot
 from handlers.schedule.callbacks import SchedulePage
 from tests.handlers.conftest import SHANGHAI, Telegram
 
@@ -22,7 +25,7 @@ async def test_next_in_the_morning_is_the_theory_exam_for_the_whole_track(
 
 
 async def test_a_contestant_walks_from_the_invite_to_their_turn_in_chinese(
-    telegram: Telegram, demo_data: object
+    telegram: Telegram, demo_data: ContestData
 ) -> None:
     telegram.clock.moment = NOON
     await telegram.join(ALICE, "H07-1")
@@ -37,7 +40,7 @@ async def test_a_contestant_walks_from_the_invite_to_their_turn_in_chinese(
 
 
 async def test_a_contestant_walks_from_the_invite_to_their_turn_in_english(
-    telegram: Telegram, demo_data: object
+    telegram: Telegram, demo_data: ContestData
 ) -> None:
     telegram.clock.moment = NOON
     await telegram.join(ALICE, "H07-1")
@@ -51,12 +54,8 @@ async def test_a_contestant_walks_from_the_invite_to_their_turn_in_english(
     assert f"No. {slot.position} of 20; teams before you: {slot.position - 1}." in reply
 
 
-def _own_slot(data: object, round_code: str, team: str) -> object:
-    return next(
-        s
-        for s in data.slots  # type: ignore[attr-defined]
-        if s.round_code == round_code and s.team_code == team
-    )
+def _own_slot(data: ContestData, round_code: str, team: str) -> Slot:
+    return next(s for s in data.slots if s.round_code == round_code and s.team_code == team)
 
 
 async def test_today_lists_the_track_programme_and_marks_the_team_turn(
@@ -89,6 +88,7 @@ async def test_schedule_opens_on_today_with_buttons_to_other_days(telegram: Tele
     calls = await telegram.send(ALICE, "/schedule")
     message = next(call for call in calls if isinstance(call, SendMessage))
     assert "9月26日周四" in message.text
+    assert isinstance(message.reply_markup, InlineKeyboardMarkup)
     buttons = [b.callback_data for row in message.reply_markup.inline_keyboard for b in row]
     assert buttons == [SchedulePage(day=0).pack(), SchedulePage(day=2).pack()]
 
@@ -97,6 +97,7 @@ async def test_a_schedule_button_turns_the_page_in_place(telegram: Telegram) -> 
     calls = await telegram.press(ALICE, SchedulePage(day=2).pack(), message_id=555)
     edit = next(call for call in calls if isinstance(call, EditMessageText))
     assert edit.message_id == 555
+    assert edit.text is not None
     assert "9月27日周五" in edit.text
 
 
@@ -104,6 +105,7 @@ async def test_no_schedule_page_is_longer_than_telegram_allows(telegram: Telegra
     for day in range(3):
         calls = await telegram.press(ALICE, SchedulePage(day=day).pack())
         edit = next(call for call in calls if isinstance(call, EditMessageText))
+        assert edit.text is not None
         assert 0 < len(edit.text) <= 4096
 
 
@@ -124,4 +126,4 @@ async def test_team_lists_members_by_seat_and_the_leader(telegram: Telegram) -> 
 async def test_a_forged_page_number_is_refused_politely(telegram: Telegram) -> None:
     calls = await telegram.press(ALICE, SchedulePage(day=9).pack())
     assert [type(call) for call in calls] == [AnswerCallbackQuery]
-    assert calls[0].show_alert is True
+    assert cast(AnswerCallbackQuery, calls[0]).show_alert is True

@@ -46,6 +46,7 @@ def shown(calls: list[TelegramMethod[Any]]) -> str:
     """The text of the last message the bot sent or edited."""
     texts = [c.text for c in calls if isinstance(c, SendMessage | EditMessageText)]
     assert texts, calls
+    assert texts[-1] is not None
     return texts[-1]
 
 
@@ -257,6 +258,7 @@ async def test_after_a_score_the_same_message_asks_for_the_next_team(joined: Tel
     (edit,) = [c for c in calls if isinstance(c, EditMessageText | SendMessage)]
     assert isinstance(edit, EditMessageText)
     assert edit.message_id == board_id
+    assert edit.text is not None
     assert edit.text.startswith(f"✓ 已保存：{first} ")
     assert f"请发送 {second} " in edit.text
     shown(await joined.send(6001, "90"))  # no tap: the number is the next team's

@@ -90,6 +90,8 @@ async def test_a_made_picture_is_uploaded_once_then_sent_by_its_id() -> None:
     for chat in (501, 502):
         await transport.send(delivery(chat, attachment=media_attachment(3)))
     first, second = session.calls
+    assert isinstance(first, SendPhoto)
+    assert isinstance(second, SendPhoto)
     assert isinstance(first.photo, BufferedInputFile)
     assert second.photo == pictures.file_id is not None
 

@@ -2,6 +2,7 @@
 
 import asyncio
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 from aiogram import Bot
@@ -16,7 +17,7 @@ from bot.sandbox.bot_api import bot_api_routes
 from bot.sandbox.limits import RateLimiter
 from bot.sandbox.state import SandboxState
 
-USER = {"id": 7, "is_bot": False, "first_name": "测试"}
+USER: dict[str, Any] = {"id": 7, "is_bot": False, "first_name": "测试"}
 
 
 async def _serve(limiter: RateLimiter | None) -> AsyncIterator[tuple[Bot, SandboxState, str]]:

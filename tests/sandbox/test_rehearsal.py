@@ -56,13 +56,13 @@ def test_a_programme_that_starts_before_eight_starts_the_clock_there(
 ) -> None:
     first = min(demo_data.slots, key=lambda s: s.starts_at)
     early = replace(first, starts_at=datetime(2024, 9, 25, 7, 15, tzinfo=SHANGHAI))
-    slots = [early if s is first else s for s in demo_data.slots]
+    slots = tuple(early if s is first else s for s in demo_data.slots)
     snapshot = ContestSnapshot.build(replace(demo_data, slots=slots), revision=1)
     assert first_morning(snapshot, datetime(2026, 1, 1, tzinfo=SHANGHAI)) == early.starts_at
 
 
 def test_a_contest_without_a_programme_keeps_the_real_clock(demo_data: ContestData) -> None:
-    snapshot = ContestSnapshot.build(replace(demo_data, slots=[]), revision=1)
+    snapshot = ContestSnapshot.build(replace(demo_data, slots=()), revision=1)
     assert first_morning(snapshot, datetime(2026, 1, 1, tzinfo=SHANGHAI)) is None
 
 

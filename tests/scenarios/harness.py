@@ -27,7 +27,8 @@ from bot.views import BotViews
 from handlers.context import BotContext
 from handlers.follows.callbacks import FollowButton
 from storage.database import Database
-from tests.handlers.conftest import SHANGHAI, FakeClock, Telegram, invite_codes
+from tests.fakes.clock import FakeClock
+from tests.handlers.conftest import SHANGHAI, Telegram, invite_codes
 from tests.scenarios.checker import Checker
 from tests.scenarios.inbox import InboxSession, Received
 

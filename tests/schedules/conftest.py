@@ -20,19 +20,12 @@ from bot.views import BotViews
 from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database
 from storage.models import DeliveryRow
+from tests.fakes.clock import FakeClock
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 ROUND = "AR-12345"  # arena preliminary: 20 teams of track 12345, 10 min each from 08:30
 ORGANIZERS = "organizers"
 START = datetime(2024, 9, 27, 7, 0, tzinfo=SHANGHAI)
-
-
-@dataclass
-class FakeClock:
-    moment: datetime = START
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 @dataclass
@@ -76,14 +69,14 @@ class Stage:
         )  # fmt: skip
         chat = next(chat for chat, code in self.chats.items() if code == team)
         async with self.database.unit_of_work() as uow:
-            session = uow.reminders._session  # type: ignore[attr-defined]
+            session = uow.reminders._session
             query = select(DeliveryRow.text).where(DeliveryRow.chat_id == chat)
             return list(await session.scalars(query.order_by(DeliveryRow.id)))
 
     async def received(self) -> dict[str, list[str]]:
         """Per team, the kinds of reminder its leader got, in order ('lead60', 'next', …)."""
         async with self.database.unit_of_work() as uow:
-            session = uow.reminders._session  # type: ignore[attr-defined]
+            session = uow.reminders._session
             rows = await session.scalars(select(DeliveryRow).order_by(DeliveryRow.id))
             found: dict[str, list[str]] = defaultdict(list)
             for row in rows:
@@ -110,7 +103,7 @@ async def open_stage(
             await uow.accounts.save(Account(chat, chat, START, person_id=person.id))
             chats[chat] = person.team_code or ORGANIZERS
         await uow.commit()
-    clock = FakeClock()
+    clock = FakeClock(START)
     jobs = ReminderJobs(
         create_scheduler(), database.unit_of_work, ContestCache(clock), clock, policy, BotViews()
     )

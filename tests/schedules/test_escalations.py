@@ -68,7 +68,7 @@ async def showcase(database: Database, demo_data: ContestData) -> Stage:
 
 async def alerts(stage: Stage) -> list[Alert]:
     async with stage.database.unit_of_work() as uow:
-        session = uow.reminders._session  # type: ignore[attr-defined]
+        session = uow.reminders._session
         rows = await session.scalars(
             select(DeliveryRow).where(DeliveryRow.dedup_key.contains(":escalation"))
         )
@@ -80,13 +80,13 @@ async def alerts(stage: Stage) -> list[Alert]:
     return sorted(found, key=lambda a: (a.at, a.team, a.to))
 
 
-async def called_at(stage: Stage) -> dict[str, datetime]:
+async def called_at(stage: Stage) -> dict[str | None, datetime]:
     """When each team went on stage."""
-    positions = {
+    positions: dict[int | None, str | None] = {
         s.position: s.team_code for s in stage.snapshot.data.slots if s.round_code == SHOWCASE
     }
     async with stage.database.unit_of_work() as uow:
-        session = uow.reminders._session  # type: ignore[attr-defined]
+        session = uow.reminders._session
         rows = await session.scalars(
             select(StageEventRow).where(
                 StageEventRow.round_code == SHOWCASE, StageEventRow.kind == EventKind.START
@@ -112,7 +112,7 @@ async def press_got_it(stage: Stage, position: int) -> None:
     """The leader of the team at `position` taps "got it" under its latest reminder."""
     person = leader_of(stage, position)
     async with stage.database.unit_of_work() as uow:
-        session = uow.reminders._session  # type: ignore[attr-defined]
+        session = uow.reminders._session
         reminder_id = await session.scalar(
             select(ReminderRow.id)
             .where(ReminderRow.team_code == person.team_code, ReminderRow.status == "sent")
@@ -120,6 +120,7 @@ async def press_got_it(stage: Stage, position: int) -> None:
             .order_by(ReminderRow.id.desc())
         )
         assert person.id is not None
+        assert reminder_id is not None
         await acknowledge(
             uow,
             stage.snapshot,

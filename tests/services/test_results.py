@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.domain.accounts import Account
 from bot.domain.audit import AuditAction
@@ -167,9 +167,7 @@ async def test_a_withdrawal_tells_each_recipient_once_and_unpublishes(
     reached = {FOLLOWER, JOINED["H01-1"]}  # their copies went out; the others wait
     async with database.engine.begin() as connection:
         await connection.execute(
-            DeliveryRow.__table__.update()
-            .where(DeliveryRow.chat_id.in_(reached))
-            .values(status=Status.SENT)
+            update(DeliveryRow).where(DeliveryRow.chat_id.in_(reached)).values(status=Status.SENT)
         )
     organizer = person(contest, "ORG1")
     async with database.unit_of_work() as uow:

@@ -1,7 +1,7 @@
 """After a re-import, each person hears once about everything that changed in their programme."""
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,7 @@ from bot.texts.texts import Texts
 from bot.views import BotViews
 from storage.database import Database
 from storage.models import DeliveryRow
+from tests.fakes.clock import FakeClock
 
 Parsed = tuple[ContestDraft, list[Problem]]
 
@@ -31,14 +32,6 @@ NOW = datetime(2024, 9, 25, 1, 0, tzinfo=UTC)
 # the hall, so moving it by half an hour is still a valid contest.
 TEAM, ROUND = "H11", "SC-12345"
 CHATS = {"H11-1": 6001, "H11-L": 6002, "H07-1": 6003}  # two of H11, one of another team
-
-
-@dataclass
-class FixedClock:
-    moment: datetime = NOW
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 def moved(draft: ContestDraft, by: timedelta = timedelta(minutes=30)) -> ContestDraft:
@@ -53,9 +46,18 @@ def moved(draft: ContestDraft, by: timedelta = timedelta(minutes=30)) -> Contest
     return replace(draft, slots=[shift(entry) for entry in draft.slots])
 
 
-async def load(database: Database, parsed: Parsed, **options: bool) -> ImportResult:
+async def load(
+    database: Database, parsed: Parsed, *, dry_run: bool = False, replace_loaded: bool = False
+) -> ImportResult:
+    draft, problems = parsed
     result = await import_contest(
-        database.unit_of_work, *parsed, clock=FixedClock(), **options, views=BotViews()
+        database.unit_of_work,
+        draft,
+        problems,
+        clock=FakeClock(NOW),
+        dry_run=dry_run,
+        replace_loaded=replace_loaded,
+        views=BotViews(),
     )
     assert result.problems == []
     return result

@@ -10,16 +10,9 @@ import pytest
 from bot.domain.outbox import MAX_ATTEMPTS, Delivery, NewDelivery, Priority, Status
 from bot.services.sender import Pacer, Sender, SendResult, Verdict
 from storage.database import Database
+from tests.fakes.clock import FakeClock
 
 NOW = datetime(2024, 9, 26, 0, 30, tzinfo=UTC)
-
-
-@dataclass
-class Clock:
-    moment: datetime = NOW
-
-    def now(self) -> datetime:
-        return self.moment
 
 
 @dataclass
@@ -55,12 +48,12 @@ class ScriptedTransport:
 
 
 def sender_for(
-    database: Database, transport: ScriptedTransport, clock: Clock | None = None
+    database: Database, transport: ScriptedTransport, clock: FakeClock | None = None
 ) -> tuple[Sender, FakeTime]:
     fake = FakeTime()
     transport.fake_time = fake
     pacer = Pacer(30.0, monotonic=fake.monotonic, sleep=fake.sleep)
-    return Sender(database.unit_of_work, transport, clock or Clock(), pacer=pacer), fake
+    return Sender(database.unit_of_work, transport, clock or FakeClock(NOW), pacer=pacer), fake
 
 
 async def enqueue(database: Database, *deliveries: NewDelivery) -> int:
@@ -133,7 +126,7 @@ async def test_a_refused_message_fails_with_the_reason(database: Database) -> No
 
 async def test_a_network_error_retries_later_with_backoff(database: Database) -> None:
     await enqueue(database, announcement(1))
-    clock = Clock()
+    clock = FakeClock(NOW)
     transport = ScriptedTransport({1: [SendResult(Verdict.TRANSIENT, reason="timeout")]})
     sender, _ = sender_for(database, transport, clock)
     assert await sender.send_due() == 1
@@ -163,7 +156,7 @@ async def test_an_unforeseen_error_is_retried_later_and_the_rest_still_go(
 
 async def test_retries_end_in_failure(database: Database) -> None:
     await enqueue(database, announcement(1))
-    clock = Clock()
+    clock = FakeClock(NOW)
     transport = ScriptedTransport({1: [SendResult(Verdict.TRANSIENT)] * MAX_ATTEMPTS})
     sender, _ = sender_for(database, transport, clock)
     for _ in range(MAX_ATTEMPTS):

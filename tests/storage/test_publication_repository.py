@@ -2,6 +2,8 @@
 
 from datetime import UTC, datetime
 
+from sqlalchemy import update
+
 from bot.domain.outbox import NewDelivery, Priority, Status
 from storage.database import Database
 from storage.models import DeliveryRow
@@ -42,9 +44,7 @@ async def test_the_recipients_are_the_chats_not_cancelled(database: Database) ->
         await uow.commit()
     async with database.engine.begin() as connection:
         await connection.execute(
-            DeliveryRow.__table__.update()
-            .where(DeliveryRow.chat_id == 3)
-            .values(status=Status.CANCELLED)
+            update(DeliveryRow).where(DeliveryRow.chat_id == 3).values(status=Status.CANCELLED)
         )
     async with database.unit_of_work() as uow:
         assert await uow.publications.recipients([key, "standings:SC-12345:v1"]) == {1, 2}
