@@ -55,7 +55,7 @@ def create_context(
     )
     return BotContext(
         settings=settings,
-        database=database,
+        unit_of_work=database.unit_of_work,
         clock=clock,
         contests=contests,
         accounts=AccountCache(clock),
@@ -109,8 +109,8 @@ async def on_startup(bot: Bot, app: BotContext) -> None:
 
 def create_sender(context: BotContext, bot: Bot) -> Sender:
     return Sender(
-        context.database.unit_of_work,
-        BotTransport(bot, StoredMedia(context.database.unit_of_work)),
+        context.unit_of_work,
+        BotTransport(bot, StoredMedia(context.unit_of_work)),
         context.clock,
         rate=context.settings.send_rate,
     )

@@ -7,12 +7,11 @@ from bot.config import Settings
 from bot.domain.scoring.rules import ScoringRules
 from bot.services.accounts import AccountCache
 from bot.services.contest_cache import ContestCache
-from bot.services.ports import Clock, ReviewScheduler, Segmenter, Views
+from bot.services.ports import Clock, ReviewScheduler, Segmenter, UnitOfWorkFactory, Views
 from bot.services.questions import QuestionReader
 from handlers.choices import HandledChoices
 from schedules.practice import PracticeJobs
 from schedules.reminders import ReminderJobs
-from storage.database import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +19,7 @@ class BotContext:
     """Built once by the composition root and handed to the dispatcher as workflow data."""
 
     settings: Settings
-    database: Database
+    unit_of_work: UnitOfWorkFactory  # one per update, opened by the context middleware
     clock: Clock
     contests: ContestCache
     accounts: AccountCache

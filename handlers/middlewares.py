@@ -27,7 +27,7 @@ class ContextMiddleware(BaseMiddleware):
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         app: BotContext = data["app"]
         user: User | None = data.get("event_from_user")
-        async with app.database.unit_of_work() as uow:
+        async with app.unit_of_work() as uow:
             snapshot = await app.contests.get(uow)
             account = await app.accounts.get(uow, user.id) if user else None
             viewer = resolve_viewer(account, snapshot, app.settings.default_locale)

@@ -74,7 +74,8 @@ HANDLERS_SCHEDULES = {"handlers.context": frozenset({"schedules.practice", "sche
 OUT_OF_HANDLERS_REACH = frozenset({"storage"})
 LIBRARIES_OUT_OF_HANDLERS_REACH = frozenset({"sqlalchemy", "alembic"})
 # Only these give an update its unit of work; every other handler goes through a service.
-UNIT_OF_WORK_KEEPERS = frozenset({"handlers.request", "handlers.middlewares"})
+# The context holds the factory the middleware opens one unit of work per update from.
+UNIT_OF_WORK_KEEPERS = frozenset({"handlers.request", "handlers.middlewares", "handlers.context"})
 UNIT_OF_WORK_ATTRIBUTES = frozenset({"work", "uow"})
 
 # Calls that make state: locks, caches, queues, counters, mutable collections of a kind that

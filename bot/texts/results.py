@@ -11,7 +11,6 @@ from bot.domain.scoring.completeness import Completeness
 from bot.domain.scoring.ranking import ranks_of
 from bot.domain.scoring.standings import Standings
 from bot.domain.snapshot import ContestSnapshot
-from bot.images.standings import Line, standings_png
 from bot.texts.texts import Texts, html
 
 SHOWN = 10
@@ -24,7 +23,7 @@ def personal_result(
     me = next((r for r in table.individuals if r.person_code == person.code), None)
     team = next((r for r in table.teams if r.team_code == person.team_code), None)
     if me is None or team is None:
-        return t(N_("No result has been recorded for you in {round}."), round=_name(t, round_))
+        return t(N_("No result has been recorded for you in {round}."), round=round_name(t, round_))
     lines = [_heading(t, round_, version)]
     scored = set(done.scored)
     if round_.kind is RoundKind.THEORY:
@@ -102,7 +101,7 @@ def standings_lines(
         lines.append(t(N_("Contestants scored: {scored} of {count}."),
                        scored=sum(1 for r in rows if r.scored), count=len(rows)))  # fmt: skip
     for row in ranked[:SHOWN]:
-        lines.append(f"{row.rank}. {_team_label(snapshot, row.team_code)} {_score(row.total)}")
+        lines.append(f"{row.rank}. {team_label(snapshot, row.team_code)} {_score(row.total)}")
     if len(ranked) > SHOWN:
         lines.append(t(N_("… and {count} more"), count=len(ranked) - SHOWN))
     if unscored := [r.team_code for r in teams if not r.scored]:
@@ -114,7 +113,7 @@ def withdrawal_notice(t: Texts, round_: Round, version: int, reason: str) -> str
     return t(N_("⚠ <b>Correction</b>: the results of {round} (version {version}) you received "
                 "have been withdrawn and are no longer valid. Reason: {reason}. Corrected "
                 "results will follow."),
-             round=_name(t, round_), version=version, reason=reason)  # fmt: skip
+             round=round_name(t, round_), version=version, reason=reason)  # fmt: skip
 
 
 def preview_text(
@@ -123,7 +122,7 @@ def preview_text(
 ) -> str:  # fmt: skip
     """The organizer's check before publishing: what is in, what is missing, who gets what."""
     lines = [t(N_("<b>Preview of {round}</b> (version {version}, not published yet)"),
-               round=_name(t, round_), version=version)]  # fmt: skip
+               round=round_name(t, round_), version=version)]  # fmt: skip
     lines += completeness_lines(t, snapshot, done)
     lines.append(t(N_("Would receive it: {contestants} contestants (their own result), "
                       "{followers} followers (the standings and the picture)."),
@@ -169,11 +168,11 @@ def _codes(codes: tuple[str, ...], shown: int = 12) -> str:
 
 def _heading(t: Texts, round_: Round, version: int) -> str:
     if version > 1:
-        return t(N_("📊 <b>Correction</b> to the results of {round}:"), round=_name(t, round_))
-    return t(N_("📊 Results of {round} are published:"), round=_name(t, round_))
+        return t(N_("📊 <b>Correction</b> to the results of {round}:"), round=round_name(t, round_))
+    return t(N_("📊 Results of {round} are published:"), round=round_name(t, round_))
 
 
-def _name(t: Texts, round_: Round) -> str:
+def round_name(t: Texts, round_: Round) -> str:
     return t.name(round_.name, round_.name_en)
 
 
@@ -181,23 +180,6 @@ def _score(value: Decimal | None) -> str:
     return "–" if value is None else f"{value:.2f}"
 
 
-def standings_picture(
-    t: Texts, snapshot: ContestSnapshot, round_: Round, table: Standings, track_code: str
-) -> bytes:
-    """The track's team standings as a PNG: every team, the unscored last without a rank."""
-    track = snapshot.tracks.get(track_code)
-    title = f"{_name(t, round_)} · {t.name(track.name, track.name_en) if track else track_code}"
-    rows = table.teams_in(track_code)
-    subtitle = t(N_("Teams scored: {scored} of {count}."),
-                 scored=sum(1 for r in rows if r.scored), count=len(rows))  # fmt: skip
-    headers = [t(N_("Rank")), t(N_("Team")), t(N_("Showcase")), t(N_("Arena")), t(N_("Total"))]
-    lines = [
-        Line(row.rank, _team_label(snapshot, row.team_code), row.showcase, row.arena, row.total)
-        for row in rows
-    ]
-    return standings_png(title, headers, lines, subtitle, t(N_("not scored")))
-
-
-def _team_label(snapshot: ContestSnapshot, code: str) -> str:
+def team_label(snapshot: ContestSnapshot, code: str) -> str:
     team = snapshot.teams.get(code)
     return f"{code} {team.name}" if team else code

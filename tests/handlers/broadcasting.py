@@ -11,7 +11,7 @@ from tests.handlers.conftest import ORGANIZER, Telegram
 
 
 def database(telegram: Telegram) -> Database:
-    return telegram.dispatcher["app"].database  # type: ignore[no-any-return]
+    return telegram.database
 
 
 def sent(calls: list[TelegramMethod[Any]]) -> list[SendMessage]:

@@ -50,6 +50,7 @@ class Telegram:
     session: RecordingSession
     clock: FakeClock
     people: dict[str, Person]
+    database: Database
     ids: Any = field(default_factory=lambda: count(1))
 
     def user(self, user_id: int, language: str = "zh-hans") -> User:
@@ -132,7 +133,7 @@ class Telegram:
 
     async def close(self) -> None:
         await self.dispatcher.storage.close()
-        await self.dispatcher["app"].database.close()
+        await self.database.close()
 
 
 def invite_codes(seed: int = 7) -> Any:
@@ -164,7 +165,7 @@ async def open_telegram(path: Path, demo_parsed: Any, **settings: Any) -> Telegr
     clock = FakeClock(MORNING)
     bot = create_bot(configured, session)
     dispatcher = create_dispatcher(create_context(configured, database, clock))
-    return Telegram(dispatcher, bot, session, clock, {p.code: p for p in data.people})
+    return Telegram(dispatcher, bot, session, clock, {p.code: p for p in data.people}, database)
 
 
 @pytest.fixture

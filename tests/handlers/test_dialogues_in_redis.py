@@ -45,7 +45,9 @@ async def joined(tmp_path: Path, demo_parsed: Any, redis: Redis) -> AsyncIterato
 async def restart(telegram: Telegram) -> None:
     """A new dispatcher and storage (as after a restart of the app), the same database."""
     app, before = telegram.dispatcher["app"], telegram.dispatcher
-    telegram.dispatcher = create_dispatcher(create_context(app.settings, app.database, app.clock))
+    telegram.dispatcher = create_dispatcher(
+        create_context(app.settings, telegram.database, app.clock)
+    )
     await before.storage.close()
 
 

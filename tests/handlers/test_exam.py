@@ -67,7 +67,9 @@ async def test_a_mock_exam_survives_a_restart_and_ends_at_the_deadline(joined: T
     assert number(calls) == 13
     # The app restarts: a new dispatcher, empty dialogue memory, the same database.
     app = joined.dispatcher["app"]
-    joined.dispatcher = create_dispatcher(create_context(app.settings, app.database, joined.clock))
+    joined.dispatcher = create_dispatcher(
+        create_context(app.settings, joined.database, joined.clock)
+    )
     calls = await joined.send(CONTESTANT, "/exam")
     assert number(calls) == 13
     calls = await answer_right(joined, calls)

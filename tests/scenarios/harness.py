@@ -96,7 +96,7 @@ class Rehearsal:
 
     @property
     def database(self) -> Database:
-        return self.app.database
+        return self.telegram.database
 
     # People
 
@@ -223,5 +223,5 @@ async def open_rehearsal(url: str, demo_parsed: Any, start: datetime, **settings
         database.unit_of_work, transport, clock, rate=configured.send_rate, pacer=InstantPacer()
     )
     people = {p.code: p for p in snapshot.data.people}
-    telegram = Telegram(create_dispatcher(context), bot, session, clock, people)
+    telegram = Telegram(create_dispatcher(context), bot, session, clock, people, database)
     return Rehearsal(telegram, session, sender, checker, snapshot)
