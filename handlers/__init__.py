@@ -23,12 +23,15 @@ from handlers import (
     scoring,
     team_chats,
 )
+from handlers.routing import skip_unaddressed
 
 
 def create_routers() -> list[Router]:
-    """The most asked first; commands take precedence over a dialogue's steps by their filters
-    (a step takes plain text only), free text is the last feature, the fallback after it."""
-    return [
+    """The features, the most asked first: commands take precedence over a dialogue's steps by
+    their filters (a step takes plain text only). Free text is the last feature, the fallback
+    after it; text on its way there skips every feature it is not addressed to (see routing)."""
+    features = Router(name="features")
+    features.include_routers(
         schedule.create_router(),
         onboarding.create_router(),
         general.create_router(),
@@ -46,6 +49,5 @@ def create_routers() -> list[Router]:
         key_reports.create_router(),
         results.create_router(),
         team_chats.create_router(),
-        free_text.create_router(),
-        fallback.create_router(),
-    ]
+    )
+    return [skip_unaddressed(features), free_text.create_router(), fallback.create_router()]
