@@ -79,7 +79,7 @@ def test_a_parent_with_one_open_child_is_left_unfiltered_but_the_others_are_not(
 
 
 async def test_the_filter_passes_a_command_or_a_state_of_the_router_only() -> None:
-    addressed = Addressed(frozenset({"next"}), frozenset({Asking.name.state}))
+    addressed = Addressed(frozenset({"next"}), frozenset({"Asking:name"}))
     chat = Chat(id=1, type="private")
     message = Message(message_id=1, date=datetime(2024, 9, 26, tzinfo=UTC), chat=chat, text="hi")
     assert await addressed(message, command_name="next")
