@@ -25,6 +25,7 @@ from bot.services.ports import UnitOfWork
 CENT = Decimal("0.01")
 NOT_ASSIGNED = N_("You are not assigned to score {round}.")
 NO_TURN = N_("{team} has no turn in this round any more.")
+REASON_NEEDED = N_("The round is published: a correction needs a reason.")
 
 
 class Entry(StrEnum):
@@ -114,11 +115,15 @@ async def _awaiting(
     return JudgeBoard(sheet, team, await needs_reason(uow, round_code, judge, team.code))
 
 
-async def needs_reason(uow: UnitOfWork, round_code: str, judge: Person, team_code: str) -> bool:
-    """Changing a score already given, after the round was published, needs a reason."""
+async def needs_reason(
+    uow: UnitOfWork, round_code: str, judge: Person, team_code: str, score: Decimal | None = None
+) -> bool:
+    """Changing a score already given, after the round was published, needs a reason; giving
+    the same `score` again changes nothing and needs none."""
     if await uow.publications.version(round_code) == 0:
         return False
-    return judge.code in (await uow.scores.showcase(round_code)).get(team_code, {})
+    given = (await uow.scores.showcase(round_code)).get(team_code, {})
+    return judge.code in given and (score is None or given[judge.code] != score)
 
 
 async def enter_showcase(
@@ -143,8 +148,8 @@ async def enter_showcase(
     if score != score.quantize(CENT):
         raise ScoringError(N_("Scores have at most two decimals, e.g. 91.25."))
     score = score.quantize(CENT)  # 91.5 is stored, shown and audited as 91.50
-    if await needs_reason(uow, round_code, judge, team_code) and not reason.strip():
-        raise ScoringError(N_("The round is published: a correction needs a reason."))
+    if await needs_reason(uow, round_code, judge, team_code, score) and not reason.strip():
+        raise ScoringError(REASON_NEEDED)
     before = await uow.scores.set_showcase(round_code, team_code, judge.code, score, now)
     if before == score:
         return Entry.UNCHANGED

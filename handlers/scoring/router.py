@@ -3,13 +3,14 @@
 A judge is offered only the rounds they are assigned to and sees and changes only their own
 scores. One message is the judge's board: after a score is saved it is edited in place to ask
 for the next unscored team in running order, so a round is scored by typing one number per team.
-After the round is published, a change needs a reason, typed after the score ("92.5 计分有误").
+After the round is published, a change needs a reason: the judge types the score, then the
+reason in a message of its own.
 """
 
-import re
-import unicodedata
 from contextlib import suppress
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 from aiogram import Router
 from aiogram.exceptions import TelegramBadRequest
@@ -23,10 +24,12 @@ from bot.domain.enums import RoundKind
 from bot.domain.judges import judged_rounds, may_score
 from bot.domain.problems import N_
 from bot.domain.scoring.errors import ScoringError
+from bot.domain.scoring.score_input import MAX_REASON, parse_score
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.scores import (
     NO_TURN,
     NOT_ASSIGNED,
+    REASON_NEEDED,
     JudgeBoard,
     Scored,
     judge_board,
@@ -38,26 +41,27 @@ from handlers.keyboards import button, markup
 from handlers.queries import chat_of
 from handlers.request import Request
 from handlers.scoring.callbacks import ScoreRound, ScoreTeam
-from handlers.scoring.views import board_view, saved_text
-
-SCORE = re.compile(r"\s*(\d{1,3}(?:\.\d+)?)\s*(.*)", re.DOTALL)
+from handlers.scoring.views import board_view, reason_prompt, saved_text
 
 
 class Scoring(StatesGroup):
-    value = State()
+    value = State()  # the next message is the awaited team's score
+    reason = State()  # after publication: the score was typed, the next message is why
 
 
 def create_router() -> Router:
     router = Router(name="scoring")
     router.message.register(start, IsCommand(Command.SCORE))
     router.message.register(typed, StateFilter(Scoring.value), PlainText())
+    router.message.register(reason_typed, StateFilter(Scoring.reason), PlainText())
     router.callback_query.register(pick_round, ScoreRound.filter())
     router.callback_query.register(pick_team, ScoreTeam.filter())
     return router
 
 
 async def start(message: Message, request: Request, raw_state: str | None = None) -> None:
-    if raw_state == Scoring.value.state:  # a new board: no team is awaited any more
+    if raw_state in (Scoring.value.state, Scoring.reason.state):  # a new board: no team is
+        # awaited any more, and a correction still without its reason is dropped
         await request.state.clear()
     rounds, judge, t = _rounds(request), request.viewer.person, request.t
     if not rounds or judge is None or request.snapshot is None:
@@ -98,42 +102,108 @@ async def pick_team(query: CallbackQuery, callback_data: ScoreTeam, request: Req
     await _show(query, request, *_view(request, round_, board))
 
 
+@dataclass(frozen=True, slots=True)
+class Dialogue:
+    """The judge typing into it, their round and contest, and the state's data (the round's
+    and team's codes, the board's message id, a correction's score awaiting its reason)."""
+
+    judge: Person
+    round: Round
+    snapshot: ContestSnapshot
+    data: dict[str, Any]
+
+    @property
+    def team(self) -> str:
+        return str(self.data.get("team", ""))
+
+
 async def typed(message: Message, request: Request) -> None:
-    """The score (and reason) typed after choosing a team, or for the team the board offered."""
-    judge, snapshot, t = request.viewer.person, request.snapshot, request.t
-    data = await request.state.get_data()
+    """The score typed after choosing a team, or for the team the board offered: the whole
+    message is the number (`parse_score`); anything else is refused and nothing is saved."""
+    dialogue = await _dialogue(message, request)
+    if dialogue is None:
+        return
+    try:
+        score = parse_score(message.text or "", request.app.rules.showcase_max)
+    except ScoringError as error:
+        await message.answer(request.t(error.message, **error.params))
+        return
+    await _enter(message, request, dialogue, score)
+
+
+async def reason_typed(message: Message, request: Request) -> None:
+    """The reason of a correction after publication, the step after its score. A number here
+    is the score corrected again; its reason is asked for anew."""
+    dialogue = await _dialogue(message, request)
+    if dialogue is None:
+        return
+    text, maximum = (message.text or "").strip(), request.app.rules.showcase_max
+    corrected_again = _number(text, maximum)
+    if corrected_again is not None:
+        await _ask_reason(message, request, dialogue, corrected_again)
+        return
+    score = _number(str(dialogue.data.get("score", "")), maximum)
+    if score is None:  # not stored by this dialogue: start again
+        await _forget(message, request)
+        return
+    if not text:
+        await _ask_reason(message, request, dialogue, score)
+        return
+    await _enter(message, request, dialogue, score, text[:MAX_REASON])
+
+
+def _number(text: str, maximum: Decimal) -> Decimal | None:
+    try:
+        return parse_score(text, maximum)
+    except ScoringError:
+        return None
+
+
+async def _dialogue(message: Message, request: Request) -> Dialogue | None:
+    """The open dialogue; None after telling the judge it is over (they are no longer a
+    judge, or the round is gone)."""
+    judge, snapshot, data = request.viewer.person, request.snapshot, await request.state.get_data()
     round_ = snapshot.rounds.get(data.get("round", "")) if snapshot else None
     if judge is None or snapshot is None or round_ is None or not _judge(request):
-        await request.state.clear()
-        await message.answer(t(N_("This button is no longer valid.")))
-        return
-    typed_in = _score(message.text or "")
-    if typed_in is None:
-        await message.answer(t(N_("Please send a number, e.g. 91.5 (or /cancel).")))
-        return
-    (score, reason), team = typed_in, data.get("team", "")
+        await _forget(message, request)
+        return None
+    return Dialogue(judge, round_, snapshot, data)
+
+
+async def _enter(
+    message: Message, request: Request, dialogue: Dialogue, score: Decimal, reason: str = ""
+) -> None:
+    """Saves the score; after publication, a change without a reason asks for one first."""
+    round_, team = dialogue.round, dialogue.team
     try:
         scored = await request.call(
-            score_showcase, snapshot, judge, round_.code, team, score, request.now(),
-            request.app.rules, reason=reason,
+            score_showcase, dialogue.snapshot, dialogue.judge, round_.code, team, score,
+            request.now(), request.app.rules, reason=reason,
         )  # fmt: skip
     except ScoringError as error:
+        if error.message == REASON_NEEDED:
+            await _ask_reason(message, request, dialogue, score)
+            return
         if error.message in (NO_TURN, NOT_ASSIGNED):  # no number will do: start again
             await request.state.clear()
-        await message.answer(t(error.message, **error.params))
+        await message.answer(request.t(error.message, **error.params))
         return
-    await _saved(message, request, round_, scored, team, score, data.get("board"))
+    await _saved(message, request, round_, scored, team, score, dialogue.data.get("board"))
 
 
-def _score(text: str) -> tuple[Decimal, str] | None:
-    """The score typed and the reason after it; None when no number was typed."""
-    found = SCORE.fullmatch(unicodedata.normalize("NFKC", text))
-    if found is None:
-        return None
-    try:
-        return Decimal(found.group(1)), found.group(2)
-    except InvalidOperation:
-        return None
+async def _ask_reason(
+    message: Message, request: Request, dialogue: Dialogue, score: Decimal
+) -> None:
+    """The next message is the reason for changing the awaited team's score to `score`."""
+    await request.state.set_state(Scoring.reason)
+    await request.state.set_data({**dialogue.data, "score": str(score)})
+    team = dialogue.snapshot.teams.get(dialogue.team)
+    await message.answer(reason_prompt(request.t, team, dialogue.team, score))
+
+
+async def _forget(message: Message, request: Request) -> None:
+    await request.state.clear()
+    await message.answer(request.t(N_("This button is no longer valid.")))
 
 
 async def _saved(

@@ -43,11 +43,19 @@ def saved_text(t: Texts, entry: Entry, sheet: JudgeSheet, team_code: str, score:
     return t(SAVED[entry], team=_label(sheet, team_code), score=f"{score:.2f}")
 
 
+def reason_prompt(t: Texts, team: Team | None, team_code: str, score: Decimal) -> str:
+    """Asks why a published score is changed: the step after the corrected score."""
+    name = f"{team_code} {team.name}" if team else team_code
+    return t(N_("The round is published: a correction needs a reason. Why is {team} changed "
+                "to {score}? Send the reason in one message (or /cancel)."),
+             team=name, score=f"{score:.2f}")  # fmt: skip
+
+
 def _prompt(t: Texts, team: Team, reason_needed: bool, maximum: Decimal) -> str:
     name = f"{team.code} {team.name}"
     if reason_needed:
-        return t(N_("The round is published. Send the corrected score for {team} and the "
-                    "reason, e.g. “92.5 计分有误”."), team=name)  # fmt: skip
+        return t(N_("The round is published. Send the corrected score for {team}; the reason "
+                    "is asked for next."), team=name)  # fmt: skip
     return t(N_("Send the score for {team} (0–{maximum}, up to two decimals), or tap another "
                 "team."), team=name, maximum=maximum)  # fmt: skip
 
