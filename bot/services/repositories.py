@@ -80,7 +80,11 @@ class OutboxRepository(Protocol):
         error: str = "",
         retry_at: datetime | None = None,
         message_id: int | None = None,
+        claim: int | None = None,
     ) -> None: ...
+
+    async def renew(self, claims: Mapping[int, int], now: datetime) -> set[int]:
+        """Extends the lease of claims (delivery id -> attempt); returns the ids still held."""
 
     async def recover(self, now: datetime, stale: timedelta) -> int: ...
 
