@@ -66,6 +66,16 @@ class AccountRepository(Protocol):
 
     async def bound(self) -> list[Account]: ...
 
+    async def note_failed_code(self, now: datetime, person_id: int | None = None) -> None:
+        """A code bound nothing: it matched no invite, or `person_id`'s invite is taken."""
+
+    async def failed_code_times(
+        self, since: datetime, person_id: int | None = None
+    ) -> list[datetime]:
+        """When codes failed since `since`: all of them, or only those on `person_id`'s."""
+
+    async def forget_failed_codes(self, before: datetime) -> None: ...
+
 
 class OutboxRepository(Protocol):
     async def enqueue(self, deliveries: Sequence[NewDelivery], now: datetime) -> int: ...
