@@ -124,12 +124,12 @@ class Sender:
         now, held = self._clock.now(), dict(self._held)
         async with self._unit_of_work() as uow:
             kept = await uow.outbox.renew(held, now)
-            released = await uow.outbox.recover(now, CLAIM_LEASE)
-            await uow.commit()
+            await uow.commit()  # apart from the release: two senders never wait on each other
         for delivery_id in held.keys() - kept:
             if self._held.get(delivery_id) == held[delivery_id]:
                 log.warning("delivery %s was taken over by another sender", delivery_id)
                 del self._held[delivery_id]
+        released = await self.recover()
         if released:
             log.warning("released %s deliveries left by a sender that stopped", released)
         return released
