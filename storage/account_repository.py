@@ -1,11 +1,13 @@
 """Telegram accounts. Never commits."""
 
-from sqlalchemy import select
+from datetime import datetime
+
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.accounts import Account
 from bot.domain.enums import Locale
-from storage.models import AccountRow
+from storage.models import AccountRow, InviteFailureRow
 
 
 class SqlAccountRepository:
@@ -53,6 +55,23 @@ class SqlAccountRepository:
             select(AccountRow.person_id).where(AccountRow.person_id.is_not(None))
         )
         return {person_id for person_id in rows if person_id is not None}
+
+    async def note_failed_code(self, now: datetime, person_id: int | None = None) -> None:
+        """A code bound nothing: it matched no invite, or `person_id`'s invite is taken."""
+        self._session.add(InviteFailureRow(at=now, person_id=person_id))
+        await self._session.flush()
+
+    async def failed_code_times(
+        self, since: datetime, person_id: int | None = None
+    ) -> list[datetime]:
+        """When codes failed since `since`: all of them, or only those on `person_id`'s."""
+        query = select(InviteFailureRow.at).where(InviteFailureRow.at >= since)
+        if person_id is not None:
+            query = query.where(InviteFailureRow.person_id == person_id)
+        return list(await self._session.scalars(query))
+
+    async def forget_failed_codes(self, before: datetime) -> None:
+        await self._session.execute(delete(InviteFailureRow).where(InviteFailureRow.at < before))
 
 
 def account_of(row: AccountRow) -> Account:

@@ -164,6 +164,18 @@ class AccountRow(Identified):
     bound_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
+class InviteFailureRow(Identified):
+    """A code that bound nothing: it matched no invite (no person), or its invite is another
+    account's. The limits all accounts share count these; old ones are deleted."""
+
+    __tablename__ = "invite_failures"
+
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+
+
 class DeliveryRow(Identified):
     __tablename__ = "deliveries"
     # One event reaches one chat once, whatever retries, restarts or double clicks happen;

@@ -1,10 +1,10 @@
 """The outbox table. Never commits: the sender commits each step so a crash loses nothing."""
 
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.outbox import (
@@ -36,7 +36,8 @@ class SqlOutboxRepository:
         return added
 
     async def claim_due(self, now: datetime, limit: int) -> list[Delivery]:
-        """Marks the next due deliveries `sending` (skipping rows other senders hold)."""
+        """Marks the next due deliveries `sending` (skipping rows other senders hold). Each
+        claim is known by the delivery's id and its attempt number, which only a claim raises."""
         query = (
             select(DeliveryRow)
             .where(DeliveryRow.status == Status.PENDING, DeliveryRow.next_attempt_at <= now)
@@ -70,7 +71,10 @@ class SqlOutboxRepository:
         error: str = "",
         retry_at: datetime | None = None,
         message_id: int | None = None,
+        claim: int | None = None,
     ) -> None:
+        """Records what became of a delivery; with `claim`, only while that claim still holds
+        (a sender whose lease lapsed must not undo what the sender that took over recorded)."""
         values: dict[str, object] = {"status": status, "error": error}
         if status is Status.SENT:
             values["sent_at"] = now
@@ -78,12 +82,30 @@ class SqlOutboxRepository:
             values["message_id"] = message_id
         if retry_at is not None:
             values["next_attempt_at"] = retry_at
-        await self._session.execute(
-            update(DeliveryRow).where(DeliveryRow.id == delivery_id).values(**values)
+        query = update(DeliveryRow).where(DeliveryRow.id == delivery_id)
+        if claim is not None:
+            query = query.where(DeliveryRow.status == Status.SENDING, DeliveryRow.attempts == claim)
+        await self._session.execute(query.values(**values))
+
+    async def renew(self, claims: Mapping[int, int], now: datetime) -> set[int]:
+        """Extends the lease of these claims (delivery id -> claim); returns the ids still held.
+        A claim another sender took over, or that was recorded meanwhile, is not renewed."""
+        if not claims:
+            return set()
+        result = await self._session.execute(
+            update(DeliveryRow)
+            .where(
+                DeliveryRow.status == Status.SENDING,
+                tuple_(DeliveryRow.id, DeliveryRow.attempts).in_(list(claims.items())),
+            )
+            .values(claimed_at=now)
+            .returning(DeliveryRow.id)
         )
+        return set(result.scalars())
 
     async def recover(self, now: datetime, stale: timedelta) -> int:
-        """Deliveries left `sending` by a sender that died go back to pending."""
+        """Deliveries left `sending` by a sender that stopped renewing its claims for `stale`
+        go back to pending."""
         result = await self._session.execute(
             update(DeliveryRow)
             .where(DeliveryRow.status == Status.SENDING, DeliveryRow.claimed_at <= now - stale)

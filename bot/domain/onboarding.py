@@ -14,7 +14,8 @@ class Outcome(StrEnum):
     ACCOUNT_TAKEN = "account_taken"  # this account already speaks for someone else
     PERSON_TAKEN = "person_taken"  # someone else's account already speaks for this person
     WRONG_CODE = "wrong_code"
-    BLOCKED = "blocked"
+    BLOCKED = "blocked"  # this account entered too many wrong codes
+    TOO_MANY_ATTEMPTS = "too_many_attempts"  # a limit all accounts share (invite_limits.py)
     NO_CONTEST = "no_contest"
 
 
@@ -24,4 +25,5 @@ class StartResult:
     account: Account
     person: Person | None = None
     attempts_left: int = 0
-    blocked_until: datetime | None = None
+    blocked_until: datetime | None = None  # BLOCKED and TOO_MANY_ATTEMPTS: until when
+    wait_minutes: int = 0  # TOO_MANY_ATTEMPTS: how long that is, rounded up

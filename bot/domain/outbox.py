@@ -2,6 +2,8 @@
 
 A delivery goes pending -> sending -> sent; a crash while sending leaves it `sending`, and
 recovery puts it back to pending, so at most the one message in flight can be sent twice.
+A sender's claim is a lease it renews while it holds it: a claim not renewed for CLAIM_LEASE
+belongs to a sender that died, and goes back to pending for another.
 """
 
 from dataclasses import dataclass
@@ -59,6 +61,12 @@ Buttons = tuple[tuple[Button, ...], ...]
 
 MAX_ATTEMPTS = 8
 MAX_BACKOFF = timedelta(minutes=5)
+
+# A live sender renews its claims every RENEW_CLAIMS, so four renewals must fail in a row before
+# another takes them; a killed one's claims are free after CLAIM_LEASE and picked up at the next
+# renewal of any sender: within CLAIM_LEASE + RENEW_CLAIMS = 10 s of the kill.
+CLAIM_LEASE = timedelta(seconds=8)
+RENEW_CLAIMS = timedelta(seconds=2)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,14 @@
 """Binding a Telegram account to a person by the invite code on their badge."""
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from bot.domain.accounts import Account, normalise_invite_code
 from bot.domain.contest import Person
+from bot.domain.invite_limits import minutes_until
 from bot.domain.onboarding import Outcome, StartResult
 from bot.domain.snapshot import ContestSnapshot
+from bot.services.invite_limits import closed_for_everyone, closed_for_invite, note_failed_code
 from bot.services.ports import Clock, UnitOfWork
 
 
@@ -32,9 +35,12 @@ async def start_with_code(
         return StartResult(Outcome.BLOCKED, account, blocked_until=account.blocked_until)
     if snapshot is None:
         return StartResult(Outcome.NO_CONTEST, account)
+    if (closed := await closed_for_everyone(uow, now)) is not None:
+        return too_many_attempts(account, closed, now)
     wanted = normalise_invite_code(code)
     person = next((p for p in snapshot.people.values() if p.invite_code == wanted and wanted), None)
     if person is None or person.id is None:
+        await note_failed_code(uow, now)
         account = await uow.accounts.save(account.after_wrong_code(now))
         if account.blocked(now):
             return StartResult(Outcome.BLOCKED, account, blocked_until=account.blocked_until)
@@ -45,9 +51,21 @@ async def start_with_code(
         return StartResult(Outcome.ACCOUNT_TAKEN, account, snapshot.people.get(account.person_id))
     holder = await uow.accounts.by_person_id(person.id)
     if holder is not None:
+        if (closed := await closed_for_invite(uow, person.id, now)) is not None:
+            return too_many_attempts(account, closed, now)
+        await note_failed_code(uow, now, person.id)
         return StartResult(Outcome.PERSON_TAKEN, account, person)
     account = await uow.accounts.save(account.bound_to(person.id, now))
     return StartResult(Outcome.BOUND, account, person)
+
+
+def too_many_attempts(account: Account, until: datetime, now: datetime) -> StartResult:
+    return StartResult(
+        Outcome.TOO_MANY_ATTEMPTS,
+        account,
+        blocked_until=until,
+        wait_minutes=minutes_until(until, now),
+    )
 
 
 async def unbind(uow: UnitOfWork, snapshot: ContestSnapshot, person_code: str) -> Account | None:

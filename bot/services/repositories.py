@@ -66,6 +66,16 @@ class AccountRepository(Protocol):
 
     async def bound(self) -> list[Account]: ...
 
+    async def note_failed_code(self, now: datetime, person_id: int | None = None) -> None:
+        """A code bound nothing: it matched no invite, or `person_id`'s invite is taken."""
+
+    async def failed_code_times(
+        self, since: datetime, person_id: int | None = None
+    ) -> list[datetime]:
+        """When codes failed since `since`: all of them, or only those on `person_id`'s."""
+
+    async def forget_failed_codes(self, before: datetime) -> None: ...
+
 
 class OutboxRepository(Protocol):
     async def enqueue(self, deliveries: Sequence[NewDelivery], now: datetime) -> int: ...
@@ -80,7 +90,11 @@ class OutboxRepository(Protocol):
         error: str = "",
         retry_at: datetime | None = None,
         message_id: int | None = None,
+        claim: int | None = None,
     ) -> None: ...
+
+    async def renew(self, claims: Mapping[int, int], now: datetime) -> set[int]:
+        """Extends the lease of claims (delivery id -> attempt); returns the ids still held."""
 
     async def recover(self, now: datetime, stale: timedelta) -> int: ...
 

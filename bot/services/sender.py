@@ -1,7 +1,10 @@
 """The one sender: drains the outbox in priority order under Telegram's limits.
 
 Each delivery is marked `sending` (committed) before the call and `sent` after it, so a crash
-loses nothing and can repeat at most the message that was in flight. A 429 pauses everything
+loses nothing and can repeat at most the message that was in flight. While the sender holds
+claims, a heartbeat renews them every RENEW_CLAIMS and releases the claims other senders stopped
+renewing (they died), so a killed sender's deliveries go on within ten seconds and a live
+sender's are never taken from it mid-send. A 429 pauses everything
 for `retry_after`; a blocked user is marked unreachable; a refused message fails for good;
 network and server errors retry with backoff.
 """
@@ -16,11 +19,17 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Protocol
 
-from bot.domain.outbox import MAX_ATTEMPTS, Delivery, Status, backoff
+from bot.domain.outbox import (
+    CLAIM_LEASE,
+    MAX_ATTEMPTS,
+    RENEW_CLAIMS,
+    Delivery,
+    Status,
+    backoff,
+)
 from bot.services.ports import Clock, UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
-STALE_CLAIM = timedelta(minutes=1)
 IDLE = 0.5
 
 
@@ -90,49 +99,89 @@ class Sender:
         rate: float = 30.0,
         batch: int = 30,
         pacer: Pacer | None = None,
+        renew_every: timedelta = RENEW_CLAIMS,
     ) -> None:
         self._unit_of_work = unit_of_work
         self._transport = transport
         self._clock = clock
         self._batch = batch
+        self._renew_every = renew_every.total_seconds()
         self.pacer = pacer or Pacer(rate)
         self.stats = SenderStats()
+        # The claims in hand: delivery id -> its attempt number, which names the claim.
+        self._held: dict[int, int] = {}
 
-    async def recover(self, stale: timedelta = STALE_CLAIM) -> int:
-        """Run at start-up: claims left by a sender that died are pending again."""
+    async def recover(self, stale: timedelta = CLAIM_LEASE) -> int:
+        """Claims nobody renewed for `stale` (their sender died) are pending again."""
         async with self._unit_of_work() as uow:
             count = await uow.outbox.recover(self._clock.now(), stale)
             await uow.commit()
         return count
 
+    async def heartbeat(self) -> int:
+        """Renews the claims in hand, lets go of any another sender took over, and releases
+        the claims whose sender stopped renewing them. Returns how many were released."""
+        now, held = self._clock.now(), dict(self._held)
+        async with self._unit_of_work() as uow:
+            kept = await uow.outbox.renew(held, now)
+            await uow.commit()  # apart from the release: two senders never wait on each other
+        for delivery_id in held.keys() - kept:
+            if self._held.get(delivery_id) == held[delivery_id]:
+                log.warning("delivery %s was taken over by another sender", delivery_id)
+                del self._held[delivery_id]
+        released = await self.recover()
+        if released:
+            log.warning("released %s deliveries left by a sender that stopped", released)
+        return released
+
     async def run(self, stop: asyncio.Event, *, until_idle: bool = False) -> SenderStats:
-        recovered_at = self.pacer.monotonic()
-        while not stop.is_set():
-            try:
-                sent = await self.send_due()
-                if self.pacer.monotonic() - recovered_at > STALE_CLAIM.total_seconds():
-                    recovered_at = self.pacer.monotonic()
-                    await self.recover()
-            except Exception:  # the database was away: claims it left behind are recovered
-                log.exception("sending failed; trying again shortly")
-                sent = 0
-            if sent == 0:
-                if until_idle and await self._nothing_pending():
-                    break
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), IDLE)
+        beating = asyncio.create_task(self._beat())
+        try:
+            while not stop.is_set():
+                try:
+                    sent = await self.send_due()
+                except Exception:  # the database was away: what it left behind is released
+                    log.exception("sending failed; trying again shortly")
+                    sent = 0
+                if sent == 0:
+                    if until_idle and await self._nothing_pending():
+                        break
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), IDLE)
+        finally:
+            beating.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await beating
         return self.stats
+
+    async def _beat(self) -> None:
+        """The heartbeat runs beside the sending, so a long send or a 429 pause cannot stop it."""
+        while True:
+            await asyncio.sleep(self._renew_every)
+            try:
+                await self.heartbeat()
+            except Exception:
+                log.exception("renewing the claims failed; trying again shortly")
 
     async def send_due(self) -> int:
         async with self._unit_of_work() as uow:
             batch = await uow.outbox.claim_due(self._clock.now(), self._batch)
             await uow.commit()
-        for delivery in batch:
-            await self._deliver(delivery)
+        self._held.update((delivery.id, delivery.attempts) for delivery in batch)
+        try:
+            for delivery in batch:
+                if self._held.get(delivery.id) == delivery.attempts:
+                    await self._deliver(delivery)
+        finally:
+            for delivery in batch:
+                if self._held.get(delivery.id) == delivery.attempts:
+                    del self._held[delivery.id]
         return len(batch)
 
     async def _deliver(self, delivery: Delivery) -> None:
         await self.pacer.wait(delivery.chat_id)
+        if self._held.get(delivery.id) != delivery.attempts:
+            return  # taken over while this sender waited its turn
         result = await self._send(delivery)
         while result.verdict is Verdict.RETRY_AFTER:
             self.stats.throttled += 1
@@ -163,9 +212,18 @@ class Sender:
         else:
             status, retry_at = Status.PENDING, now + backoff(delivery.attempts)
             self.stats.retried += 1
+        # Out of hand before it is recorded, so a heartbeat meanwhile does not take the record
+        # for a takeover.
+        self._held.pop(delivery.id, None)
         async with self._unit_of_work() as uow:
             await uow.outbox.finish(
-                delivery.id, status, now, result.reason, retry_at, message_id=result.message_id
+                delivery.id,
+                status,
+                now,
+                result.reason,
+                retry_at,
+                message_id=result.message_id,
+                claim=delivery.attempts,
             )
             await uow.commit()
 

@@ -2,7 +2,7 @@
 
 from bot.domain.contest import Person
 from bot.domain.onboarding import Outcome, StartResult
-from bot.domain.problems import N_
+from bot.domain.problems import N_, N_plural
 from bot.domain.snapshot import ContestSnapshot
 from bot.texts.help import ROLE_NAMES
 from bot.texts.texts import Texts
@@ -51,6 +51,12 @@ def start_result_text(t: Texts, snapshot: ContestSnapshot | None, result: StartR
             N_("Too many wrong codes. Please try again after {time}."),
             time=t.moment(result.blocked_until),
         )
+    if result.outcome is Outcome.TOO_MANY_ATTEMPTS:
+        return t(
+            N_plural("Too many attempts right now. Please try again in {count} minute.",
+                     "Too many attempts right now. Please try again in {count} minutes."),
+            count=result.wait_minutes,
+        )  # fmt: skip
     return t(N_("The contest has not been set up yet. Please try again later."))
 
 
