@@ -8,7 +8,7 @@ from sqlalchemy import text
 from bot.domain.contest import ContestData
 from bot.domain.scoring.rules import ScoringRules
 from bot.domain.snapshot import ContestSnapshot
-from bot.services.audit import Mismatch, reconcile
+from bot.services.audit_verify import Mismatch, reconcile
 from bot.services.scores import enter_showcase
 from storage.database import Database
 
