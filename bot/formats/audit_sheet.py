@@ -1,4 +1,5 @@
-"""The audit trail as a workbook for the notary: one row per entry, hashes included."""
+"""The audit trail as a workbook for the notary: one row per entry, hashes included, and a
+second sheet with the trail's head (the hash to write down and check later trails against)."""
 
 import json
 from collections.abc import Sequence
@@ -41,7 +42,23 @@ def write_audit(entries: Sequence[AuditEntry], path: Path, zone: ZoneInfo) -> No
     for index, width in enumerate(WIDTHS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A2"
+    _anchor_sheet(workbook, entries)
     workbook.save(path)
+
+
+def _anchor_sheet(workbook: Workbook, entries: Sequence[AuditEntry]) -> None:
+    anchor = workbook.create_sheet("Anchor")
+    head = entries[-1] if entries else None
+    anchor.append(("条目数 entries", len(entries)))
+    anchor.append(("最新序号 head sequence", head.sequence if head else None))
+    anchor.append(("最新哈希 head hash", head.hash if head else None))
+    anchor.append(
+        ("核对 check", f"contest-bot audit verify --expect {head.hash}" if head else None)
+    )
+    for row in anchor.iter_rows(max_col=1):
+        row[0].font = Font(bold=True)
+    anchor.column_dimensions["A"].width = 24
+    anchor.column_dimensions["B"].width = 100
 
 
 def _values(values: Values) -> str:

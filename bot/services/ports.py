@@ -8,6 +8,7 @@ from types import TracebackType
 from typing import Any, Protocol, Self
 from zoneinfo import ZoneInfo
 
+from bot.domain.audit import AuditEntry
 from bot.domain.contest import Person, Round
 from bot.domain.draw import Draw
 from bot.domain.enums import Locale
@@ -193,6 +194,12 @@ class ResultViews(Protocol):
 
     def withdrawal_notice(self, locale: Locale, round_: Round, version: int, reason: str) -> str:
         """To those who received a round's results: that version is withdrawn, and why."""
+
+    def publication_notice(
+        self, locale: Locale, snapshot: ContestSnapshot, round_: Round, version: int,
+        head: AuditEntry,
+    ) -> str:  # fmt: skip
+        """To the notary: the round is published, and the audit trail's head just after."""
 
 
 class ReminderViews(Protocol):

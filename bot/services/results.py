@@ -4,10 +4,10 @@ Nothing leaves before an organizer publishes: the draft standings are for organi
 `/publish` first previews a round (`preview`): how complete its inputs are, who would receive
 what. An incomplete round is refused unless the organizer publishes it anyway, and then the
 missing results are told as pending. Publishing records a new version of the round (1, then
-one per correction), writes the audit trail, and queues each contestant's own result and the
-track's standings for its followers; the version is part of the outbox keys, so a double tap
-publishes and notifies once. Withdrawing a version is in bot.services.withdrawal, the results
-export in bot.services.results_sheet.
+one per correction), writes the audit trail, and queues each contestant's own result, the
+track's standings for its followers and, for the notary, the audit trail's head; the version is
+part of the outbox keys, so a double tap publishes and notifies once. Withdrawing a version is
+in bot.services.withdrawal, the results export in bot.services.results_sheet.
 
 Which rounds count (see bot.domain.scoring.standings on who is scored): the draft counts the
 complete and the published rounds; the published results count, and use the inputs of, only
@@ -247,7 +247,7 @@ async def publish(
     after: dict[str, str | int] = {"version": version}
     if not done.complete:
         after["scored"] = f"{len(done.scored)}/{len(done.expected)}"
-    await record(uow, now, organizer.code, action, f"results:{round_code}", after=after)
+    head = await record(uow, now, organizer.code, action, f"results:{round_code}", after=after)
     result = await _publication_table(uow, snapshot, inputs, round_, rules)
     key = f"result:{round_code}:v{version}"
     people = concerned(snapshot, round_.track_code)
@@ -257,6 +257,12 @@ async def publish(
         for reader in await readers(uow, snapshot, people)
     ]  # fmt: skip
     deliveries += await _to_followers(uow, snapshot, round_, result, version, now, views)
+    notaries = [p for p in snapshot.data.people if p.role is Role.AUDITOR]
+    deliveries += [
+        reader.message(f"anchor:{round_code}:v{version}", views.publication_notice(
+            reader.locale, snapshot, round_, version, head), Priority.RESULT)
+        for reader in await readers(uow, snapshot, notaries)
+    ]  # fmt: skip
     queued = await uow.outbox.enqueue(deliveries, now)
     return Published(version, queued, first_time=True)
 

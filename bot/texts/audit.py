@@ -4,9 +4,11 @@ The trail itself keeps the raw keys (they are hashed); only their display is tra
 """
 
 from bot.domain.audit import AuditAction, AuditEntry, Value, Values
+from bot.domain.contest import Round
 from bot.domain.problems import N_
 from bot.domain.snapshot import ContestSnapshot
 from bot.texts.broadcasts import audience_name, plain
+from bot.texts.results import round_name
 from bot.texts.texts import Texts, html
 
 ACTIONS = {
@@ -43,6 +45,11 @@ FIELDS = {
     "outcome": N_("outcome"),
     "name": N_("name"),
 }
+# Of the head hash shown: short enough to write down, long enough for `audit verify --expect`.
+HEAD_DIGITS = 16
+HEAD = N_("🔗 Head of the trail: entry {sequence}, hash <code>{hash}</code>")
+WRITE_IT_DOWN = N_("Write it down: <code>contest-bot audit verify --expect {hash}</code> fails "
+                   "if a later trail no longer holds it.")  # fmt: skip
 FIELD = N_("{field}: {value}")
 SEPARATOR = N_(", ")
 
@@ -85,3 +92,19 @@ def _value(t: Texts, snapshot: ContestSnapshot | None, key: str, value: Value) -
     if key == "audience":
         return audience_name(t, snapshot, str(value))
     return str(value)
+
+
+def head_line(t: Texts, head: AuditEntry) -> str:
+    """'🔗 Head of the trail: entry 12, hash 3f9a…': what the notary writes down."""
+    return t(HEAD, sequence=head.sequence, hash=head_digits(head))
+
+
+def head_digits(head: AuditEntry) -> str:
+    return head.hash[:HEAD_DIGITS]
+
+
+def publication_notice(t: Texts, round_: Round, version: int, head: AuditEntry) -> str:
+    """To the notary, with each publication: the trail's head just after it was recorded."""
+    published = t(N_("📌 {round} (version {version}) is published."), round=round_name(t, round_),
+                  version=version)  # fmt: skip
+    return "\n".join((published, head_line(t, head), t(WRITE_IT_DOWN, hash=head_digits(head))))

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.domain.audit import AuditEntry
 from bot.domain.contest import Person, Round
 from bot.domain.draw import Draw
 from bot.domain.enums import Locale
@@ -15,7 +16,7 @@ from bot.domain.schedule_changes import ProgrammeNotice
 from bot.domain.scoring.completeness import Completeness
 from bot.domain.scoring.standings import Standings
 from bot.domain.snapshot import ContestSnapshot
-from bot.texts import draws, programme_changes, reminders, results
+from bot.texts import audit, draws, programme_changes, reminders, results
 from bot.texts.texts import Texts
 
 UTC = ZoneInfo("UTC")
@@ -62,6 +63,12 @@ class TextViews:
 
     def withdrawal_notice(self, locale: Locale, round_: Round, version: int, reason: str) -> str:
         return results.withdrawal_notice(_untimed(locale), round_, version, reason)
+
+    def publication_notice(
+        self, locale: Locale, snapshot: ContestSnapshot, round_: Round, version: int,
+        head: AuditEntry,
+    ) -> str:  # fmt: skip
+        return audit.publication_notice(_texts(locale, snapshot), round_, version, head)
 
     def reminder(self, locale: Locale, snapshot: ContestSnapshot, reminder: Reminder) -> str:
         return reminders.reminder_text(_texts(locale, snapshot), snapshot, reminder)

@@ -82,3 +82,62 @@ def test_a_score_edited_in_the_database_is_named_by_its_row(
     done = run("audit", "verify")
     assert done.exit_code == 1
     assert f"MISMATCH: theory:{code} is 99.00/None in the database" in done.output
+
+
+def head_hash(audited: Invoke) -> str:
+    output = audited("audit", "verify").output
+    return output.rsplit("Latest hash: ", 1)[1].strip()
+
+
+def test_the_head_written_down_anchors_the_trail(audited: Invoke) -> None:
+    head = head_hash(audited)
+    done = audited("audit", "verify", "--expect", head[:16])
+    assert done.exit_code == 0
+    assert f"ANCHORED: entry 3 has the expected hash {head}." in done.output
+
+
+def test_a_trail_emptied_with_its_scores_is_caught_by_the_anchor(
+    audited: Invoke, database_url: str
+) -> None:
+    head = head_hash(audited)
+    tamper(database_url, "DELETE FROM audit_log")
+    assert audited("audit", "verify").exit_code == 0  # the chain alone cannot tell
+    done = audited("audit", "verify", "--expect", head[:8])
+    assert done.exit_code == 1
+    assert f"NOT FOUND: none of the 0 entries has a hash beginning with {head[:8]}" in done.output
+
+
+def test_a_trail_cut_short_is_caught_by_the_anchor(audited: Invoke, database_url: str) -> None:
+    head = head_hash(audited)
+    tamper(database_url, "DELETE FROM audit_log WHERE sequence = 3")  # the chain still holds
+    done = audited("audit", "verify", "--expect", head)
+    assert done.exit_code == 1
+    assert "NOT FOUND: none of the 2 entries" in done.output
+
+
+@pytest.mark.parametrize("expected", ["1234567", "not-a-hash", "g" * 16, "a" * 65])
+def test_an_expected_hash_that_is_no_hash_is_refused(audited: Invoke, expected: str) -> None:
+    done = audited("audit", "verify", "--expect", expected)
+    assert done.exit_code == 1
+    assert "--expect takes a hash written down earlier, 8 to 64 hex digits" in done.output
+
+
+def test_an_arena_event_added_in_the_database_is_named(audited: Invoke, database_url: str) -> None:
+    tamper(database_url, "INSERT INTO arena_events (round_code, team_code, kind, outcome, at, "
+                         "undone) VALUES ('AR-12345', 'H14', 'buzz', 'correct', "
+                         "'2024-09-26 06:00:00', FALSE)")  # fmt: skip
+    done = audited("audit", "verify")
+    assert done.exit_code == 1
+    assert "MISMATCH: arena:AR-12345:1 is kind=buzz outcome=correct team=H14" in done.output
+
+
+def test_the_export_ends_with_the_head_to_write_down(audited: Invoke, tmp_path: Path) -> None:
+    head = head_hash(audited)
+    path = tmp_path / "audit.xlsx"
+    done = audited("audit", "export", str(path))
+    assert f"Latest hash (entry 3): {head}" in done.output
+    anchor = {row[0]: row[1] for row in load_workbook(path)["Anchor"].iter_rows(values_only=True)}
+    assert anchor == {
+        "条目数 entries": 3, "最新序号 head sequence": 3, "最新哈希 head hash": head,
+        "核对 check": f"contest-bot audit verify --expect {head}",
+    }  # fmt: skip

@@ -13,7 +13,8 @@ from bot.domain.changes import Holding
 from bot.domain.contest import ContestData
 from bot.domain.draft import ContestDraft, Located
 from bot.domain.problems import Problem, Sheet
-from bot.services.audit import check, reconcile, record
+from bot.services.audit import check, record
+from bot.services.audit_verify import reconcile
 from bot.services.contest_import import import_contest
 from bot.views import BotViews
 from storage.database import Database
