@@ -56,4 +56,6 @@ def too_many_cells(sheet: Sheet | None, row: int | None, limit: int) -> LimitExc
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / MEGABYTE:.1f}".removesuffix(".0")
+    """10, 5.4, 0.038: enough digits to tell the size from the limit."""
+    megabytes = size / MEGABYTE
+    return f"{megabytes:.1f}".removesuffix(".0") if megabytes >= 1 else f"{megabytes:.2g}"
