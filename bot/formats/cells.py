@@ -16,6 +16,7 @@ E = TypeVar("E", bound=StrEnum)
 
 DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y年%m月%d日 %H:%M", "%Y.%m.%d %H:%M")
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日", "%Y.%m.%d")
+MIN_YEAR, MAX_YEAR = 1900, 2999
 LIST_SEPARATORS = re.compile(r"[,，、;；\n]+")
 
 
@@ -212,6 +213,9 @@ def _parse_moment(value: object, zone: ZoneInfo) -> datetime | None:
             return None
         local = local_or_none
     else:
+        return None
+    # Far from any contest, and near datetime's ends adding a duration would overflow.
+    if not MIN_YEAR <= local.year <= MAX_YEAR:
         return None
     if local.tzinfo is None:
         local = local.replace(tzinfo=zone)

@@ -20,7 +20,16 @@ from bot.formats.xlsx_rows import RowStream, SheetRow, cell_name
 from bot.formats.yaml_reader import UnreadableFileError
 
 # What a damaged part raises from the zip, the XML parser or a malformed attribute.
-DAMAGE = (ParseError, ValueError, KeyError, IndexError, OverflowError, EOFError, zlib.error)
+DAMAGE = (
+    ParseError,
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    OverflowError,
+    EOFError,
+    zlib.error,
+)
 
 
 def read_workbook(path: Path, limits: WorkbookLimits | None = None) -> RawDocument:

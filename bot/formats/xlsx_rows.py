@@ -98,7 +98,10 @@ class RowStream:
         style = int(cell.get("s", "0"))
         styles = self.package.styles
         if style in styles.dates:
-            return from_excel(number, self.package.epoch, timedelta=style in styles.durations)
+            try:
+                return from_excel(number, self.package.epoch, timedelta=style in styles.durations)
+            except (OverflowError, ValueError):  # a serial no calendar has: the cell says why
+                return number
         return number
 
 

@@ -185,3 +185,17 @@ async def test_a_name_of_exactly_100_chinese_characters_is_stored_on_either_data
 
 def _read(path: Path) -> tuple[ContestDraft, list[Problem]]:
     return parse_document(read_document(path))
+
+
+@pytest.mark.parametrize(
+    "value", ["0001-01-01 00:00", "9999-12-31 23:59", "0001-01-01T00:00+14:00", "1899-12-31 08:00"]
+)
+def test_a_start_time_far_from_any_contest_is_refused_not_overflowed(
+    demo_document_mapping: dict[str, Any], value: str
+) -> None:
+    schedule = demo_document_mapping["Schedule"]
+    schedule[0] = {**schedule[0], "starts_at": value}
+    _, problems = parse_document(document_from_mapping(demo_document_mapping))
+    assert [describe(problem, Locale.EN) for problem in problems] == [
+        f"Schedule row 1, column starts_at: '{value}' is not a date and time (YYYY-MM-DD HH:MM)"
+    ]
