@@ -2,13 +2,19 @@
 
 Usage (from the repository root):
     python -m bench.import_contest [--scale N] [--postgres URL] [--repeat R]
+    python -m bench.import_contest --bomb
 --scale multiplies the demo's teams, people and running orders (N=1 is the real size: 40 teams,
 172 people, 88 slots, 109 questions). Prints the median of R runs for each step on SQLite and,
 if given, PostgreSQL (whose database is emptied first: use a scratch database).
+--bomb reads the workbook bomb of the tests (about 5 MB: a People sheet whose `<dimension>`
+claims two rows and that holds 700,000) in a fresh process, and prints what reading it took
+and the process's peak memory; it should be refused within 10 s and 500 MB.
 """
 
 import argparse
 import asyncio
+import multiprocessing
+import resource
 import statistics
 import tempfile
 import time
@@ -114,12 +120,45 @@ async def bench_database(name: str, url: str, files: dict[str, Path], repeat: in
         await database.close()
 
 
+def read_bomb(path: Path) -> tuple[float, float, list[str]]:
+    """Seconds, peak resident megabytes (this process, Linux) and the problems reported."""
+    from bot.domain.enums import Locale
+    from bot.formats.problem_text import describe
+
+    start = time.perf_counter()
+    _, problems = parse_document(read_document(path))
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return elapsed, peak, [describe(problem, Locale.EN) for problem in problems]
+
+
+def bench_bomb() -> None:
+    from tests.formats.parts import write_bomb
+
+    draft, _ = parse_document(document_from_mapping(demo_document()))
+    with tempfile.TemporaryDirectory() as scratch:
+        source = Path(scratch) / "demo.xlsx"
+        write_document(to_document(draft.to_data()), source)
+        bomb = write_bomb(source, Path(scratch) / "bomb.xlsx")
+        print(f"bomb: {bomb.stat().st_size / 1024 / 1024:.1f} MB")
+        # A fresh process, so the peak memory is the reading's alone, not the writing's.
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            elapsed, peak, problems = pool.apply(read_bomb, (bomb,))
+    print(f"read + parse: {elapsed:.2f} s, peak memory {peak:.0f} MB")
+    for problem in problems:
+        print(f"  - {problem}")
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=int, default=1)
     parser.add_argument("--postgres")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--bomb", action="store_true")
     args = parser.parse_args()
+    if args.bomb:
+        bench_bomb()
+        return
     draft, _ = parse_document(document_from_mapping(demo_document()))
     data = scaled(draft.to_data(), args.scale)
     print(

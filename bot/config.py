@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     publish_confirmations: int = Field(default=1, ge=1, le=2, description="Organizers needed")
     practice_lockdown: str = Field(default="", description="Periods without practice content")
     redis_url: str | None = Field(default=None, description="Redis for dialogues; none: memory")
+    # Imports: the defaults hold ten times the demo contest (WorkbookLimits in bot/formats).
+    import_max_file_mb: float = Field(default=10, gt=0, description="Largest file imported")
+    import_max_unpacked_mb: float = Field(default=50, gt=0, description="Its unpacked parts")
+    import_max_rows: int = Field(default=10_000, ge=1, description="Rows of one sheet")
+    import_max_columns: int = Field(default=64, ge=1, description="Columns of one sheet")
+    import_max_cells: int = Field(default=200_000, ge=1, description="Cells in all sheets")
 
     @property
     def rules(self) -> ScoringRules:

@@ -6,11 +6,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from bot.cli.console import Console, UserError
+from bot.config import Settings
 from bot.domain.draft import ContestDraft
 from bot.domain.problems import N_, Problem
 
 if TYPE_CHECKING:  # the formats pull in openpyxl, which `--help` should not wait for
     from bot.formats.files import UnsupportedFormatError
+    from bot.formats.limits import WorkbookLimits
 
 FileArgument = Annotated[Path, typer.Argument(metavar="FILE", show_default=False)]
 
@@ -58,7 +60,7 @@ async def _import(console: Console, path: Path, dry_run: bool, replace: bool) ->
     from bot.services.contest_import import import_contest
     from bot.views import BotViews
 
-    draft, problems = read_file(path)
+    draft, problems = read_file(path, workbook_limits(console.settings))
     async with database(console) as db:
         result = await import_contest(
             db.unit_of_work,
@@ -71,14 +73,26 @@ async def _import(console: Console, path: Path, dry_run: bool, replace: bool) ->
     return report_import(console, result, path)
 
 
-def read_file(path: Path) -> tuple[ContestDraft, list[Problem]]:
+def workbook_limits(settings: Settings) -> "WorkbookLimits":
+    from bot.formats.limits import MEGABYTE, WorkbookLimits
+
+    return WorkbookLimits(
+        max_file_bytes=int(settings.import_max_file_mb * MEGABYTE),
+        max_unpacked_bytes=int(settings.import_max_unpacked_mb * MEGABYTE),
+        max_rows=settings.import_max_rows,
+        max_columns=settings.import_max_columns,
+        max_cells=settings.import_max_cells,
+    )
+
+
+def read_file(path: Path, limits: "WorkbookLimits") -> tuple[ContestDraft, list[Problem]]:
     from bot.formats.files import UnreadableFileError, UnsupportedFormatError, read_document
     from bot.formats.parse import parse_document
 
     if not path.is_file():
         raise UserError(N_("File not found: {file}"), file=path)
     try:
-        return parse_document(read_document(path))
+        return parse_document(read_document(path, limits))
     except UnsupportedFormatError as error:
         raise unsupported(error) from error
     except UnreadableFileError as error:

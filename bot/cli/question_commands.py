@@ -6,13 +6,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bot.cli.console import Console, UserError
-from bot.cli.contest_commands import FileArgument, dry_run_option, unsupported
+from bot.cli.contest_commands import FileArgument, dry_run_option, unsupported, workbook_limits
 from bot.domain.problems import N_, N_plural
 
 if TYPE_CHECKING:  # the formats pull in openpyxl, which `--help` should not wait for
     from bot.domain.draft import Located
     from bot.domain.problems import Problem
     from bot.domain.questions import Question
+    from bot.formats.limits import WorkbookLimits
     from bot.services.contest_import import ImportResult
 
 NO_CONTEST = N_("No contest is loaded yet. Try: contest-bot demo load")
@@ -48,7 +49,7 @@ async def _import(console: Console, path: Path, dry_run: bool) -> bool:
     from bot.cli.runtime import database, report_import
     from bot.services.question_bank import NoContestError, import_questions
 
-    questions, problems = _read(path)
+    questions, problems = _read(path, workbook_limits(console.settings))
     async with database(console) as db:
         try:
             result = await import_questions(db.unit_of_work, questions, problems, dry_run=dry_run)
@@ -60,14 +61,14 @@ async def _import(console: Console, path: Path, dry_run: bool) -> bool:
     return True
 
 
-def _read(path: Path) -> "tuple[list[Located[Question]], list[Problem]]":
+def _read(path: Path, limits: "WorkbookLimits") -> "tuple[list[Located[Question]], list[Problem]]":
     from bot.formats.files import UnreadableFileError, UnsupportedFormatError
     from bot.formats.question_file import read_questions
 
     if not path.is_file():
         raise UserError(N_("File not found: {file}"), file=path)
     try:
-        return read_questions(path)
+        return read_questions(path, limits)
     except UnsupportedFormatError as error:
         raise unsupported(error) from error
     except UnreadableFileError as error:

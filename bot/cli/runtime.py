@@ -5,9 +5,13 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from bot.cli.console import PROBLEMS_FOUND, Console, UserError
-from bot.domain.problems import N_, Sheet
+from bot.domain.problems import N_, N_plural, Sheet
 from bot.services.contest_import import ImportResult
 from storage.database import Database
+
+# A file with thousands of bad rows is fixed from the first ones: the rest would scroll them away.
+PROBLEMS_SHOWN = 200
+MORE_PROBLEMS = N_plural("…and {count} more problem", "…and {count} more problems")
 
 
 @asynccontextmanager
@@ -40,8 +44,10 @@ def report_import(
             count=len(result.problems),
             file=source,
         )
-        for problem in result.problems:
+        for problem in result.problems[:PROBLEMS_SHOWN]:
             console.line(f"  - {describe(problem, console.locale)}")
+        if len(result.problems) > PROBLEMS_SHOWN:
+            console.say(MORE_PROBLEMS, count=len(result.problems) - PROBLEMS_SHOWN)
         return False
     if result.replacement is not None:
         hint = how_to_replace or console.text(N_("add --replace"))

@@ -9,12 +9,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.domain.problems import N_, Problem, Sheet
 from bot.formats.choices import Labels, lookup
+from bot.formats.columns import INT32_MAX, NAME_LENGTH, SPECS
 from bot.formats.document import RawRow
 
 E = TypeVar("E", bound=StrEnum)
 
 DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y年%m月%d日 %H:%M", "%Y.%m.%d %H:%M")
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日", "%Y.%m.%d")
+MIN_YEAR, MAX_YEAR = 1900, 2999
 LIST_SEPARATORS = re.compile(r"[,，、;；\n]+")
 
 
@@ -26,19 +28,38 @@ class CellReader:
         self.row = row
         self.problems = problems
         self.failed = False
+        # Cells already reported (a formula, too long): read as empty, and not reported again.
+        self._blocked = set(row.formulas)
 
     def report(self, key: str, message: str, **params: str | int) -> None:
         self.failed = True
+        if key in self._blocked:
+            return
         column = self.row.field_column or key
         number = self.row.field_rows.get(key, self.row.number)
         self.problems.append(Problem(message, params, self.sheet, number, column))
 
     def raw(self, key: str) -> object:
+        if key in self._blocked:
+            self.failed = True
+            return None
         value = self.row.values.get(key)
         if isinstance(value, str):
-            value = value.strip()
-            return value or None
+            value = value.strip() or None
+        limit = self._column_limit(key)
+        if value is not None and (length := _length(key, value)) > limit:
+            self.report(key, N_("{length} characters; at most {limit}"), length=length, limit=limit)
+            self._blocked.add(key)
+            return None
         return value
+
+    def _column_limit(self, key: str) -> int:
+        column = next((c for c in SPECS[self.sheet].columns if c.key == key), None)
+        return NAME_LENGTH if column is None else column.max_length
+
+    def _number_limit(self, key: str) -> int:
+        column = next((c for c in SPECS[self.sheet].columns if c.key == key), None)
+        return INT32_MAX if column is None else column.max_number
 
     def text(self, key: str, *, required: bool = False) -> str:
         value = self.raw(key)
@@ -59,16 +80,20 @@ class CellReader:
             if required:
                 self.report(key, N_("a value is required"))
             return None
-        if isinstance(value, bool):
-            value = str(value)
-        if isinstance(value, int):
-            return value
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if isinstance(value, str) and re.fullmatch(r"[+-]?\d+", value):
-            return int(value)
-        self.report(key, N_("'{value}' is not a whole number"), value=str(value))
-        return None
+        number = _whole_number(value)
+        if number is None:
+            self.report(key, N_("'{value}' is not a whole number"), value=str(value))
+            return None
+        maximum = self._number_limit(key)
+        if abs(number) > maximum:
+            self.report(
+                key,
+                N_("'{value}' is out of range: at most {maximum}"),
+                value=number,
+                maximum=maximum,
+            )
+            return None
+        return number
 
     def choice(self, key: str, labels: Labels[E], *, required: bool = False) -> E | None:
         text = self.text(key, required=required)
@@ -156,6 +181,29 @@ class CellReader:
         return tuple(split_lines(str(value)))
 
 
+def _length(key: str, value: object) -> int:
+    """A cell's characters; a YAML list counts as its items joined, but options one by one
+    (in a workbook each has a column of its own)."""
+    if not isinstance(value, list | tuple):
+        return len(str(value))
+    lengths = [len(str(item)) for item in value]
+    if key == "options":
+        return max(lengths, default=0)
+    return sum(lengths) + max(len(lengths) - 1, 0)
+
+
+def _whole_number(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"[+-]?\d+", value):
+        return int(value)
+    return None
+
+
 def _parse_moment(value: object, zone: ZoneInfo) -> datetime | None:
     if isinstance(value, datetime):
         local = value
@@ -165,6 +213,9 @@ def _parse_moment(value: object, zone: ZoneInfo) -> datetime | None:
             return None
         local = local_or_none
     else:
+        return None
+    # Far from any contest, and near datetime's ends adding a duration would overflow.
+    if not MIN_YEAR <= local.year <= MAX_YEAR:
         return None
     if local.tzinfo is None:
         local = local.replace(tzinfo=zone)

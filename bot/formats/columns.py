@@ -16,6 +16,28 @@ from bot.formats.choices import (
     dropdown,
 )
 
+# Characters a cell may hold, by column key (the same key means the same thing in every sheet).
+# They fit the storage columns (codes String(64), names String(200)) with room for what a
+# Telegram message around them says; docs/import-format.md lists them.
+CODE_LENGTH = 32
+NAME_LENGTH = 100
+MAX_LENGTHS: dict[str, int] = {
+    **dict.fromkeys(("code", "invite_code", "track", "team", "venue", "round"), CODE_LENGTH),
+    **dict.fromkeys(("name", "name_en", "title", "title_en", "organisation"), NAME_LENGTH),
+    **dict.fromkeys(("host", "address", "options", "source", "topics"), 200),
+    **dict.fromkeys(("description", "directions", "judge_tracks", "judge_rounds"), 1000),
+    **dict.fromkeys(("stem", "answer", "key_points", "explanation"), 2000),
+}
+# The largest whole number of a numeric column; the database stores 32-bit integers.
+MAX_NUMBERS: dict[str, int] = {
+    "capacity": 100_000,
+    "seat": 99,
+    "position": 10_000,
+    "duration": 24 * 60,
+    "difficulty": 100,
+}
+INT32_MAX = 2**31 - 1
+
 
 @dataclass(frozen=True, slots=True)
 class Column:
@@ -32,6 +54,15 @@ class Column:
     @property
     def accepted(self) -> tuple[str, ...]:
         return (self.header, self.key, *self.aliases)
+
+    @property
+    def max_length(self) -> int:
+        """Characters of one cell (of each item, for a list such as the options)."""
+        return MAX_LENGTHS.get(self.key, NAME_LENGTH)
+
+    @property
+    def max_number(self) -> int:
+        return MAX_NUMBERS.get(self.key, INT32_MAX)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,22 +15,27 @@ from bot.formats.files import (
     UnsupportedFormatError,
     read_document,
 )
+from bot.formats.limits import WorkbookLimits
 from bot.formats.parse import read_rows
 from bot.formats.question_cells import read_question
 from bot.formats.xlsx_writer import write_sheet
 from bot.formats.yaml_writer import write_yaml
 
 
-def read_questions(path: Path) -> tuple[list[Located[Question]], list[Problem]]:
+def read_questions(
+    path: Path, limits: WorkbookLimits | None = None
+) -> tuple[list[Located[Question]], list[Problem]]:
     """The questions of a questions-only file or of a whole contest file, with their rows.
 
     Raises UnsupportedFormatError and UnreadableFileError like `read_document`.
     """
-    return parse_questions(read_document(path))
+    return parse_questions(read_document(path, limits))
 
 
 def parse_questions(document: RawDocument) -> tuple[list[Located[Question]], list[Problem]]:
     """The Questions sheet alone: other sheets, present or missing, are not looked at."""
+    if document.refused:
+        return [], list(document.problems)
     problems = [problem for problem in document.problems if problem.sheet is Sheet.QUESTIONS]
     rows = document.sheets.get(Sheet.QUESTIONS, [])
     questions, _ = read_rows(Sheet.QUESTIONS, rows, read_question, problems)

@@ -1,6 +1,7 @@
 """The demo contest as a workbook, exported once and copied for each test that edits it."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,3 +19,11 @@ def demo_export(tmp_path_factory: pytest.TempPathFactory, demo_data: ContestData
 def workbook(demo_export: Path, tmp_path: Path) -> EditableWorkbook:
     """A private copy of the demo workbook to break or rename things in."""
     return EditableWorkbook(demo_export, tmp_path / "contest.xlsx")
+
+
+@pytest.fixture
+def demo_document_mapping() -> dict[str, Any]:
+    """The demo contest as the YAML reader sees it, fresh for each test to edit."""
+    from bot.demo.contest import demo_document
+
+    return demo_document()
