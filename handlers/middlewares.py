@@ -4,14 +4,16 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware, Bot
+from aiogram.enums import ChatType
 from aiogram.types import Message, TelegramObject, Update, User
 
-from bot.domain.commands import Command, allowed
+from bot.domain.commands import Command, allowed, private_only
 from bot.domain.problems import N_
 from bot.services.accounts import resolve_viewer
 from bot.texts.texts import Texts
 from handlers.context import BotContext
-from handlers.filters import parse_command
+from handlers.filters import parse_command, speaks_for_nobody
+from handlers.private_chats import ask_for_private_chat
 from handlers.request import Request
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
@@ -19,20 +21,24 @@ GUARDED = {command.value: command for command in Command}
 
 
 class ContextMiddleware(BaseMiddleware):
-    """Opens the unit of work, resolves who is writing, and refuses commands beyond their role.
+    """Opens the unit of work, resolves who is writing, and refuses commands beyond their role
+    and, outside a private chat, those that are answered only there (`PRIVATE_ONLY`).
 
-    A message's command is parsed here once and handed on as `command_name`.
+    A message's command is parsed here once and handed on as `command_name`. Whoever writes
+    anonymously (for a group or a channel, or as one of Telegram's own accounts) is a viewer
+    with no account: no person, no role, no rights.
     """
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         app: BotContext = data["app"]
         user: User | None = data.get("event_from_user")
+        message = event.message if isinstance(event, Update) else None
+        anonymous = speaks_for_nobody(user, message)
         async with app.unit_of_work() as uow:
             snapshot = await app.contests.get(uow)
-            account = await app.accounts.get(uow, user.id) if user else None
+            account = await app.accounts.get(uow, user.id) if user and not anonymous else None
             viewer = resolve_viewer(account, snapshot, app.settings.default_locale)
             t = Texts(viewer.locale, snapshot.zone if snapshot else app.zone)
-            message = event.message if isinstance(event, Update) else None
             name, args = await self._command(message, data)
             if name is None and message is not None and (message.text or "").startswith("/"):
                 return None  # a command for another bot, in a group: not ours to answer
@@ -54,6 +60,9 @@ class ContextMiddleware(BaseMiddleware):
                       command=command.value)
                 )  # fmt: skip
                 return None
+            if message is not None and private_only(name) and _not_private(message, anonymous):
+                await ask_for_private_chat(message, data["bot"], t, anonymous)
+                return None
             result = await handler(event, data)
             await uow.commit()
             return result
@@ -68,3 +77,7 @@ class ContextMiddleware(BaseMiddleware):
             username = (await bot.me()).username
         parsed = parse_command(message.text, username)
         return parsed if parsed else (None, "")
+
+
+def _not_private(message: Message, anonymous: bool) -> bool:
+    return anonymous or message.chat.type != ChatType.PRIVATE
