@@ -9,6 +9,7 @@ from aiogram.types import Message, TelegramObject, Update, User
 
 from bot.domain.commands import Command, allowed, private_only
 from bot.domain.problems import N_
+from bot.domain.viewer import Viewer
 from bot.services.accounts import resolve_viewer
 from bot.texts.texts import Texts
 from handlers.context import BotContext
@@ -53,19 +54,32 @@ class ContextMiddleware(BaseMiddleware):
                 t,
                 args,
             )
-            command = GUARDED.get(name or "")
-            if message is not None and command is not None and not allowed(viewer.role, command):
-                await message.answer(
-                    t(N_("Sorry, /{command} is not available to you. /help shows what you can do."),
-                      command=command.value)
-                )  # fmt: skip
-                return None
-            if message is not None and private_only(name) and _not_private(message, anonymous):
-                await ask_for_private_chat(message, data["bot"], t, anonymous)
+            bot: Bot = data["bot"]
+            if message and name and await self._refused(message, name, viewer, anonymous, t, bot):
                 return None
             result = await handler(event, data)
             await uow.commit()
             return result
+
+    @staticmethod
+    async def _refused(
+        message: Message, name: str, viewer: Viewer, anonymous: bool, t: Texts, bot: Bot
+    ) -> bool:
+        """Answers a command that is not for this viewer or not for this chat; False if it is."""
+        command = GUARDED.get(name)
+        beyond_role = command is not None and not allowed(viewer.role, command)
+        if anonymous and (beyond_role or private_only(name)):
+            await ask_for_private_chat(message, bot, t, anonymous=True)
+        elif command is not None and beyond_role:
+            await message.answer(
+                t(N_("Sorry, /{command} is not available to you. /help shows what you can do."),
+                  command=command.value)
+            )  # fmt: skip
+        elif private_only(name) and message.chat.type != ChatType.PRIVATE:
+            await ask_for_private_chat(message, bot, t, anonymous=False)
+        else:
+            return False
+        return True
 
     @staticmethod
     async def _command(message: Message | None, data: dict[str, Any]) -> tuple[str | None, str]:
@@ -77,7 +91,3 @@ class ContextMiddleware(BaseMiddleware):
             username = (await bot.me()).username
         parsed = parse_command(message.text, username)
         return parsed if parsed else (None, "")
-
-
-def _not_private(message: Message, anonymous: bool) -> bool:
-    return anonymous or message.chat.type != ChatType.PRIVATE

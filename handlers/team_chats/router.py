@@ -8,8 +8,7 @@ from bot.domain.commands import Command
 from bot.domain.groups import TeamChat
 from bot.domain.problems import N_
 from bot.services.team_chats import LinkOutcome, forget, link
-from handlers.filters import IsCommand, speaks_for_nobody
-from handlers.private_chats import WHO_IS_WRITING
+from handlers.filters import IsCommand
 from handlers.request import Request
 
 GROUPS = {ChatType.GROUP, ChatType.SUPERGROUP}
@@ -50,9 +49,6 @@ async def teamchat(message: Message, request: Request) -> None:
         await message.answer(
             t(N_("Add me to your team's group chat and send /teamchat there (organizers: "
                  "/teamchat CODE).")))  # fmt: skip
-        return
-    if speaks_for_nobody(message.from_user, message):
-        await message.answer(t(WHO_IS_WRITING))  # an anonymous admin may be of any team
         return
     if snapshot is None or person is None:
         await message.answer(request.no_contest())
