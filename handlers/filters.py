@@ -3,7 +3,7 @@ the command parser the context middleware uses once per update."""
 
 from aiogram.enums import ChatType
 from aiogram.filters import Filter
-from aiogram.types import Message
+from aiogram.types import Message, User
 
 from bot.domain.commands import Command
 
@@ -43,6 +43,21 @@ class HasFile(Filter):
 
     async def __call__(self, message: Message) -> bool:
         return bool(message.photo) or message.document is not None
+
+
+# Accounts of Telegram's own that stand for no person. Every anonymous group admin writes as
+# GroupAnonymousBot; posts on behalf of a channel come from Channel_Bot; a channel's posts
+# copied into its discussion group come from Telegram's service account.
+GROUP_ANONYMOUS_BOT, CHANNEL_BOT, TELEGRAM_SERVICE = 1087968824, 136817688, 777000
+SPEAK_FOR_NOBODY = frozenset({GROUP_ANONYMOUS_BOT, CHANNEL_BOT, TELEGRAM_SERVICE})
+
+
+def speaks_for_nobody(user: User | None, message: Message | None = None) -> bool:
+    """Sent on behalf of a chat (an anonymous admin, a channel) or by one of Telegram's own
+    accounts: nobody in particular is writing, so nobody is bound, recognised or given rights."""
+    if user is not None and user.id in SPEAK_FOR_NOBODY:
+        return True
+    return message is not None and message.sender_chat is not None
 
 
 def parse_command(text: str | None, bot_username: str | None) -> tuple[str, str] | None:

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.accounts import Account
@@ -43,6 +44,16 @@ class SqlAccountRepository:
         row.bound_at = account.bound_at
         await self._session.flush()
         return account_of(row)
+
+    async def save_binding(self, account: Account) -> Account | None:
+        # The unique index on person_id decides: a concurrent binding of the same person makes
+        # this flush wait for it, then fail if it committed. The savepoint keeps the rest of
+        # the update's work (the account itself, if new) intact.
+        try:
+            async with self._session.begin_nested():
+                return await self.save(account)
+        except IntegrityError:
+            return None
 
     async def bound(self) -> list[Account]:
         rows = await self._session.scalars(

@@ -90,5 +90,47 @@ COMMANDS: dict[Role | None, tuple[Command, ...]] = {
 }
 
 
+# "start" is in no menu, and anyone may send it: it binds the invite code on a badge.
+START = "start"
+
+# Staff commands, and those that show one person's data or change something for them, are
+# answered in a private chat only: in a group everyone there would read the answer, and an act
+# would be taken for whoever Telegram says is writing. Elsewhere they are refused with a link
+# to the private chat. /teamchat, which links a group, is meant for groups.
+PRIVATE_ONLY: frozenset[str] = frozenset(
+    {
+        START,
+        Command.TEAM,
+        Command.CHECKIN,
+        Command.FOLLOW,
+        Command.LIVE,
+        Command.DRAW,
+        Command.CHECKINS,
+        Command.SCORE,
+        Command.PUBLISH,
+        Command.STANDINGS,
+        Command.ARENA,
+        Command.AUDIT,
+        Command.PRACTICE,
+        Command.REVIEW,
+        Command.MISTAKES,
+        Command.EXAM,
+        Command.STATS,
+        Command.DAILY,
+        Command.LEADERBOARD,
+        Command.REPORTS,
+        Command.ONBOARDING,
+        Command.UNBIND,
+        Command.BROADCAST,
+        Command.BROADCASTS,
+        Command.LANGUAGE,
+    }
+)
+
+
 def allowed(role: Role | None, command: Command) -> bool:
     return command in COMMANDS[role]
+
+
+def private_only(command_name: str | None) -> bool:
+    return command_name in PRIVATE_ONLY

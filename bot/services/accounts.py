@@ -47,10 +47,16 @@ def resolve_viewer(
     return Viewer(account, person, team, locale)
 
 
+def private_chat(telegram_user_id: int) -> int:
+    """An account's chat: the user's private chat with the bot, which has the user's id in
+    Telegram. Never a group the user happened to write from."""
+    return telegram_user_id
+
+
 async def choose_locale(
-    uow: UnitOfWork, clock: Clock, telegram_user_id: int, chat_id: int, locale: Locale
+    uow: UnitOfWork, clock: Clock, telegram_user_id: int, locale: Locale
 ) -> Account:
     account = await uow.accounts.by_telegram_id(telegram_user_id)
     if account is None:
-        account = Account(telegram_user_id, chat_id, created_at=clock.now())
+        account = Account(telegram_user_id, private_chat(telegram_user_id), created_at=clock.now())
     return await uow.accounts.save(replace(account, locale=locale))

@@ -25,10 +25,10 @@ async def set_following(
 
 
 async def followed_tracks(
-    uow: UnitOfWork, clock: Clock, account: Account | None, telegram_user_id: int, chat_id: int
+    uow: UnitOfWork, clock: Clock, account: Account | None, telegram_user_id: int
 ) -> Following:
     """The tracks someone follows; one who has no account yet gets one (anyone may follow)."""
-    account_id = await _account_id(uow, clock, account, telegram_user_id, chat_id)
+    account_id = await _account_id(uow, clock, account, telegram_user_id)
     return Following(frozenset(await uow.follows.tracks_of(account_id)))
 
 
@@ -37,12 +37,11 @@ async def choose_following(
     clock: Clock,
     account: Account | None,
     telegram_user_id: int,
-    chat_id: int,
     track_code: str,
     follow: bool,
 ) -> Following:
     """Follows the track, or stops; the tracks followed afterwards."""
-    account_id = await _account_id(uow, clock, account, telegram_user_id, chat_id)
+    account_id = await _account_id(uow, clock, account, telegram_user_id)
     before = frozenset(await uow.follows.tracks_of(account_id))
     if (track_code in before) == follow:
         return Following(before)
@@ -51,9 +50,9 @@ async def choose_following(
 
 
 async def _account_id(
-    uow: UnitOfWork, clock: Clock, account: Account | None, telegram_user_id: int, chat_id: int
+    uow: UnitOfWork, clock: Clock, account: Account | None, telegram_user_id: int
 ) -> int:
-    found = account or await open_account(uow, clock, telegram_user_id, chat_id)
+    found = account or await open_account(uow, clock, telegram_user_id)
     if found.id is None:
         raise LookupError(f"the account of Telegram user {telegram_user_id} was never stored")
     return found.id

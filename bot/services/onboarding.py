@@ -8,16 +8,20 @@ from bot.domain.contest import Person
 from bot.domain.invite_limits import minutes_until
 from bot.domain.onboarding import Outcome, StartResult
 from bot.domain.snapshot import ContestSnapshot
+from bot.services.accounts import private_chat
 from bot.services.invite_limits import closed_for_everyone, closed_for_invite, note_failed_code
 from bot.services.ports import Clock, UnitOfWork
 
 
-async def open_account(
-    uow: UnitOfWork, clock: Clock, telegram_user_id: int, chat_id: int
-) -> Account:
+async def open_account(uow: UnitOfWork, clock: Clock, telegram_user_id: int) -> Account:
+    """The user's account, opened if new. Its chat is the user's private chat with the bot,
+    never a group they happened to write from (an account stored so before is put right)."""
+    chat_id = private_chat(telegram_user_id)
     account = await uow.accounts.by_telegram_id(telegram_user_id)
-    if account is not None:
+    if account is not None and account.chat_id == chat_id:
         return account
+    if account is not None:
+        return await uow.accounts.save(replace(account, chat_id=chat_id))
     return await uow.accounts.save(Account(telegram_user_id, chat_id, created_at=clock.now()))
 
 
@@ -26,11 +30,10 @@ async def start_with_code(
     clock: Clock,
     snapshot: ContestSnapshot | None,
     telegram_user_id: int,
-    chat_id: int,
     code: str,
 ) -> StartResult:
     now = clock.now()
-    account = await open_account(uow, clock, telegram_user_id, chat_id)
+    account = await open_account(uow, clock, telegram_user_id)
     if account.blocked(now):
         return StartResult(Outcome.BLOCKED, account, blocked_until=account.blocked_until)
     if snapshot is None:
@@ -55,8 +58,12 @@ async def start_with_code(
             return too_many_attempts(account, closed, now)
         await note_failed_code(uow, now, person.id)
         return StartResult(Outcome.PERSON_TAKEN, account, person)
-    account = await uow.accounts.save(account.bound_to(person.id, now))
-    return StartResult(Outcome.BOUND, account, person)
+    # Another account may be binding the same code at this moment: the store decides which
+    # one gets it before anyone is welcomed.
+    bound = await uow.accounts.save_binding(account.bound_to(person.id, now))
+    if bound is None:
+        return StartResult(Outcome.PERSON_TAKEN, account, person)
+    return StartResult(Outcome.BOUND, bound, person)
 
 
 def too_many_attempts(account: Account, until: datetime, now: datetime) -> StartResult:

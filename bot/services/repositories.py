@@ -62,6 +62,11 @@ class AccountRepository(Protocol):
     async def save(self, account: Account) -> Account:
         """Inserts or updates by Telegram user id; returns the account with its id."""
 
+    async def save_binding(self, account: Account) -> Account | None:
+        """Saves an account bound to its person unless another account holds that person, even
+        one bound a moment ago in a transaction not yet committed: None then, and nothing of
+        `account` is saved."""
+
     async def bound_person_ids(self) -> set[int]: ...
 
     async def bound(self) -> list[Account]: ...

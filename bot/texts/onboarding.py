@@ -7,6 +7,11 @@ from bot.domain.snapshot import ContestSnapshot
 from bot.texts.help import ROLE_NAMES
 from bot.texts.texts import Texts
 
+INVITE_TAKEN = N_(
+    "This invite has already been used by another Telegram account. "
+    "If that was not you, please ask an organizer to release it."
+)
+
 
 def welcome_text(t: Texts, snapshot: ContestSnapshot, person: Person) -> str:
     role = t(ROLE_NAMES[person.role])
@@ -36,10 +41,7 @@ def start_result_text(t: Texts, snapshot: ContestSnapshot | None, result: StartR
             name=person.name if person else "?",
         )  # fmt: skip
     if result.outcome is Outcome.PERSON_TAKEN:
-        return t(
-            N_("This invite has already been used by another Telegram account. "
-               "If that was not you, please ask an organizer to release it.")
-        )  # fmt: skip
+        return t(INVITE_TAKEN)
     if result.outcome is Outcome.WRONG_CODE:
         return t(
             N_("That code does not match any invite. Please check the code on your badge "

@@ -34,9 +34,8 @@ async def show(message: Message, request: Request) -> None:
         await message.answer(request.no_contest())
         return
     following = await request.call(
-        followed_tracks, request.app.clock, request.viewer.account, message.from_user.id,
-        message.chat.id,
-    )  # fmt: skip
+        followed_tracks, request.app.clock, request.viewer.account, message.from_user.id
+    )
     await message.answer(
         request.t(N_("Which tracks do you follow? You get their announcements and, once "
                      "published, their results. Tap to follow or to stop (✓ = following).")),
@@ -57,7 +56,7 @@ async def pressed(query: CallbackQuery, callback_data: FollowButton, request: Re
     track = tracks[callback_data.track]
     following = await request.call(
         choose_following, request.app.clock, request.viewer.account, query.from_user.id,
-        query.message.chat.id, track.code, callback_data.follow,
+        track.code, callback_data.follow,
     )  # fmt: skip
     if not following.changed:  # a double tap, or a copy of the buttons gone stale
         await already_handled(query, request)

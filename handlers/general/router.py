@@ -41,7 +41,7 @@ async def set_language(
     if not await take_choice(query, request):
         return
     chat_id = query.message.chat.id if query.message else user.id
-    account = await request.call(choose_locale, app.clock, user.id, chat_id, callback_data.locale)
+    account = await request.call(choose_locale, app.clock, user.id, callback_data.locale)
     app.accounts.forget(user.id)
     viewer = resolve_viewer(account, request.snapshot, callback_data.locale)
     t = Texts(viewer.locale, request.t.zone)

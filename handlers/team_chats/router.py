@@ -18,6 +18,10 @@ ANSWERS = {
         "This group now belongs to team {team}. Announcements for the team can be posted here; "
         "to pin them, make me an admin who may pin messages. /teamchat off unlinks it."
     ),
+    LinkOutcome.MOVED: N_(
+        "This group now belongs to team {team}, no longer to team {previous}. Announcements "
+        "for team {team} are posted here from now on; /teamchat off unlinks it."
+    ),
     LinkOutcome.UNLINKED: N_("This group no longer belongs to team {team}."),
     LinkOutcome.NOT_LINKED: N_("This group is not linked to any team."),
     LinkOutcome.NAME_A_TEAM: N_("Which team? Send /teamchat CODE, e.g. /teamchat H01."),
@@ -25,6 +29,10 @@ ANSWERS = {
         "There is no team {team}. Send /teamchat CODE, e.g. /teamchat H01."
     ),
     LinkOutcome.NOT_YOUR_TEAM: N_("Only organizers and members of team {team} can do that."),
+    LinkOutcome.TAKEN: N_(
+        "This group belongs to team {team}: only its members and organizers can link it to "
+        "another team."
+    ),
 }
 
 
@@ -47,7 +55,8 @@ async def teamchat(message: Message, request: Request) -> None:
         return
     group = TeamChat(message.chat.id, "", message.chat.title or "")
     result = await request.call(link, snapshot, person, group, request.args, request.now())
-    await message.answer(t(ANSWERS[result.outcome], team=result.team_code))
+    answer = ANSWERS[result.outcome]
+    await message.answer(t(answer, team=result.team_code, previous=result.previous_team_code))
 
 
 async def membership_changed(event: ChatMemberUpdated, request: Request) -> None:

@@ -3,7 +3,7 @@
 from aiogram.methods import SendMessage, SetMyCommands
 from aiogram.types import BotCommandScopeChat
 
-from bot.domain.accounts import MAX_FAILURES
+from bot.domain.accounts import MAX_FAILURES, Account
 from tests.handlers.conftest import Telegram
 
 ALICE, BOB = 1001, 1002
@@ -108,3 +108,16 @@ async def test_cancel_ends_waiting_for_a_code(telegram: Telegram) -> None:
     await telegram.send(ALICE, "/start")
     assert "已取消" in await telegram.ask(ALICE, "/cancel")
     assert "9月26日" in await telegram.ask(ALICE, "今天有什么安排")
+
+
+async def test_an_account_stored_with_a_groups_chat_is_put_right_on_binding(
+    telegram: Telegram,
+) -> None:
+    async with telegram.database.unit_of_work() as uow:
+        await uow.accounts.save(Account(ALICE, -1001, telegram.clock.now()))
+        await uow.commit()
+    await telegram.join(ALICE, "H07-1")
+    async with telegram.database.unit_of_work() as uow:
+        account = await uow.accounts.by_telegram_id(ALICE)
+    assert account is not None
+    assert account.chat_id == ALICE

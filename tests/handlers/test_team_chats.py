@@ -45,6 +45,37 @@ async def test_a_contestant_cannot_link_another_team(joined: Telegram) -> None:
     assert await linked(joined) is None
 
 
+async def test_a_member_of_another_team_cannot_take_a_linked_group(joined: Telegram) -> None:
+    await joined.send(LEADER, "/teamchat", chat=H01_GROUP)
+    calls = await joined.send(CONTESTANT, "/teamchat", chat=H01_GROUP)  # of H07, for H07
+    assert "本群已关联 H01 队：只有该队成员和组织者" in sent(calls)[0].text
+    assert await linked(joined) == TeamChat(H01_GROUP.id, "H01", "锦州一队")
+
+
+async def test_a_member_of_another_team_cannot_unlink_it(joined: Telegram) -> None:
+    await joined.send(LEADER, "/teamchat", chat=H01_GROUP)
+    calls = await joined.send(CONTESTANT, "/teamchat off", chat=H01_GROUP)
+    assert "只有组织者和 H01 队成员" in sent(calls)[0].text
+    assert await linked(joined) is not None
+
+
+async def test_an_organizer_moves_the_group_and_it_is_told_both_teams(joined: Telegram) -> None:
+    await joined.send(LEADER, "/teamchat", chat=H01_GROUP)
+    [answer] = sent(await joined.send(ORGANIZER, "/teamchat H07", chat=H01_GROUP))
+    assert "本群已关联 H07 队，不再关联 H01 队" in answer.text
+    assert answer.chat_id == H01_GROUP.id
+    found = await linked(joined)
+    assert found is not None
+    assert found.team_code == "H07"
+
+
+async def test_linking_the_same_team_again_is_no_move(joined: Telegram) -> None:
+    await joined.send(LEADER, "/teamchat", chat=H01_GROUP)
+    [answer] = sent(await joined.send(ORGANIZER, "/teamchat H01", chat=H01_GROUP))
+    assert "本群已关联 H01 队。" in answer.text
+    assert "不再关联" not in answer.text
+
+
 async def test_an_unknown_team_is_named_in_the_answer(joined: Telegram) -> None:
     calls = await joined.send(ORGANIZER, "/teamchat X99", chat=H01_GROUP)
     assert "没有 X99 这支队伍" in sent(calls)[0].text

@@ -33,7 +33,7 @@ async def start(
     database: Database, snapshot: ContestSnapshot, clock: FakeClock, user: int, code: str
 ) -> StartResult:
     async with database.unit_of_work() as uow:
-        result = await start_with_code(uow, clock, snapshot, user, user, code)
+        result = await start_with_code(uow, clock, snapshot, user, code)
         await uow.commit()
     return result
 
