@@ -4,6 +4,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware, Bot
+from aiogram.fsm.context import FSMContext
 from aiogram.types import Message, TelegramObject, Update, User
 
 from bot.domain.commands import Command, allowed
@@ -27,6 +28,11 @@ class ContextMiddleware(BaseMiddleware):
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         app: BotContext = data["app"]
         user: User | None = data.get("event_from_user")
+        state: FSMContext | None = data.get("state")
+        if state is None:
+            # aiogram gives a dialogue state to a person in a chat only: anything else (a
+            # channel post, a poll, a reaction count, an update type it does not know) is nobody's.
+            return None
         async with app.unit_of_work() as uow:
             snapshot = await app.contests.get(uow)
             account = await app.accounts.get(uow, user.id) if user else None
@@ -41,7 +47,7 @@ class ContextMiddleware(BaseMiddleware):
                 app,
                 data["bot"],
                 uow,
-                data["state"],
+                state,
                 snapshot,
                 viewer,
                 t,
