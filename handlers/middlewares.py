@@ -5,6 +5,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware, Bot
 from aiogram.enums import ChatType
+from aiogram.fsm.context import FSMContext
 from aiogram.types import Message, TelegramObject, Update, User
 
 from bot.domain.commands import Command, allowed, private_only
@@ -33,6 +34,11 @@ class ContextMiddleware(BaseMiddleware):
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         app: BotContext = data["app"]
         user: User | None = data.get("event_from_user")
+        state: FSMContext | None = data.get("state")
+        if state is None:
+            # aiogram gives a dialogue state to a person in a chat only: anything else (a
+            # channel post, a poll, a reaction count, an update type it does not know) is nobody's.
+            return None
         message = event.message if isinstance(event, Update) else None
         anonymous = speaks_for_nobody(user, message)
         async with app.unit_of_work() as uow:
@@ -48,7 +54,7 @@ class ContextMiddleware(BaseMiddleware):
                 app,
                 data["bot"],
                 uow,
-                data["state"],
+                state,
                 snapshot,
                 viewer,
                 t,

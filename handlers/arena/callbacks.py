@@ -4,6 +4,8 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
+from handlers.callback_bounds import Id, Number, NumberOrNone, Word
+
 
 class ArenaKind(StrEnum):
     TEAMS = "teams"  # back to the teams
@@ -16,10 +18,12 @@ class ArenaKind(StrEnum):
 class ArenaButton(CallbackData, prefix="ar"):
     """A step of recording an arena event: team, kind, contestant or tier, then outcome."""
 
-    round: int
-    team: int = -1  # the team's id; the handler checks it still has a turn in the round
+    round: Id
+    # The team's id; the handler checks it still has a turn in the round.
+    team: NumberOrNone = -1
     kind: ArenaKind = ArenaKind.TEAMS
-    person: int = -1  # a contestant's id, for a mandatory question; checked to be the team's
-    tier: int = 0
-    outcome: str = ""  # empty: choose it next
-    version: int = -1
+    # A contestant's id, for a mandatory question; checked to be the team's.
+    person: NumberOrNone = -1
+    tier: Number = 0
+    outcome: Word = ""  # empty: choose it next
+    version: NumberOrNone = -1

@@ -2,6 +2,8 @@
 
 from aiogram.filters.callback_data import CallbackData
 
+from handlers.callback_bounds import Number
+
 
 class AuditPage(CallbackData, prefix="au"):
-    below: int  # show the entries numbered below this one
+    below: Number  # show the entries numbered below this one

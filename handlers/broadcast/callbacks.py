@@ -4,6 +4,8 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
+from handlers.callback_bounds import Id, Number
+
 
 class DraftAction(StrEnum):
     SKIP = "skip"  # no English version
@@ -15,18 +17,18 @@ class DraftAction(StrEnum):
 class DraftButton(CallbackData, prefix="bd"):
     """A step of the broadcast dialogue; `draft` names the dialogue the button belongs to."""
 
-    draft: int
+    draft: Number
     action: DraftAction
 
 
 class AudiencePick(CallbackData, prefix="ba"):
-    draft: int
-    option: int  # index into the options the dialogue offered (kept in its state)
+    draft: Number
+    option: Number  # index into the options the dialogue offered (kept in its state)
 
 
 class WhenPick(CallbackData, prefix="bw"):
-    draft: int
-    minutes: int
+    draft: Number
+    minutes: Number
 
 
 class BroadcastAction(StrEnum):
@@ -36,4 +38,4 @@ class BroadcastAction(StrEnum):
 
 class BroadcastButton(CallbackData, prefix="bb"):
     action: BroadcastAction
-    id: int
+    id: Id

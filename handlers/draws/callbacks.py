@@ -2,6 +2,8 @@
 
 from aiogram.filters.callback_data import CallbackData
 
+from handlers.callback_bounds import Id
+
 
 class DrawButton(CallbackData, prefix="dr"):
-    round: int  # the round's id; reveals its committed draw
+    round: Id  # the round's id; reveals its committed draw

@@ -4,20 +4,22 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
+from handlers.callback_bounds import Id, Number
+
 
 class ExamStart(CallbackData, prefix="es"):
     pass
 
 
 class ExamChoice(CallbackData, prefix="ec"):
-    exam: int
-    index: int  # the question's place in the exam
-    option: int
+    exam: Id
+    index: Number  # the question's place in the exam
+    option: Number
 
 
 class ExamSubmit(CallbackData, prefix="ex"):
-    exam: int
-    index: int
+    exam: Id
+    index: Number
 
 
 class ExamEndStep(StrEnum):
@@ -27,5 +29,5 @@ class ExamEndStep(StrEnum):
 
 
 class ExamEnd(CallbackData, prefix="ee"):
-    exam: int
+    exam: Id
     step: ExamEndStep

@@ -1,9 +1,11 @@
 """Everything nobody else handled gets an answer: unknown commands, stickers, stale buttons."""
 
 import logging
+from contextlib import suppress
 
 from aiogram import Router
 from aiogram.enums import ChatType
+from aiogram.exceptions import TelegramAPIError
 from aiogram.types import CallbackQuery, ErrorEvent, Message
 
 from bot.domain.commands import COMMANDS, allowed
@@ -68,9 +70,15 @@ async def stale_button(query: CallbackQuery, request: Request) -> None:
 async def failure(event: ErrorEvent, app: BotContext, request: Request | None = None) -> None:
     """Logs the failure and apologises; the unit of work has already rolled back."""
     log.error("update %s failed", event.update.update_id, exc_info=event.exception)
-    message = event.update.message or (
-        event.update.callback_query.message if event.update.callback_query else None
-    )
+    query = event.update.callback_query
+    message = event.update.message or (query.message if query else None)
+    t = request.t if request else Texts(app.settings.default_locale, app.zone)
+    apology = t(N_("Sorry, something went wrong. Please try again."))
+    # Best effort: a failure here must not become a second, unhandled one.
+    if query is not None:
+        with suppress(TelegramAPIError):  # answered already, before the failure
+            in_chat = isinstance(message, Message)  # then the chat gets the apology
+            await query.answer(None if in_chat else apology, show_alert=not in_chat)
     if isinstance(message, Message):
-        t = request.t if request else Texts(app.settings.default_locale, app.zone)
-        await message.answer(t(N_("Sorry, something went wrong. Please try again.")))
+        with suppress(TelegramAPIError):  # the chat is gone, or the bot was blocked
+            await message.answer(apology)

@@ -2,7 +2,9 @@
 
 from aiogram.filters.callback_data import CallbackData
 
+from handlers.callback_bounds import Number
+
 
 class FollowButton(CallbackData, prefix="f"):
-    track: int  # index into the contest's tracks, in their order
+    track: Number  # index into the contest's tracks, in their order
     follow: bool  # what pressing it does, so a double tap leaves it as pressed

@@ -2,10 +2,12 @@
 
 from aiogram.filters.callback_data import CallbackData
 
+from handlers.callback_bounds import Id
+
 
 class ReportKey(CallbackData, prefix="rk"):
-    question: int
+    question: Id
 
 
 class ResolveReport(CallbackData, prefix="rr"):
-    id: int
+    id: Id

@@ -4,6 +4,8 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
+from handlers.callback_bounds import Delay, Id, Number, NumberOrNone
+
 
 class LiveAction(StrEnum):
     SHOW = "show"
@@ -16,8 +18,8 @@ class LiveAction(StrEnum):
 
 
 class LiveButton(CallbackData, prefix="lv"):
-    round: int  # the round's id
+    round: Id  # the round's id
     action: LiveAction
-    position: int = 0
-    minutes: int = 0
-    version: int = -1  # events recorded when the board was drawn; -1: just show it
+    position: Number = 0
+    minutes: Delay = 0
+    version: NumberOrNone = -1  # events recorded when the board was drawn; -1: just show it

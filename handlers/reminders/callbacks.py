@@ -3,12 +3,13 @@
 from aiogram.filters.callback_data import CallbackData
 
 from bot.domain.reminders import ACKNOWLEDGE_PREFIX, CHECK_IN_DATA
+from handlers.callback_bounds import Id
 
 
 class AcknowledgeButton(CallbackData, prefix=ACKNOWLEDGE_PREFIX):
     """ "Got it" under a turn reminder (the reminder service writes the same data)."""
 
-    reminder: int
+    reminder: Id
 
 
 class CheckInButton(CallbackData, prefix=CHECK_IN_DATA):

@@ -2,6 +2,8 @@
 
 from aiogram.filters.callback_data import CallbackData
 
+from handlers.callback_bounds import Number
+
 
 class SchedulePage(CallbackData, prefix="sp"):
-    day: int
+    day: Number

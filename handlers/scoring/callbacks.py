@@ -2,11 +2,13 @@
 
 from aiogram.filters.callback_data import CallbackData
 
+from handlers.callback_bounds import Id
+
 
 class ScoreRound(CallbackData, prefix="sr"):
-    round: int  # a showcase round's id
+    round: Id  # a showcase round's id
 
 
 class ScoreTeam(CallbackData, prefix="st"):
-    round: int
-    team: int  # the team's id; the handler checks it still has a turn in the round
+    round: Id
+    team: Id  # the team's id; the handler checks it still has a turn in the round

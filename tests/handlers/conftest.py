@@ -151,8 +151,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def open_telegram(path: Path, demo_parsed: Any, **settings: Any) -> Telegram:
-    """The bot on the demo contest in a fresh SQLite file at `path`, built with `settings`."""
-    url = f"sqlite+aiosqlite:///{path}"
+    """The bot on the demo contest in a fresh SQLite file at `path` (or the empty database at
+    `database_url`), built with `settings`."""
+    url = settings.pop("database_url", f"sqlite+aiosqlite:///{path}")
     database = await Database.open(url)
     await import_contest(
         database.unit_of_work, *demo_parsed, new_invite_code=invite_codes(), views=BotViews()

@@ -162,7 +162,7 @@ async def test_forged_buttons_get_the_polite_alert(joined: Telegram) -> None:
     forged = [
         BroadcastButton(action=BroadcastAction.REPORT, id=99).pack(),
         BroadcastButton(action=BroadcastAction.CANCEL, id=99).pack(),
-        BroadcastButton(action=BroadcastAction.REPORT, id=-1).pack(),
+        "bb:report:-1",
         "bb:report:99999999999999999999999",
         "bb:report:x",
         "bb:delete:1",

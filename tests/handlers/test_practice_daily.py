@@ -213,7 +213,8 @@ async def test_a_forged_daily_button_from_a_judge_is_a_stale_button(joined: Tele
 async def test_a_daily_button_out_of_range_is_a_stale_button(
     joined: Telegram, minute: int, count: int
 ) -> None:
-    calls = await joined.press(CONTESTANT, DailyButton(minute=minute, count=count).pack())
+    # Forged: such data cannot even be built as a DailyButton.
+    calls = await joined.press(CONTESTANT, f"dy:{minute}:{count}")
     assert is_alert(calls)
     assert toast(calls) == "这个按钮已失效。"
     assert (await preferences(joined)).daily_at is None
