@@ -46,12 +46,12 @@ def typed_commands() -> dict[str, Typed]:
     for role in ROLES:
         for command in Command:
             cases[f"{role}-{command.value}"] = Typed(role, f"/{command.value}", command)
+    roles = list(ROLES)
     for n, command in enumerate(Command):
-        for shift, role in enumerate(ROLES):
-            junk = JUNK[(n + shift) % len(JUNK)]
-            cases[f"{role}-{command.value}-junk{(n + shift) % len(JUNK)}"] = Typed(
-                role, f"/{command.value} {junk}", command
-            )
+        role, junk = roles[n % len(roles)], n % len(JUNK)
+        cases[f"{role}-{command.value}-junk{junk}"] = Typed(
+            role, f"/{command.value} {JUNK[junk]}", command
+        )
     for role in ROLES:
         cases[f"{role}-unknown"] = Typed(role, "/nonesuch 1 2 3", None)
         cases[f"{role}-mention"] = Typed(role, "/standings@contest_bot", Command.STANDINGS)
