@@ -23,6 +23,13 @@ def on_dialects(cases: Mapping[str, T], postgres: Iterable[str] = ()) -> list[Pa
     return on_sqlite + on_postgres
 
 
+# For a single case: on SQLite, and on PostgreSQL when TEST_POSTGRES_URL is set.
+BOTH = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+]
+
+
 def every(names: Iterable[str], step: int) -> list[str]:
     """A sample of the cases for the slower database: every `step`-th one."""
     return list(names)[::step]

@@ -60,7 +60,7 @@ def typed_commands() -> dict[str, Typed]:
 
 
 CASES = typed_commands()
-ON_POSTGRES = every(CASES, 11)
+ON_POSTGRES = every(CASES, 29)
 
 
 def private_message(telegram: Telegram, user_id: int, text: str) -> Update:

@@ -43,7 +43,7 @@ def callback_classes() -> list[type[CallbackData]]:
 def _plausible(annotation: object) -> str:
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return str(next(iter(annotation)).value)
-    return {int: "1", bool: "1", str: "a"}.get(annotation, "1")  # type: ignore[call-overload]
+    return "a" if annotation is str else "1"
 
 
 def _data(kind: type[CallbackData], numbers: str | None = None, word: bool = False) -> str:
@@ -90,7 +90,8 @@ def forged_buttons() -> dict[str, Forged]:
 
 
 CASES = forged_buttons()
-ON_POSTGRES = [name for name in CASES if name.endswith("-int32-overflow") or "random-0" in name]
+# PostgreSQL stores 32-bit integers where SQLite takes 64: every prefix just past int32.
+ON_POSTGRES = [name for name in CASES if name.endswith("-int32-overflow")]
 
 
 @pytest.mark.parametrize(("hostile", "case"), on_dialects(CASES, ON_POSTGRES), indirect=["hostile"])

@@ -21,7 +21,7 @@ from tests.hostile.bot import (
     STRANGER,
     feed,
 )
-from tests.hostile.cases import every, on_dialects
+from tests.hostile.cases import BOTH, every, on_dialects
 from tests.hostile.checks import (
     NOBODY,
     READERS,
@@ -34,7 +34,7 @@ from tests.hostile.checks import (
 from tests.hostile.state import account, fingerprint, team_of_group
 from tests.hostile.updates import message, text_update
 
-PRIVATE_ONLY = {
+PRIVATE_ONLY: dict[Command, str] = {
     **{command: "organizer" for command in ORGANIZING if command is not Command.TEAMCHAT},
     Command.SCORE: "judge",
 }
@@ -96,7 +96,7 @@ EVERY_COMMAND = {
 
 
 @pytest.mark.parametrize(
-    ("hostile", "case"), on_dialects(EVERY_COMMAND, every(EVERY_COMMAND, 9)), indirect=["hostile"]
+    ("hostile", "case"), on_dialects(EVERY_COMMAND, every(EVERY_COMMAND, 16)), indirect=["hostile"]
 )
 async def test_no_command_in_a_group_shows_draft_scores(
     hostile: Telegram, case: tuple[str, Command], failures: pytest.LogCaptureFixture
@@ -115,7 +115,7 @@ IMPERSONAL_COMMANDS = {
 
 @pytest.mark.parametrize(
     ("hostile", "case"),
-    on_dialects(IMPERSONAL_COMMANDS, every(IMPERSONAL_COMMANDS, 7)),
+    on_dialects(IMPERSONAL_COMMANDS, every(IMPERSONAL_COMMANDS, 14)),
     indirect=["hostile"],
 )
 async def test_nobody_in_particular_changes_nothing_and_reads_no_draft(
@@ -141,7 +141,7 @@ async def test_an_invite_code_from_nobody_in_particular_binds_nothing(
     assert await fingerprint(hostile) == before
 
 
-@pytest.mark.parametrize("hostile", ["sqlite", "postgres"], indirect=True)
+@pytest.mark.parametrize("hostile", BOTH, indirect=True)
 async def test_the_anonymous_admin_is_no_organizer_in_another_group(
     hostile: Telegram, failures: pytest.LogCaptureFixture
 ) -> None:
@@ -156,7 +156,7 @@ async def test_the_anonymous_admin_is_no_organizer_in_another_group(
     assert await team_of_group(hostile, OTHER_GROUP.id) is None
 
 
-@pytest.mark.parametrize("hostile", ["sqlite", "postgres"], indirect=True)
+@pytest.mark.parametrize("hostile", BOTH, indirect=True)
 async def test_an_invite_code_in_a_group_binds_no_account_to_the_group(
     hostile: Telegram, failures: pytest.LogCaptureFixture
 ) -> None:
@@ -168,7 +168,7 @@ async def test_an_invite_code_in_a_group_binds_no_account_to_the_group(
     assert bound is None or bound[0] == STRANGER
 
 
-@pytest.mark.parametrize("hostile", ["sqlite", "postgres"], indirect=True)
+@pytest.mark.parametrize("hostile", BOTH, indirect=True)
 async def test_another_team_cannot_take_over_a_teams_group(
     hostile: Telegram, failures: pytest.LogCaptureFixture
 ) -> None:

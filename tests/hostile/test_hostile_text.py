@@ -54,7 +54,7 @@ def said() -> dict[str, Said]:
 
 
 CASES = said()
-ON_POSTGRES = every(CASES, 8)
+ON_POSTGRES = every(CASES, 19)
 
 
 @pytest.mark.parametrize(("hostile", "case"), on_dialects(CASES, ON_POSTGRES), indirect=["hostile"])

@@ -57,7 +57,7 @@ async def awaiting_a_score(telegram: Telegram) -> None:
 
 
 @pytest.mark.parametrize(
-    ("hostile", "case"), on_dialects(REFUSED, every(REFUSED, 3)), indirect=["hostile"]
+    ("hostile", "case"), on_dialects(REFUSED, every(REFUSED, 5)), indirect=["hostile"]
 )
 async def test_a_malformed_score_is_refused_and_nothing_is_saved(
     hostile: Telegram, case: str, failures: pytest.LogCaptureFixture
@@ -70,7 +70,7 @@ async def test_a_malformed_score_is_refused_and_nothing_is_saved(
 
 
 @pytest.mark.parametrize(
-    ("hostile", "case"), on_dialects(SAVED, every(SAVED, 2)), indirect=["hostile"]
+    ("hostile", "case"), on_dialects(SAVED, every(SAVED, 3)), indirect=["hostile"]
 )
 async def test_a_well_formed_score_is_saved_as_typed(
     hostile: Telegram, case: tuple[str, Decimal], failures: pytest.LogCaptureFixture
