@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from aiogram import Router
 from aiogram.filters import StateFilter
+from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 
 from bot.domain.commands import Command
@@ -46,7 +47,9 @@ def create_router() -> Router:
     router.message.register(start, IsCommand(Command.BROADCAST))
     router.message.register(show_list, IsCommand(Command.BROADCASTS))
     router.message.register(got_file, StateFilter(Drafting.text), HasFile())
-    router.message.register(typed, StateFilter(*Drafting.__all_states__), PlainText())
+    for state, step in STEPS.items():
+        router.message.register(typed(step), StateFilter(state), PlainText())
+    router.message.register(button_awaited, StateFilter(Drafting), PlainText())
     router.callback_query.register(draft_button, DraftButton.filter())
     router.callback_query.register(pick_audience, AudiencePick.filter())
     router.callback_query.register(pick_time, WhenPick.filter())
@@ -63,16 +66,22 @@ async def start(message: Message, request: Request) -> None:
     await message.answer(request.t(ASK_TEXT))
 
 
-async def typed(message: Message, request: Request, raw_state: str | None = None) -> None:
-    """A text typed at a step of the dialogue."""
+def typed(step: Step) -> Callable[[Message, Request], Awaitable[None]]:
+    """The handler of a text typed at `step` of the dialogue."""
+
+    async def at_step(message: Message, request: Request) -> None:
+        if await _dropped(message, request):
+            return
+        await step(message, request, int((await request.state.get_data()).get("draft", 0)))
+
+    return at_step
+
+
+async def button_awaited(message: Message, request: Request) -> None:
+    """A text typed at a step that is answered with a button (the audience, the preview)."""
     if await _dropped(message, request):
         return
-    step = STEPS.get(raw_state or "")
-    if step is None:
-        await message.answer(request.t(N_("Please tap one of the buttons above, or send /cancel.")))
-        return
-    draft = int((await request.state.get_data()).get("draft", 0))
-    await step(message, request, draft)
+    await message.answer(request.t(N_("Please tap one of the buttons above, or send /cancel.")))
 
 
 async def got_file(message: Message, request: Request) -> None:
@@ -127,11 +136,11 @@ async def got_time(message: Message, request: Request, draft: int) -> None:
     await show_preview(request, message.chat.id, draft)
 
 
-STEPS: dict[str, Step] = {
-    str(Drafting.text.state): got_text,
-    str(Drafting.english.state): got_english,
-    str(Drafting.teams.state): got_teams,
-    str(Drafting.when.state): got_time,
+STEPS: dict[State, Step] = {
+    Drafting.text: got_text,
+    Drafting.english: got_english,
+    Drafting.teams: got_teams,
+    Drafting.when: got_time,
 }
 
 

@@ -59,8 +59,11 @@ def create_router() -> Router:
     return router
 
 
-async def start(message: Message, request: Request, raw_state: str | None = None) -> None:
-    if raw_state in (Scoring.value.state, Scoring.reason.state):  # a new board: no team is
+async def start(message: Message, request: Request) -> None:
+    if await request.state.get_state() in (
+        Scoring.value.state,
+        Scoring.reason.state,
+    ):  # a new board: no team is
         # awaited any more, and a correction still without its reason is dropped
         await request.state.clear()
     rounds, judge, t = _rounds(request), request.viewer.person, request.t
