@@ -49,6 +49,8 @@ def fact_options(
     fact: dict[str, Any], case: Case, snapshot: ContestSnapshot
 ) -> Iterable[str | re.Pattern[str]]:
     ((key, value),) = fact.items()
+    if key is True:  # YAML 1.1 reads an unquoted `yes:` as true
+        key = "yes"
     en = case.locale is Locale.EN
     data = snapshot.data
     if key == "time":
