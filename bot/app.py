@@ -18,12 +18,14 @@ from aiogram.fsm.storage.redis import RedisStorage
 
 from bot.adapters.fsrs_scheduler import fsrs_scheduler
 from bot.adapters.jieba_segmenter import jieba_segmenter
+from bot.adapters.opencc_script import opencc_script
 from bot.config import Settings
 from bot.domain.enums import Locale
 from bot.services.accounts import AccountCache
 from bot.services.clock import SystemClock
 from bot.services.contest_cache import ContestCache
 from bot.services.ports import Clock
+from bot.services.questions import QuestionReader
 from bot.services.sender import Sender
 from bot.telegram.transport import BotTransport, StoredMedia
 from bot.texts.texts import Texts
@@ -65,6 +67,7 @@ def create_context(
         segmenter=jieba_segmenter(),
         reviews=fsrs_scheduler(),
         views=views,
+        questions=QuestionReader(opencc_script()),
     )
 
 

@@ -1,1 +1,2 @@
-"""The understanding corpus (tests/data/understanding/) and its bench: `python -m bench.understanding`."""
+"""The understanding corpus (tests/data/understanding/) and its bench:
+`python -m bench.understanding`."""

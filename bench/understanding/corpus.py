@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
-from bot.domain.enums import Locale
 from bench.understanding.world import CORPUS
+from bot.domain.enums import Locale
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 FALLBACK = "fallback"

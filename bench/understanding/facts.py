@@ -10,9 +10,9 @@ the minutes until each turn.
 import argparse
 from datetime import datetime
 
+from bench.understanding.world import Moment, moments, snapshot
 from bot.domain.schedule_views import coming_up, on_stage, slot_statuses
 from bot.domain.snapshot import ContestSnapshot
-from bench.understanding.world import Moment, moments, snapshot
 
 
 def main() -> None:

@@ -6,15 +6,21 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from bench.understanding.corpus import Case
 from bot.domain.enums import Locale
 from bot.domain.snapshot import ContestSnapshot
-from bench.understanding.corpus import Case
 
 _TAGS = re.compile(r"<[^>]+>")
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
-YES = {Locale.ZH_HANS: ("已经", "已比完", "已结束"), Locale.EN: ("already", "yes")}
-NO = {Locale.ZH_HANS: ("还没", "尚未", "未开始", "没有比"), Locale.EN: ("not yet", "no,", "not started")}
-SOURCE = {
+YES: dict[Locale, tuple[str, ...]] = {
+    Locale.ZH_HANS: ("已经", "已比完", "已结束"),
+    Locale.EN: ("already", "yes"),
+}
+NO = {
+    Locale.ZH_HANS: ("还没", "尚未", "未开始", "没有比"),
+    Locale.EN: ("not yet", "no,", "not started"),
+}
+SOURCE: dict[str, dict[Locale, tuple[str, ...]]] = {
     "plan": {Locale.ZH_HANS: ("按计划",), Locale.EN: ("planned", "as planned")},
     "live": {Locale.ZH_HANS: ("现场",), Locale.EN: ("live",)},
 }
@@ -46,11 +52,10 @@ def _found(option: str | re.Pattern[str], text: str, lowered: str) -> bool:
 
 
 def fact_options(
-    fact: dict[str, Any], case: Case, snapshot: ContestSnapshot
+    fact: dict[Any, Any], case: Case, snapshot: ContestSnapshot
 ) -> Iterable[str | re.Pattern[str]]:
-    ((key, value),) = fact.items()
-    if key is True:  # YAML 1.1 reads an unquoted `yes:` as true
-        key = "yes"
+    ((raw_key, value),) = fact.items()
+    key = "yes" if raw_key is True else str(raw_key)  # YAML 1.1 reads a bare `yes:` as true
     en = case.locale is Locale.EN
     data = snapshot.data
     if key == "time":

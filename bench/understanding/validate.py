@@ -1,16 +1,16 @@
 """Checks corpus files before they are used: every contest, moment, asker and fact exists.
 
-    python -m bench.understanding.validate tests/data/understanding/heldout.yaml …
+python -m bench.understanding.validate tests/data/understanding/heldout.yaml …
 """
 
 import sys
 from pathlib import Path
 
+import yaml
+
 from bench.understanding.corpus import _case
 from bench.understanding.judge import fact_options
 from bench.understanding.world import moments, snapshot
-
-import yaml
 
 
 def problems(path: Path) -> list[str]:
@@ -30,7 +30,7 @@ def problems(path: Path) -> list[str]:
             if case.question in seen:
                 raise ValueError("the question is written twice")
             seen.add(case.question)
-        except Exception as error:  # noqa: BLE001 - every entry's problem is reported
+        except Exception as error:
             found.append(f"{path.name} entry {number} ({entry.get('q')!r}): {error!r}")
     return found
 

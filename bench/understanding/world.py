@@ -1,7 +1,7 @@
 """The contests the corpus asks about, and the moments of their days it is asked at."""
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from functools import cache
 from itertools import count
 from pathlib import Path
@@ -15,6 +15,7 @@ from bot.domain.invites import assign_invite_codes
 from bot.domain.live import EventKind, StageEvent, replay
 from bot.domain.schedule_views import Live
 from bot.domain.snapshot import ContestSnapshot
+from bot.formats.document import RawDocument
 from bot.formats.files import read_document
 from bot.formats.parse import parse_document
 from bot.formats.yaml_reader import document_from_mapping
@@ -40,11 +41,19 @@ def contest_data(name: str) -> ContestData:
 @cache
 def _contest_data(name: str) -> ContestData:
     if name == "demo":
-        draft, problems = parse_document(document_from_mapping(demo_document()))
-    else:
-        draft, problems = parse_document(read_document(CONTEST_FILES[name]))
+        return built(demo_document())
+    return _with_ids(read_document(CONTEST_FILES[name]))
+
+
+def built(document: dict[str, Any]) -> ContestData:
+    """A document in the import format, as the contest it is once imported."""
+    return _with_ids(document_from_mapping(document))
+
+
+def _with_ids(raw: RawDocument) -> ContestData:
+    draft, problems = parse_document(raw)
     if problems:
-        raise ValueError(f"contest {name}: {problems}")
+        raise ValueError(f"the contest does not import: {problems[:3]}")
     data = draft.to_data()
     codes = count(1)
     people = assign_invite_codes(data.people, {}, lambda: f"CODE{next(codes):04d}")
@@ -66,9 +75,10 @@ def moments(name: str) -> dict[str, Moment]:
     zone = snapshot(name).zone
     found = {}
     for key, spec in raw.items():
-        now = datetime.fromisoformat(spec["now"]).replace(tzinfo=zone)
+        # In UTC, as the bot's clock gives it.
+        now = datetime.fromisoformat(spec["now"]).replace(tzinfo=zone).astimezone(UTC)
         live = {
-            round_code: replay(_event(line, now.date(), zone) for line in lines)
+            round_code: replay(_event(line, now.astimezone(zone).date(), zone) for line in lines)
             for round_code, lines in (spec.get("live") or {}).items()
         }
         found[key] = Moment(key, now, live, frozenset(spec.get("checked_in") or ()))
@@ -78,7 +88,7 @@ def moments(name: str) -> dict[str, Moment]:
 def _event(line: str, day: date, zone: Any) -> StageEvent:
     """'13:32 start 1', '13:40 delay 10', '14:00 pause'."""
     clock, kind, *rest = line.split()
-    at = datetime.combine(day, time.fromisoformat(clock), tzinfo=zone)
+    at = datetime.combine(day, time.fromisoformat(clock), tzinfo=zone).astimezone(UTC)
     number = int(rest[0]) if rest else None
     if kind == EventKind.DELAY:
         return StageEvent(EventKind.DELAY, at, minutes=number)

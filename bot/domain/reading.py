@@ -11,3 +11,4 @@ class Reading:
     query: Query
     # Read in the same unit of work as the question, so the answer and a command agree.
     live: Live
+    checked_in: frozenset[int] = frozenset()  # people checked in today, when the query asks

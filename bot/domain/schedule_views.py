@@ -4,16 +4,17 @@ Every answer reads a slot through one `TurnStatus` (bot/domain/timeline.py): the
 programme while its round is not live, the live forecast once organizers record events.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from bot.domain.contest import Round, Slot, Venue
 from bot.domain.enums import RoundKind
 from bot.domain.interpreter import PartOfDay
 from bot.domain.snapshot import ContestSnapshot
-from bot.domain.timeline import Progress, TurnPhase, TurnStatus, turn_statuses
+from bot.domain.status_memo import Statuses
+from bot.domain.timeline import Progress, TurnPhase, TurnStatus, is_live, turn_statuses
 
 NOON = time(12)
 EVENING = time(18)
@@ -58,14 +59,26 @@ class Outlook:
 
 
 def slot_statuses(
-    snapshot: ContestSnapshot, live: Live, now: datetime
+    snapshot: ContestSnapshot, live: Live, now: datetime, rounds: Iterable[str] | None = None
 ) -> dict[SlotKey, TurnStatus]:
-    """Every slot of the programme now, by (round code, position)."""
+    """Every slot of the programme now (or of the rounds given), by (round code, position)."""
     found: dict[SlotKey, TurnStatus] = {}
-    for code, slots in snapshot.round_slots.items():
-        for position, status in turn_statuses(slots, live.get(code, NOT_STARTED), now).items():
+    for code in snapshot.round_slots if rounds is None else rounds:
+        for position, status in round_statuses(snapshot, live, now, code).items():
             found[(code, position)] = status
     return found
+
+
+def round_statuses(snapshot: ContestSnapshot, live: Live, now: datetime, code: str) -> Statuses:
+    """One round's slots now by position, remembered by the snapshot where that is exact."""
+    slots, progress = snapshot.round_slots[code], live.get(code, NOT_STARTED)
+
+    def compute() -> Statuses:
+        return turn_statuses(slots, progress, now)
+
+    if is_live(progress):
+        return snapshot.statuses.live(code, progress, now, compute)
+    return snapshot.statuses.planned(code, now, compute)
 
 
 def outlook(
@@ -74,9 +87,10 @@ def outlook(
     """The team's programme read against the live run: the first item not yet over, and the
     turn it last performed or missed today (so answers can say so and move on)."""
     today = now.astimezone(snapshot.zone).date()
-    statuses = slot_statuses(snapshot, live, now)
+    team_slots = snapshot.team_slots.get(team_code, ())
+    statuses = slot_statuses(snapshot, live, now, {slot.round_code for slot in team_slots})
     settled: Turn | None = None
-    for slot in snapshot.team_slots.get(team_code, ()):
+    for slot in team_slots:
         status = statuses[slot.key]
         turn = Turn(
             slot, snapshot.rounds[slot.round_code], snapshot.venue_of(slot), status,
@@ -121,6 +135,14 @@ class Line:
     expected_end: datetime | None = None
 
 
+@dataclass(slots=True)
+class _Run:
+    index: int
+    ends_at: datetime
+    teams: int
+    own: Slot | None
+
+
 def day_lines(
     snapshot: ContestSnapshot,
     day: date,
@@ -134,34 +156,35 @@ def day_lines(
     """The day in time order for a viewer: their track's rounds, their own slot marked, and
     when `now` is given each line marked done, on now or next from the live run."""
     lines: list[Line] = []
-    runs: dict[str, int] = {}
+    runs: dict[str, _Run] = {}  # a round's run of team slots, folded into its first line
+    # In UTC, as slots are stored: comparing datetimes of one zone needs no offset lookups.
+    begin = datetime.combine(day, time(), tzinfo=snapshot.zone).astimezone(UTC)
+    end = begin + timedelta(days=1)
     for slot in snapshot.slots:
-        local = slot.starts_at.astimezone(snapshot.zone)
-        round_ = snapshot.rounds[slot.round_code]
-        if local.date() != day or not _in_part(local.time(), part):
+        if not begin <= slot.starts_at < end:
             continue
+        round_ = snapshot.rounds[slot.round_code]
         if track_code and round_.track_code not in (None, track_code):
+            continue
+        if part is not None and not in_part(slot.starts_at.astimezone(snapshot.zone).time(), part):
             continue
         own = slot if team_code and slot.team_code == team_code else None
         run = runs.get(slot.round_code)
         if slot.team_code is not None and run is not None:
-            line = lines[run]
-            lines[run] = Line(
-                round_,
-                line.starts_at,
-                max(line.ends_at, slot.ends_at),
-                line.venue,
-                line.slot,
-                line.teams + 1,
-                line.own or own,
-            )
+            run.ends_at = max(run.ends_at, slot.ends_at)
+            run.teams += 1
+            run.own = run.own or own
             continue
-        teams = 1 if slot.team_code else 0
-        lines.append(
-            Line(round_, slot.starts_at, slot.ends_at, snapshot.venue_of(slot), slot, teams, own)
-        )
         if slot.team_code is not None:
-            runs[slot.round_code] = len(lines) - 1
+            runs[slot.round_code] = _Run(len(lines), slot.ends_at, 1, own)
+        lines.append(
+            Line(round_, slot.starts_at, slot.ends_at, snapshot.venue_of(slot), slot, 0, own)
+        )
+    for run in runs.values():
+        line = lines[run.index]
+        lines[run.index] = Line(
+            line.round, line.starts_at, run.ends_at, line.venue, line.slot, run.teams, run.own
+        )
     if now is None:
         return lines
     return _marked(snapshot, lines, day, now, live)
@@ -170,20 +193,23 @@ def day_lines(
 def _marked(
     snapshot: ContestSnapshot, lines: list[Line], day: date, now: datetime, live: Live
 ) -> list[Line]:
-    statuses = slot_statuses(snapshot, live, now)
     today = now.astimezone(snapshot.zone).date()
     marked, next_given = [], day != today
     for line in lines:
-        if line.teams:
-            keys = [s.key for s in snapshot.round_slots[line.round.code] if s.team_code]
+        code = line.round.code
+        slots = (
+            [s for s in snapshot.round_slots[code] if s.team_code] if line.teams else [line.slot]
+        )
+        statuses = round_statuses(snapshot, live, now, code)
+        if code in live:
+            found = [statuses[s.position] for s in slots]
+            mark = _line_mark(found, now)
+            end = max(s.ends_at for s in found) if any(s.live for s in found) else None
         else:
-            keys = [line.slot.key]
-        found = [statuses[k] for k in keys]
-        mark = _line_mark(found, now)
+            mark, end = _planned_mark(slots, now), None
         if mark is None and not next_given:
             mark, next_given = Mark.NEXT, True
-        own = statuses[line.own.key] if line.own is not None else None
-        end = max(s.ends_at for s in found) if any(s.live for s in found) else None
+        own = statuses[line.own.position] if line.own is not None else None
         moved = end if end is not None and abs(end - line.ends_at) >= MOVED else None
         marked.append(
             Line(
@@ -192,6 +218,15 @@ def _marked(
             )
         )  # fmt: skip
     return marked
+
+
+def _planned_mark(slots: list[Slot], now: datetime) -> Mark | None:
+    """The mark of a line running to plan, from the printed times alone."""
+    if all(slot.ends_at <= now for slot in slots):
+        return Mark.DONE
+    if any(slot.starts_at <= now < slot.ends_at for slot in slots):
+        return Mark.NOW
+    return None
 
 
 def _line_mark(statuses: list[TurnStatus], now: datetime) -> Mark | None:
@@ -204,7 +239,7 @@ def _line_mark(statuses: list[TurnStatus], now: datetime) -> Mark | None:
     return None
 
 
-def _in_part(moment: time, part: PartOfDay | None) -> bool:
+def in_part(moment: time, part: PartOfDay | None) -> bool:
     if part is None:
         return True
     if part is PartOfDay.MORNING:
@@ -224,29 +259,67 @@ class Staged:
 
 def on_stage(snapshot: ContestSnapshot, now: datetime, live: Live = NOT_LIVE) -> list[Staged]:
     """What is happening now: the live stage where a round is live, the programme elsewhere."""
-    statuses = slot_statuses(snapshot, live, now)
-    return [
-        Staged(slot, statuses[slot.key])
-        for slot in _from_today(snapshot, now)
-        if statuses[slot.key].in_progress(now)
-    ]
+    now = now.astimezone(UTC)
+    staged = []
+    for code in _rounds_from_today(snapshot, now):
+        if code not in live and not _spans(snapshot.round_slots[code], now):
+            continue
+        statuses = round_statuses(snapshot, live, now, code)
+        staged += [
+            Staged(slot, statuses[slot.position])
+            for slot in _from_today(snapshot, code, now)
+            if statuses[slot.position].in_progress(now)
+        ]
+    return sorted(staged, key=lambda s: (s.slot.starts_at, s.slot.round_code, s.slot.position))
 
 
 def coming_up(snapshot: ContestSnapshot, now: datetime, live: Live = NOT_LIVE) -> Staged | None:
     """The first slot still to begin, by its expected (or printed) start."""
-    statuses = slot_statuses(snapshot, live, now)
-    ahead = [
-        Staged(slot, statuses[slot.key])
-        for slot in _from_today(snapshot, now)
-        if not statuses[slot.key].settled and not statuses[slot.key].in_progress(now)
-    ]
+    now = now.astimezone(UTC)
+    ahead: list[Staged] = []
+    for code in _rounds_from_today(snapshot, now):
+        slots = _from_today(snapshot, code, now)
+        statuses = round_statuses(snapshot, live, now, code)
+        if code in live:
+            waiting = [
+                s for s in slots
+                if not statuses[s.position].settled and not statuses[s.position].in_progress(now)
+            ]  # fmt: skip
+            first = min(waiting, key=lambda s: statuses[s.position].starts_at, default=None)
+        else:
+            # To plan, a slot neither over nor in progress is one still to start.
+            first = min((s for s in slots if s.starts_at > now), key=_start, default=None)
+        if first is not None:
+            ahead.append(Staged(first, statuses[first.position]))
     return min(ahead, key=lambda staged: staged.status.starts_at, default=None)
 
 
-def _from_today(snapshot: ContestSnapshot, now: datetime) -> list[Slot]:
-    """Slots printed for today or later: a round left unfinished on an earlier day is over."""
-    today = now.astimezone(snapshot.zone).date()
-    return [slot for slot in snapshot.slots if snapshot.local_day(slot) >= today]
+def _start(slot: Slot) -> datetime:
+    return slot.starts_at
+
+
+def _spans(slots: Sequence[Slot], now: datetime) -> bool:
+    return min(s.starts_at for s in slots) <= now < max(s.ends_at for s in slots)
+
+
+def _rounds_from_today(snapshot: ContestSnapshot, now: datetime) -> list[str]:
+    midnight = _midnight(snapshot, now)
+    return [
+        code
+        for code, slots in snapshot.round_slots.items()
+        if any(slot.starts_at >= midnight for slot in slots)
+    ]
+
+
+def _from_today(snapshot: ContestSnapshot, code: str, now: datetime) -> list[Slot]:
+    """A round's slots printed for today or later: one left unfinished on an earlier day is over."""
+    midnight = _midnight(snapshot, now)
+    return [slot for slot in snapshot.round_slots[code] if slot.starts_at >= midnight]
+
+
+def _midnight(snapshot: ContestSnapshot, now: datetime) -> datetime:
+    local = datetime.combine(now.astimezone(snapshot.zone).date(), time(), tzinfo=snapshot.zone)
+    return local.astimezone(UTC)
 
 
 @dataclass(frozen=True, slots=True)

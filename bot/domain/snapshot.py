@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.contest import ContestData, Person, Round, Slot, Team, Track, Venue
 from bot.domain.interpreter import Vocabulary, build_vocabulary
 from bot.domain.questions import Question
+from bot.domain.status_memo import StatusMemo
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,8 @@ class ContestSnapshot:
     members: Mapping[str, tuple[Person, ...]]
     days: tuple[date, ...]
     vocabulary: Vocabulary
+    # Round statuses remembered between answers (bot/domain/status_memo.py).
+    statuses: StatusMemo
 
     @classmethod
     def build(cls, data: ContestData, revision: int) -> "ContestSnapshot":
@@ -52,6 +55,9 @@ class ContestSnapshot:
             )
             for team in data.teams
         }
+        round_slots = {
+            code: tuple(sorted(items, key=lambda s: s.position)) for code, items in by_round.items()
+        }
         members: dict[str, list[Person]] = defaultdict(list)
         for person in data.people:
             if person.team_code:
@@ -70,16 +76,14 @@ class ContestSnapshot:
             venues={v.code: v for v in data.venues},
             slots=slots,
             team_slots=team_slots,
-            round_slots={
-                code: tuple(sorted(items, key=lambda s: s.position))
-                for code, items in by_round.items()
-            },
+            round_slots=round_slots,
             members={
                 code: tuple(sorted(people, key=lambda p: (p.seat is None, p.seat or 0, p.name)))
                 for code, people in members.items()
             },
             days=tuple(sorted({s.starts_at.astimezone(zone).date() for s in slots})),
             vocabulary=build_vocabulary(data),
+            statuses=StatusMemo(round_slots),
         )
 
     def venue_of(self, slot: Slot) -> Venue | None:

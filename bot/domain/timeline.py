@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from bot.domain.contest import Slot
 from bot.domain.problems import N_
@@ -171,41 +171,55 @@ def resume(progress: Progress, at: datetime) -> Progress:
 
 def forecast(slots: Sequence[Slot], progress: Progress, now: datetime) -> list[Eta]:
     """Expected times of every slot, by position (rules in the module docstring)."""
+    return [Eta(*expected) for expected in _expected(slots, progress, now)]
+
+
+# (position, team code, state, expected start, expected end, teams before): plain tuples, so a
+# round of hundreds of teams is forecast without an object per slot it does not keep.
+_Expected = tuple[int, str | None, SlotState, datetime, datetime, int]
+
+
+def _expected(slots: Sequence[Slot], progress: Progress, now: datetime) -> list[_Expected]:
     ordered = sorted(slots, key=lambda s: s.position)
     ends = [r.ended_at for r in progress.records if r.ended_at is not None]
     cursor = max([now, *ends])
-    etas: dict[int, Eta] = {}
+    records = {r.position: r for r in progress.records}
+    by_position = {s.position: s for s in ordered}
+    found: dict[int, _Expected] = {}
+    for position, on_stage in sorted(records.items()):
+        slot = by_position.get(position)
+        if slot is None or on_stage.state is not SlotState.ON_STAGE or on_stage.started_at is None:
+            continue
+        stretch = _paused_on_stage(progress, on_stage, now)
+        end = max(on_stage.started_at + slot.duration + stretch, now)
+        found[position] = (position, slot.team_code, on_stage.state, on_stage.started_at, end, 0)
+        cursor = max(cursor, end)
+    ahead = len(found)
+    delay = progress.delay
     for slot in ordered:
-        record = progress.record(slot.position)
-        if record.state is SlotState.ON_STAGE and record.started_at is not None:
-            stretch = _paused_on_stage(progress, record, now)
-            end = max(record.started_at + slot.duration + stretch, now)
-            etas[slot.position] = _eta(slot, record.state, record.started_at, end, 0)
-            cursor = max(cursor, end)
-    ahead = len(etas)
-    for slot in ordered:
-        record = progress.record(slot.position)
-        if record.state is SlotState.WAITING:
-            begin = max(slot.starts_at + progress.delay, cursor)
+        position = slot.position
+        record = records.get(position)
+        if record is None or record.state is SlotState.WAITING:
+            begin = max(slot.starts_at + delay, cursor)
             cursor = begin + slot.duration
-            etas[slot.position] = _eta(slot, record.state, begin, cursor, ahead)
+            found[position] = (position, slot.team_code, SlotState.WAITING, begin, cursor, ahead)
             ahead += 1
         elif record.state is SlotState.DONE and record.started_at and record.ended_at:
-            etas[slot.position] = _eta(slot, record.state, record.started_at, record.ended_at, 0)
+            found[position] = (
+                position, slot.team_code, record.state, record.started_at, record.ended_at, 0
+            )  # fmt: skip
         elif record.state is SlotState.SKIPPED:
-            planned = slot.starts_at + progress.delay
-            etas[slot.position] = _eta(slot, record.state, planned, planned + slot.duration, 0)
-    return [etas[s.position] for s in ordered if s.position in etas]
+            planned = slot.starts_at + delay
+            found[position] = (
+                position, slot.team_code, record.state, planned, planned + slot.duration, 0
+            )  # fmt: skip
+    return [found[s.position] for s in ordered if s.position in found]
 
 
 def queue(etas: Iterable[Eta]) -> list[Eta]:
     """The slots still to happen, the one on stage first."""
     active = (e for e in etas if e.state in (SlotState.ON_STAGE, SlotState.WAITING))
     return sorted(active, key=lambda e: e.teams_before)
-
-
-def _eta(slot: Slot, state: SlotState, begin: datetime, end: datetime, ahead: int) -> Eta:
-    return Eta(slot.position, slot.team_code, state, begin, end, ahead)
 
 
 def _paused_on_stage(progress: Progress, record: SlotRecord, now: datetime) -> timedelta:
@@ -251,9 +265,11 @@ class TurnPhase(StrEnum):
 SETTLED = frozenset({TurnPhase.OVER, TurnPhase.DONE, TurnPhase.ABSENT})
 
 
-@dataclass(frozen=True, slots=True)
-class TurnStatus:
+class TurnStatus(NamedTuple):
     """One slot of a round now: the one answer every question about it is built from.
+
+    A named tuple: a round of hundreds of teams builds hundreds of them per answer, and a
+    tuple is several times cheaper to make than a frozen dataclass, and as immutable.
 
     `starts_at`/`ends_at` are the printed times while the round is not live, the live forecast
     while the team waits, the actual start (and expected end) on stage, and the actual times
@@ -302,18 +318,18 @@ def turn_statuses(
     from the printed programme before."""
     size = sum(1 for slot in slots if slot.team_code is not None) or len(slots)
     if not is_live(progress):
-        return {slot.position: _planned(slot, slots, now, size) for slot in slots}
+        return _planned_round(slots, now, size)
     paused = progress.paused_at is not None
     found = {}
-    for eta in forecast(slots, progress, now):
-        phase = _PHASES[eta.state]
-        before = eta.teams_before if phase is TurnPhase.WAITING else 0
-        found[eta.position] = TurnStatus(
-            eta.position, eta.team_code, phase, eta.expected_start, eta.expected_end,
-            before, size, paused, progress.delay,
-        )  # fmt: skip
-    for slot in slots:  # the forecast covers every slot; the plan is only a safety net
-        found.setdefault(slot.position, _planned(slot, slots, now, size))
+    for position, team_code, state, begin, end, ahead in _expected(slots, progress, now):
+        phase = _PHASES[state]
+        before = ahead if phase is TurnPhase.WAITING else 0
+        found[position] = TurnStatus(
+            position, team_code, phase, begin, end, before, size, paused, progress.delay
+        )
+    if len(found) < len(slots):  # the forecast covers every slot; the plan is only a safety net
+        for position, status in _planned_round(slots, now, size).items():
+            found.setdefault(position, status)
     return found
 
 
@@ -332,15 +348,18 @@ _PHASES = {
 }
 
 
-def _planned(slot: Slot, slots: Sequence[Slot], now: datetime, size: int) -> TurnStatus:
-    over = slot.ends_at <= now
-    before = sum(
-        1
-        for other in slots
-        if other.team_code is not None and other.position < slot.position and other.ends_at > now
-    )
-    phase = TurnPhase.OVER if over else TurnPhase.PLANNED
-    team_before = before if slot.team_code is not None and not over else 0
-    return TurnStatus(
-        slot.position, slot.team_code, phase, slot.starts_at, slot.ends_at, team_before, size
-    )
+def _planned_round(slots: Sequence[Slot], now: datetime, size: int) -> dict[int, TurnStatus]:
+    """The printed programme of a round now; one pass in position order, so a round of
+    hundreds of teams costs no more per slot than a round of ten."""
+    found: dict[int, TurnStatus] = {}
+    waiting = 0  # team slots at earlier positions not over yet
+    for slot in sorted(slots, key=lambda s: s.position):
+        over = slot.ends_at <= now
+        phase = TurnPhase.OVER if over else TurnPhase.PLANNED
+        team_before = waiting if slot.team_code is not None and not over else 0
+        found[slot.position] = TurnStatus(
+            slot.position, slot.team_code, phase, slot.starts_at, slot.ends_at, team_before, size
+        )
+        if slot.team_code is not None and not over:
+            waiting += 1
+    return found

@@ -133,6 +133,12 @@ class Clock(Protocol):
 # (bot/adapters), so no use case imports them or holds their state.
 
 
+class ScriptConverter(Protocol):
+    """Traditional characters (繁體) to simplified, so questions are read in one script."""
+
+    def to_simplified(self, text: str) -> str: ...
+
+
 class Segmenter(Protocol):
     def segment(self, text: str) -> tuple[str, ...]:
         """The words of `text`, punctuation and spaces included."""

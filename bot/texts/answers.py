@@ -5,6 +5,7 @@ question in plain words about the same thing say the same.
 """
 
 from datetime import datetime, timedelta
+from html import escape
 from typing import Protocol
 
 from bot.domain.contest import Team
@@ -22,7 +23,9 @@ from bot.domain.schedule_views import (
     slot_statuses,
 )
 from bot.domain.snapshot import ContestSnapshot
+from bot.domain.turns import asked_turns, current
 from bot.domain.viewer import Viewer
+from bot.texts.fact_answers import fact_reply
 from bot.texts.schedule import (
     day_text,
     outlook_text,
@@ -33,6 +36,7 @@ from bot.texts.schedule import (
     turn_text,
     venues_text,
 )
+from bot.texts.team_answers import team_turn_text
 from bot.texts.texts import Texts
 
 
@@ -122,7 +126,8 @@ def _team_outlook(
     t: Texts, snapshot: ContestSnapshot, viewer: Viewer, team: Team, now: datetime, live: Live
 ) -> str:
     own = viewer.team is not None and viewer.team.code == team.code
-    return outlook_text(t, snapshot, team, outlook(snapshot, team.code, now, live), own=own)
+    text = outlook_text(t, snapshot, team, outlook(snapshot, team.code, now, live), own=own)
+    return text if own else f"<b>{escape(team.name)}</b>\n{text}"
 
 
 def answer_query(
@@ -132,9 +137,23 @@ def answer_query(
     query: Query,
     now: datetime,
     live: Live = NOT_LIVE,
+    checked_in: frozenset[int] = frozenset(),
 ) -> str | None:
     """The reply to an interpreted question, or None when it cannot be answered from the data."""
     team = snapshot.teams.get(query.team_code or "") or None
+    if query.ask is not None:
+        return fact_reply(t, snapshot, viewer, query, now, live, checked_in)
+    own_team = query.own_team or query.intent is Intent.MY_TURN
+    subject = team or (viewer.team if own_team else None)
+    dated = query.day is not None and query.intent is not Intent.WHATS_ON
+    turn_asked = query.intent is not Intent.HOW_LONG  # how long: the round's lengths
+    if subject is not None and turn_asked and (query.round_kinds or dated):
+        turn = current(asked_turns(snapshot, subject.code, query, now, live))
+        if turn is not None:
+            own = viewer.team is not None and viewer.team.code == subject.code
+            return team_turn_text(
+                t, snapshot, subject, turn, own=own, directions=query.intent is Intent.WHERE
+            )
     track = query.track_code or (team.track_code if team else viewer.track_code)
     if query.intent is Intent.ON_STAGE:
         return stage_text(

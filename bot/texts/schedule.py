@@ -124,7 +124,7 @@ def own_turn_text(t: Texts, slot: Slot, status: TurnStatus | None) -> str:
     if phase is TurnPhase.ABSENT:
         return t(N_("your team was marked absent"))
     return t(
-        N_("your turn: {time}, No. {position}"),
+        N_("your turn (planned): {time}, No. {position}"),
         time=t.clock(slot.starts_at),
         position=slot.position,
     )
@@ -168,8 +168,7 @@ def spans_text(
     out = []
     for span in spans:
         out.append(
-            f"<b>{round_title(t, span.round)}</b>\n"
-            f"{t.span(span.starts_at, span.ends_at)} · {_venue(t, snapshot, span.slots[0])}"
+            f"<b>{round_title(t, span.round)}</b>\n{_span_when(t, snapshot, span, statuses)}"
         )
         if directions and span.venue is not None and span.venue.directions:
             out.append(html(span.venue.directions))
@@ -183,6 +182,23 @@ def spans_text(
             minutes = int(span.per_team.total_seconds() // 60)
             out.append(t(N_("{minutes} minutes per team"), minutes=minutes))
     return "\n".join(out)
+
+
+def _span_when(
+    t: Texts,
+    snapshot: ContestSnapshot,
+    span: RoundSpan,
+    statuses: Mapping[SlotKey, TurnStatus] | None,
+) -> str:
+    """The round's span as planned, or as the live run now expects it."""
+    found = [(statuses or {}).get(slot.key) for slot in span.slots]
+    live = [status for status in found if status is not None and status.live]
+    venue = _venue(t, snapshot, span.slots[0])
+    if not live:
+        return t(N_("{span} (planned)"), span=t.span(span.starts_at, span.ends_at)) + f" · {venue}"
+    start = min(s.starts_at for s in found if s is not None)
+    end = max(s.ends_at for s in found if s is not None)
+    return t(N_("Expected {span} (live)"), span=t.span(start, end)) + f" · {venue}"
 
 
 def venues_text(t: Texts, snapshot: ContestSnapshot, codes: list[str] | None = None) -> str:

@@ -57,6 +57,10 @@ class Texts:
         """'9月26日周四 13:30' in the contest's zone."""
         return f"{self.day(moment.astimezone(self.zone).date())} {self.clock(moment)}"
 
+    def list(self, items: list[str]) -> str:
+        """Names in a row: "甲、乙、丙" or "A, B, C"."""
+        return (", " if self.locale is Locale.EN else "、").join(items)
+
     def span(self, start: datetime, end: datetime) -> str:
         """'9月26日周四 13:30–14:10': the day of the start, then both times."""
         return f"{self.moment(start)}–{self.clock(end)}"

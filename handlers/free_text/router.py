@@ -7,9 +7,9 @@ from aiogram.types import Message
 from bot.domain.accounts import normalise_invite_code
 from bot.domain.commands import COMMANDS
 from bot.domain.invites import ALPHABET, LENGTH
-from bot.domain.problems import N_
 from bot.services.questions import read_question
 from bot.texts.answers import answer_query
+from bot.texts.suggestions import not_understood_text
 from handlers.filters import PlainText
 from handlers.keyboards import suggestions
 from handlers.onboarding.start import redeem
@@ -38,14 +38,15 @@ async def question(message: Message, request: Request) -> None:
     if snapshot is None:
         await message.answer(request.no_contest())
         return
-    if len(text) <= MAX_QUESTION:
-        now = request.now()
-        reading = await request.call(read_question, request.app.questions, snapshot, text, now)
-        reply = answer_query(t, snapshot, viewer, reading.query, now, reading.live)
-        if reply is not None:
-            await message.answer(reply)
-            return
+    now = request.now()
+    if len(text) > MAX_QUESTION:
+        text = ""  # read as nothing: never understood, but the suggestions still fit the moment
+    reading = await request.call(read_question, request.app.questions, snapshot, text, now)
+    reply = answer_query(t, snapshot, viewer, reading.query, now, reading.live, reading.checked_in)
+    if reply is not None:
+        await message.answer(reply)
+        return
     await message.answer(
-        t(N_("Sorry, I did not understand. Try “明天有什么安排”, “我们队几点上场？” or a button:")),
+        not_understood_text(t, snapshot, viewer, now, reading.live),
         reply_markup=suggestions(t, COMMANDS[viewer.role]),
     )

@@ -68,7 +68,7 @@ async def test_after_performing_a_team_is_told_when_and_moves_on(h01_called: Tel
     done, upcoming = reply.split(zh("Next on the programme:"))
     assert "前面还有" not in done
     assert "擂台赛初赛（12345赛道）" in upcoming  # tomorrow's arena, the next item
-    assert "（计划时间）" in upcoming
+    assert "（按计划）" in upcoming
 
 
 @pytest.mark.parametrize("question", ["我们队几点上场？", "前面还有几个队", "轮到我们了吗"])

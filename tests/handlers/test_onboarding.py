@@ -101,7 +101,7 @@ async def test_while_a_code_is_awaited_anything_typed_is_checked_as_a_code(
     await telegram.send(ALICE, "/start")
     reply = await telegram.ask(ALICE, "明天有什么安排")
     assert "不匹配" in reply
-    assert "没有听懂" not in reply
+    assert "没听懂" not in reply
 
 
 async def test_cancel_ends_waiting_for_a_code(telegram: Telegram) -> None:

@@ -14,7 +14,7 @@ from bot.domain.interpreter.text import fold, normalize
 # The organisational words team names are built from: 沈阳市 + 热线 + 代表队.
 _ORG_WORDS = ("政务服务中心", "政务服务热线", "政务服务窗口", "服务中心", "热线", "窗口", "中心")
 _TEAM_SUFFIXES = ("代表队", "队")
-_ADMIN_SUFFIXES = ("示范区", "市", "区", "县", "省")
+_ADMIN_SUFFIXES = ("示范区", "机关", "市", "区", "县", "省")
 _CN_NUMERALS = "一二三四五六七八九十"
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _ORDINAL_VENUE = re.compile(rf"第([{_CN_NUMERALS}]|[0-9]{{1,2}})(.+)")
@@ -22,10 +22,44 @@ _LETTERED_VENUE = re.compile(r"(.*[^\x00-\x7f])\s*([a-z0-9]{1,2})")
 _PARENTHESES = re.compile(r"\([^)]*\)")
 _NAME_PARTS = re.compile(r"暨|和|与|及|、|&|\band\b")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_PLACE_LENGTH = 3
+_WORD_ALIAS = 4
+_LONG_WORD = 10
+_GENERIC_WORDS = frozenset({"round", "track", "team", "teams", "session", "with", "and"})
+# Characters of round names and the homophones pinyin input offers first in their place.
+_HOMOPHONES = {
+    "武": "舞五午",
+    "示": "时式事是",
+    "赛": "塞寨",
+    "展": "站战",
+    "采": "彩菜",
+    "擂": "雷垒",
+    "颁": "班搬",
+    "奖": "将讲",
+    "典": "点",
+    "礼": "里理",
+    "演": "眼严",
+    "景": "境井",
+    "比": "笔",
+    "试": "式是时",
+    "测": "侧策",
+    "论": "伦轮",
+    "考": "烤",
+    "决": "绝觉",
+    "巅": "颠",
+    "峰": "锋风",
+    "理": "里礼",
+    "签": "前",
+    "到": "道",
+    "报": "抱",
+    "抽": "仇",
+    "仪": "义一",
+    "式": "试是",
+}
 
 
 def entity_phrases(data: ContestData) -> Iterator[tuple[str, Meaning]]:
-    track_words = _track_words(data.tracks)
+    track_words = _track_words(data.tracks) + _shared_endings(data.teams)
     track_tails = {t.code: _NON_ASCII.findall(normalize(t.name))[-1:] for t in data.tracks}
     for team in data.teams:
         meaning = Meaning(teams=frozenset({team.code}))
@@ -49,24 +83,60 @@ def _team_aliases(team: Team, track_words: tuple[str, ...], track_tail: str) -> 
     """沈阳市热线代表队: 沈阳热线队, 沈阳队, 沈阳…; its track's word too (沈阳窗口队)."""
     code = normalize(team.code)
     aliases = {normalize(team.name), code, re.sub(r"(?<=[a-z])0+(?=[1-9])", "", code)}
-    core = normalize(team.name).replace(" ", "")
-    for suffix in _TEAM_SUFFIXES:
-        if core.endswith(suffix) and len(core) > len(suffix):
-            core = core.removesuffix(suffix)
-            break
+    core = _core(team.name)
     if core.isascii():
         return aliases | {core}
-    mid = max((w for w in track_words if core.endswith(w) and core != w), key=len, default="")
-    unit = core.removesuffix(mid) if mid else core
+    # 西岗区不动产登记中心: the unit is what is left once the organisational words are off.
+    unit, mids, stripped = core, {""}, ""
+    while mid := max(
+        (w for w in track_words if unit.endswith(w) and unit != w), key=len, default=""
+    ):
+        unit = unit.removesuffix(mid)
+        stripped = mid + stripped
+        mids |= {mid, stripped}
     units = {unit, unit.replace("市", "")}
     units |= {unit.removesuffix(s) for s in _ADMIN_SUFFIXES if unit.endswith(s)}
     for short in units:
-        for middle in {"", mid, track_tail}:
+        for middle in {*mids, track_tail}:
             for suffix in ("", *_TEAM_SUFFIXES):
                 alias = short + middle + suffix
                 if len(alias) >= 2:
                     aliases.add(alias)
+    # 旅顺队 for 旅顺口区…队: a three-character place's first two characters, with 队 only.
+    for short in units:
+        if len(short) == _PLACE_LENGTH:
+            aliases |= {short[:2] + suffix for suffix in _TEAM_SUFFIXES}
     return aliases
+
+
+def _shared_endings(teams: tuple[Team, ...]) -> tuple[str, ...]:
+    """What every team name of a track ends with (社保中心: 庄河市社保中心队, 高新区社保中心队)."""
+    by_track: dict[str, list[str]] = {}
+    for team in teams:
+        by_track.setdefault(team.track_code, []).append(_core(team.name)[::-1])
+    endings = []
+    for reversed_names in by_track.values():
+        if len(reversed_names) >= 2:
+            common = _common_start(reversed_names)[::-1]
+            if len(common) >= 2 and not common.isascii():
+                endings.append(common)
+    return tuple(endings)
+
+
+def _common_start(texts: list[str]) -> str:
+    shortest = min(texts, key=len)
+    for i, char in enumerate(shortest):
+        if any(text[i] != char for text in texts):
+            return shortest[:i]
+    return shortest
+
+
+def _core(name: str) -> str:
+    core = normalize(name).replace(" ", "")
+    for suffix in _TEAM_SUFFIXES:
+        if core.endswith(suffix) and len(core) > len(suffix):
+            return core.removesuffix(suffix)
+    return core
 
 
 def _track_words(tracks: tuple[Track, ...]) -> tuple[str, ...]:
@@ -114,7 +184,7 @@ def _track_aliases(track: Track) -> set[str]:
     for cjk in _NON_ASCII.findall(normalize(track.name)):
         tail = cjk[-2:]
         aliases |= {cjk, tail, f"{tail}赛道", f"{tail}组", f"{cjk}赛道", f"{code}赛道"}
-        aliases.add(f"{code}{tail}")
+        aliases |= {f"{code}{tail}", cjk[:2], f"{cjk[:2]}赛道", f"{cjk[:2]}组"}
     words = normalize(track.name_en).split()
     if words:
         aliases |= {words[-1], f"{words[-1]} track"}
@@ -128,6 +198,28 @@ def _round_aliases(round_: Round) -> set[str]:
         without_track = _PARENTHESES.sub(" ", fold(name))
         for part in _NAME_PARTS.split(without_track):
             alias = normalize(part)
-            if len(alias) >= 2:
-                aliases.add(alias)
-    return aliases
+            if len(alias) < 2:
+                continue
+            aliases.add(alias)
+            if alias.isascii():
+                aliases |= _word_aliases(alias)
+            elif len(alias) >= 4:
+                aliases.add(alias[-2:])  # 情景演示 -> 演示, 技能比武 -> 比武
+    return aliases | {variant for alias in aliases for variant in _misspellings(alias)}
+
+
+def _word_aliases(name: str) -> set[str]:
+    """ "scenario demonstration": demonstration, and demo for a long word."""
+    words = [w for w in name.split() if len(w) >= _WORD_ALIAS and w not in _GENERIC_WORDS]
+    return set(words) | {w[:4] for w in words if len(w) >= _LONG_WORD}
+
+
+def _misspellings(alias: str) -> set[str]:
+    """擂台塞, 风采展时: one character typed as a common homophone."""
+    if alias.isascii() or len(alias) < 3:
+        return set()
+    return {
+        alias[:i] + other + alias[i + 1 :]
+        for i, char in enumerate(alias)
+        for other in _HOMOPHONES.get(char, "")
+    }

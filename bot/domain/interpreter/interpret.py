@@ -5,7 +5,7 @@ from datetime import date
 from bot.domain.interpreter.dates import find_date
 from bot.domain.interpreter.query import UNKNOWN, Query
 from bot.domain.interpreter.resolve import resolve
-from bot.domain.interpreter.scan import scan_en, scan_zh
+from bot.domain.interpreter.scan import scan_en, scan_zh, unread_zh
 from bot.domain.interpreter.signals import Meaning
 from bot.domain.interpreter.text import clean, fold
 from bot.domain.interpreter.vocabulary import Vocabulary
@@ -22,5 +22,6 @@ def interpret(text: str, vocabulary: Vocabulary, today: date) -> Query:
     cleaned = clean(folded)
     found: list[Meaning] = []
     rest = cleaned if cleaned.isascii() else scan_zh(cleaned, vocabulary, found)
-    scan_en(rest, vocabulary, found)
-    return resolve(found, written_day, today)
+    # An unknown English word says as much as two unknown characters.
+    unread = 2 * scan_en(rest, vocabulary, found) + unread_zh(rest)
+    return resolve(found, written_day, today, unread)

@@ -13,9 +13,69 @@ _ENTRIES: tuple[tuple[str, Meaning], ...] = (
     # "how long until" asks when something starts, not how long it lasts.
     (
         "when, whens, wen, what time, wat time, wut time, what hour, at what time, which day, "
-        "what day, what date, which date, time, times, start time, starting time, how soon, "
-        "how long until, how long till, how long til, how long before, how much longer, eta",
+        "what day, what date, which date, time, times, start time, starting time, how soon",
         cue(Cue.WHEN),
+    ),
+    (
+        "how long until, how long till, how long til, how long before, how much longer, eta, "
+        "how much time left, how much time until, how much time till, time left, minutes left, "
+        "how many minutes until, how many minutes till, how many minutes left, how many more "
+        "minutes, countdown, how long do we have, how long have we got, how long to wait, "
+        "how long do we wait, how long must we wait, how soon until, how long left, mins until, "
+        "mins till, mins left, mins to go, minutes until, minutes till, minutes to go",
+        cue(Cue.WHEN, Cue.COUNTDOWN),
+    ),
+    (
+        "before us, after us, behind us, right after, right before, just after, just before, "
+        "goes after, go after, goes before, go before, follows us, following us, comes after, "
+        "comes before, next after us, neighbours, neighbors, team before, team after, "
+        "team ahead, team behind, the team before, the team after",
+        cue(Cue.NEIGHBOURS),
+    ),
+    (
+        "teammates, teammate, team mates, team mate, team members, members, member, roster, "
+        "who is in, who are in, whos in, who else is in, crew, list my team, who is on my team, "
+        "whos on my team, who is on our team, whos on our team, who is in my team, "
+        "who is in our team, who else is on, my team members",
+        cue(Cue.ROSTER),
+    ),
+    (
+        "slot number, position, our position, my position, what number, which number, "
+        "order number, place in the order, place in line, running order position, "
+        "what slot, which slot, where in the order, how far down",
+        cue(Cue.POSITION),
+    ),
+    (
+        "done, finished, over, are we done, is it over, over yet, already, completed, all done, "
+        "have we finished, did we finish, did we already",
+        cue(Cue.DONE),
+    ),
+    (
+        "checked in, checked-in, signed in, check in status, who has checked, who hasnt checked, "
+        "everyone here, all here, has everyone, checkin status, arrived, did everyone, "
+        "everyone on my team, did my team check in, did we check in, have we checked in, "
+        "all checked in, everyone checked in, check in yet, checked in yet",
+        cue(Cue.CHECK_IN),
+    ),
+    (
+        "where should i go, where should we go, where do i go, where do we go, where to go, "
+        "where should i be, where should we be, where am i supposed, where are we supposed, "
+        "where do i need, where do we need, where do i have to, where do we have to, "
+        "where must i go, where must we go, where to now, where now",
+        cue(Cue.WHERE, Cue.GO),
+    ),
+    (
+        "lunch, dinner, breakfast, food, eat, eating, canteen, cafeteria, restaurant, weather, "
+        "rain, raining, umbrella, wifi, password, toilet, toilets, bathroom, restroom, washroom, "
+        "parking, hotel, taxi, joke, jokes, sing, song, movie, movies, coffee, tea, pizza, "
+        "stock, stocks, girlfriend, boyfriend, doctor, medicine, train ticket, flight, "
+        "birthday, bored, are you a robot, who are you, what are you, how are you, how r u, "
+        "hows it going, how is it going, how are you doing, nervous, nerves, scared, anxious, "
+        "hungry, thirsty, tired, sleepy, sleep, photo, photos, selfie, dress, wear, shirt, "
+        "phone number, wechat, music, dance, marry, haha, lol, lmao, bitcoin, football, soccer, "
+        "basketball, story, poem, translate, recommend, sightseeing, shopping, souvenir, "
+        "seafood, nearby, beer, drink, drinks, snack, snacks",
+        cue(Cue.FOREIGN),
     ),
     (
         "start, starts, starting, begin, begins, beginning, end, ends, finish, finishes, kick off, "
@@ -42,10 +102,15 @@ _ENTRIES: tuple[tuple[str, Meaning], ...] = (
         "time table, itinerary, plan, plans, planned, whats on, what is on, wats on, "
         "whats happening, what is happening, wats happening, whats going on, what is going on, "
         "going on, happening, events, event, lineup, line up, running order, order, activities, "
-        "anything on, calendar",
+        "anything on, calendar, what do we have, what have we got, what do i have, "
+        "whats on for us, what are we doing",
         cue(Cue.SCHEDULE),
     ),
-    ("whats next, what next, what is next, wats next", cue(Cue.SCHEDULE, Cue.NEXT)),
+    (
+        "whats next, what next, what is next, wats next, next item, next thing, next event, "
+        "what comes next, whats after that, what is after that, and then",
+        cue(Cue.NEXT),
+    ),
     (
         "how long, duration, durations, how many minutes, how many hours, how much time, "
         "length, time limit, lasts, minutes, hours",
@@ -70,6 +135,7 @@ _ENTRIES: tuple[tuple[str, Meaning], ...] = (
         cue(Cue.WE),
     ),
     ("i, me, my, mine, im", cue(Cue.ME)),
+    ("our track, my track", Meaning()),
     (
         "results, result, score, scores, scoring, ranking, rankings, rank, winner, winners, won, "
         "win, points, leaderboard, practice, practise, judge, judges, judging",

@@ -17,6 +17,19 @@ class Intent(StrEnum):
     UNKNOWN = "unknown"
 
 
+class Ask(StrEnum):
+    """Which fact about the subject is asked, when it is more than its time or place."""
+
+    COUNTDOWN = "countdown"  # how long until it starts
+    POSITION = "position"  # the place in the running order
+    NEIGHBOURS = "neighbours"  # the teams before and after in the running order
+    ROSTER = "roster"  # who is in the team
+    DONE = "done"  # over or not yet
+    CHECK_IN = "check_in"  # who has checked in today
+    GO = "go"  # where to go now: the current or next item's venue
+    NEXT = "next"  # the next item
+
+
 class PartOfDay(StrEnum):
     MORNING = "morning"
     AFTERNOON = "afternoon"
@@ -33,6 +46,9 @@ class Query:
     team_code: str | None = None
     venue_code: str | None = None
     track_code: str | None = None
+    ask: Ask | None = None
+    # The asker's own team is the subject (我们, our), whatever the intent.
+    own_team: bool = False
 
 
 UNKNOWN = Query(Intent.UNKNOWN)

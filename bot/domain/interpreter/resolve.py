@@ -15,20 +15,28 @@ Intent priority, first rule that applies:
 10. WHATS_ON for a day, part of day, venue + day, or track on their own (明天呢).
 11. Otherwise UNKNOWN.
 A name matching several entities (沈阳队) leaves its code unset; so do two different names.
+
+The fact asked (`Ask`) is read beside the intent, first rule that applies: check-in status,
+roster, neighbours, countdown, done or not (unless asked when), where to go now, the next item
+(unless about the stage or a day). A question asking one of them is never UNKNOWN for want
+of an intent. Lunch, the weather or the toilet (FOREIGN) make a question UNKNOWN unless it
+names a round, a team or a venue and asks when or where: a wrong answer is worse than none.
+So does a text whose only clues are a day, "now" or "we" when two or more of its characters
+(or one English word) are unknown (今天心情不好).
 """
 
 from datetime import date
 
 from bot.domain.enums import RoundKind
 from bot.domain.interpreter.dates import shifted, weekday_date
-from bot.domain.interpreter.query import UNKNOWN, Intent, PartOfDay, Query
+from bot.domain.interpreter.query import UNKNOWN, Ask, Intent, PartOfDay, Query
 from bot.domain.interpreter.signals import Cue, Meaning
 
 _ON_STAGE = frozenset({Cue.STAGE, Cue.WHO, Cue.TURN})
 _ABOUT_ME = frozenset({Cue.PLAY, Cue.TURN})
 
 
-def resolve(found: list[Meaning], written_day: date | None, today: date) -> Query:
+def resolve(found: list[Meaning], written_day: date | None, today: date, unread: int = 0) -> Query:
     cues: set[int] = set()
     kinds: set[RoundKind] = set()
     teams: list[frozenset[str]] = []
@@ -51,12 +59,58 @@ def resolve(found: list[Meaning], written_day: date | None, today: date) -> Quer
             elif meaning.weekday is not None:
                 day = weekday_date(today, meaning.weekday, meaning.week)
         part = part or meaning.part
-    intent = _intent(cues, bool(kinds or teams), bool(venues), bool(day or part), bool(tracks))
-    if intent is Intent.UNKNOWN:
+    if Cue.FOREIGN in cues and (not (kinds or teams or venues) or cues.isdisjoint(_ASKING)):
         return UNKNOWN
-    return Query(
-        intent, day, part, frozenset(kinds), _single(teams), _single(venues), _single(tracks)
+    dated = bool(day or part)
+    intent = _intent(cues, bool(kinds or teams), bool(venues), dated, bool(tracks))
+    ask = _ask(cues, dated)
+    # 今天心情不好, 现在好累: a day, "now" or "we" and words it cannot place are not a question.
+    if ask is None and cues.isdisjoint(_ASKING) and unread >= _UNREAD_MAX:
+        return UNKNOWN
+    if intent is Intent.UNKNOWN:
+        if ask is None or Cue.OFF_TOPIC in cues:
+            return UNKNOWN
+        intent = Intent.MY_TURN if not cues.isdisjoint(_SELF) else Intent.WHEN
+    mine = Cue.WE in cues or (
+        Cue.ME in cues and (ask is not None or not cues.isdisjoint(_ABOUT_ME))
     )
+    return Query(
+        intent, day, part, frozenset(kinds), _single(teams), _single(venues), _single(tracks),
+        ask, mine,
+    )  # fmt: skip
+
+
+_SELF = frozenset({Cue.WE, Cue.ME})
+_NOW_ON = frozenset({Cue.NOW, Cue.STAGE})
+_UNREAD_MAX = 2
+# Cues that ask something; the others (now, we, I) only say what a question is about.
+_ASKING = frozenset(
+    {Cue.WHEN, Cue.START, Cue.PLAY, Cue.WHERE, Cue.PLACE, Cue.SCHEDULE, Cue.HOW_LONG, Cue.STAGE,
+     Cue.WHO, Cue.NEXT, Cue.TURN}
+)  # fmt: skip
+_ASKS = (
+    (Cue.CHECK_IN, Ask.CHECK_IN),
+    (Cue.ROSTER, Ask.ROSTER),
+    (Cue.NEIGHBOURS, Ask.NEIGHBOURS),
+    (Cue.COUNTDOWN, Ask.COUNTDOWN),
+    (Cue.POSITION, Ask.POSITION),
+)
+
+
+def _ask(cues: set[int], dated: bool) -> Ask | None:
+    for found, ask in _ASKS:
+        # 现在有谁在台上 asks about the stage, not the team.
+        if found in cues and not (ask is Ask.ROSTER and not cues.isdisjoint(_NOW_ON)):
+            return ask
+    if Cue.NEXT in cues and Cue.WHO in cues and Cue.WE in cues:
+        return Ask.NEIGHBOURS  # 我们下一个是谁
+    if Cue.DONE in cues and Cue.WHEN not in cues:
+        return Ask.DONE
+    if Cue.GO in cues:
+        return Ask.GO
+    if Cue.NEXT in cues and cues.isdisjoint(_ON_STAGE) and not dated:
+        return Ask.NEXT
+    return None
 
 
 def _intent(cues: set[int], subject: bool, venue: bool, dated: bool, track: bool) -> Intent:
@@ -69,7 +123,7 @@ def _intent(cues: set[int], subject: bool, venue: bool, dated: bool, track: bool
         return Intent.MY_TURN if mine else Intent.WHEN
     if Cue.OFF_TOPIC in cues:
         return Intent.UNKNOWN
-    if mine:
+    if mine and not (dated and Cue.SCHEDULE in cues):
         return Intent.MY_TURN
     if Cue.NOW in cues or (not dated and not cues.isdisjoint(_ON_STAGE)):
         return Intent.ON_STAGE

@@ -4,7 +4,12 @@ from bot.domain.interpreter.signals import Meaning
 from bot.domain.interpreter.text import WORD
 from bot.domain.interpreter.vocabulary import Vocabulary
 
-_PLURAL_MIN = 4
+_PLURAL_MIN = 3
+# Particles and pronouns that carry no topic of their own: 的了吗呢吧, 请问一下.
+_FUNCTION_CHARS = frozenset(
+    "的了吗嘛呢吧啊呀哦哈么是有在要我你您他她它们这那个些都还就也和跟给让把被啥什怎样请问一下想"
+    "知道帮查看告诉能可以会得地过着来去到说吧喂嗨好哪儿里几多少"
+)
 
 
 def scan_zh(text: str, vocabulary: Vocabulary, found: list[Meaning]) -> str:
@@ -33,12 +38,18 @@ def scan_zh(text: str, vocabulary: Vocabulary, found: list[Meaning]) -> str:
     return " ".join(pieces)
 
 
-def scan_en(text: str, vocabulary: Vocabulary, found: list[Meaning]) -> None:
-    """Appends the meanings of English phrases, after correcting typos word by word."""
+def unread_zh(rest: str) -> int:
+    """Chinese characters left once the phrases are blanked out, particles not counted."""
+    return sum(1 for char in rest if char > "\u2e7f" and char not in _FUNCTION_CHARS)
+
+
+def scan_en(text: str, vocabulary: Vocabulary, found: list[Meaning]) -> int:
+    """Appends the meanings of English phrases, after correcting typos word by word; returns
+    how many words it could not place (common words not counted)."""
     words = [_correct(w, vocabulary) for w in WORD.findall(text)]
     table, lengths = vocabulary.en, vocabulary.en_lengths
     count = len(words)
-    i = 0
+    unread = i = 0
     while i < count:
         for length in lengths.get(words[i], ()):
             if i + length <= count and (meaning := table.get(tuple(words[i : i + length]))):
@@ -46,7 +57,9 @@ def scan_en(text: str, vocabulary: Vocabulary, found: list[Meaning]) -> None:
                 i += length
                 break
         else:
+            unread += words[i] not in vocabulary.known and not words[i].isdigit()
             i += 1
+    return unread
 
 
 def _correct(word: str, vocabulary: Vocabulary) -> str:

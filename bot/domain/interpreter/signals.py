@@ -24,6 +24,16 @@ class Cue:
     WE = 13  # 我们, our: the asker's team
     ME = 14  # 我, I: the asker's team only with PLAY or TURN
     OFF_TOPIC = 15  # 成绩, score: not a schedule question
+    COUNTDOWN = 16  # 还有多久, how much longer: time left until a start
+    NEIGHBOURS = 17  # 前一个队, right after us
+    ROSTER = 18  # 队员, teammates
+    DONE = 19  # 比完了吗, finished
+    CHECK_IN = 20  # 报到了吗, checked in
+    GO = 21  # 该去哪, where should I go
+    # Lunch, weather, the toilet: not in any programme. Only a named round, team or venue
+    # makes the question about the contest after all.
+    FOREIGN = 22
+    POSITION = 23  # 第几个上场, slot number
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,8 @@
 """The interpreter against a table of real phrasings, in Chinese, English and both."""
 
-from bot.domain.interpreter import Vocabulary, interpret
+from dataclasses import replace
+
+from bot.domain.interpreter import Query, Vocabulary, interpret
 from tests.domain.interpreter.conftest import TODAY
 from tests.domain.interpreter.phrasings import MIXED
 from tests.domain.interpreter.phrasings_en import ENGLISH
@@ -8,6 +10,11 @@ from tests.domain.interpreter.phrasings_zh import CHINESE
 
 REQUIRED_ACCURACY = 0.9
 TABLE = CHINESE + ENGLISH + MIXED
+
+
+def reading_of(query: Query) -> Query:
+    """What this table pins down: intent, day and names; the fact asked is tested elsewhere."""
+    return replace(query, ask=None, own_team=False)
 
 
 def test_the_table_covers_both_languages() -> None:
@@ -23,7 +30,7 @@ def test_at_least_nine_in_ten_phrasings_are_understood_exactly(vocabulary: Vocab
     failures = [
         f"{text!r}: expected {expected}, got {actual}"
         for text, expected in TABLE
-        if (actual := interpret(text, vocabulary, TODAY)) != expected
+        if (actual := reading_of(interpret(text, vocabulary, TODAY))) != expected
     ]
     right = len(TABLE) - len(failures)
     print(f"\n{right}/{len(TABLE)} phrasings interpreted exactly", *failures, sep="\n")
