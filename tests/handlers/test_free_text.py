@@ -91,3 +91,29 @@ async def test_a_follower_asking_about_their_turn_is_told_they_have_no_team(
 ) -> None:
     reply = await telegram.ask(5555, "我们队几点上场？")
     assert "不属于任何参赛队" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("离我们上场还有多长时间？", ["按计划还有", "风采展示（12345赛道）"]),
+        ("我們前一個隊是誰", ["前一个是", "后一个是"]),
+        ("我们组有哪几个人", ["1 号：", "领队："]),
+        ("我们已经比完了吗", ["还没有"]),
+        ("我现在应该去哪个地方", ["请前往第一会议厅"]),
+    ],
+)
+async def test_a_question_about_one_fact_of_the_team_is_answered(
+    contestant: Telegram, question: str, expected: list[str]
+) -> None:
+    reply = await contestant.ask(ALICE, question)
+    for fragment in expected:
+        assert fragment in reply
+
+
+async def test_what_is_not_understood_is_followed_by_three_questions_that_fit(
+    contestant: Telegram,
+) -> None:
+    reply = await contestant.ask(ALICE, "中午吃什么")
+    assert reply.count("•") == 3
+    assert "离我们上场还有多久？" in reply
