@@ -48,10 +48,12 @@ ROLE_NAMES = {
     Role.AUDITOR: N_("auditor"),
 }
 
+ASK_HINT = N_("You can also just ask, e.g. “When is our team on?” or “Where is the final?”")
+
 
 def help_text(t: Texts, role: Role | None) -> str:
     lines = [t(N_("<b>What I can do for you ({role})</b>"), role=t(ROLE_NAMES[role]))]
     lines += [f"/{command} — {t(DESCRIPTIONS[command])}" for command in COMMANDS[role]]
     lines.append("")
-    lines.append(t(N_("You can also just ask, e.g. “When is our team on?” or “Where is the final?”")))
+    lines.append(t(ASK_HINT))
     return "\n".join(lines)
