@@ -25,7 +25,7 @@ from bot.domain.schedule_views import (
 from bot.domain.snapshot import ContestSnapshot
 from bot.domain.turns import asked_turns, current
 from bot.domain.viewer import Viewer
-from bot.texts.fact_answers import fact_reply
+from bot.texts.fact_answers import NOT_IN_TEAM, fact_reply
 from bot.texts.schedule import (
     day_text,
     outlook_text,
@@ -95,7 +95,7 @@ def next_reply(
     t: Texts, snapshot: ContestSnapshot, viewer: Viewer, now: datetime, live: Live = NOT_LIVE
 ) -> str:
     if viewer.team is None:
-        return t(N_("You are not in a team. /today shows the programme."))
+        return t(NOT_IN_TEAM)
     return _team_outlook(t, snapshot, viewer, viewer.team, now, live)
 
 
@@ -103,7 +103,7 @@ def team_reply(
     t: Texts, snapshot: ContestSnapshot, viewer: Viewer, _now: datetime, live: Live = NOT_LIVE
 ) -> str:
     if viewer.team is None:
-        return t(N_("You are not in a team. /today shows the programme."))
+        return t(NOT_IN_TEAM)
     return team_text(t, snapshot, viewer.team)
 
 
@@ -162,7 +162,7 @@ def answer_query(
     if query.intent is Intent.MY_TURN or (query.team_code and not query.round_kinds):
         subject = team or viewer.team
         if subject is None:
-            return t(N_("You are not in a team. /today shows the programme."))
+            return t(NOT_IN_TEAM)
         return _team_outlook(t, snapshot, viewer, subject, now, live)
     if query.intent is Intent.WHERE and query.venue_code:
         return venues_text(t, snapshot, [query.venue_code])
