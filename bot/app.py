@@ -27,10 +27,11 @@ from bot.services.contest_cache import ContestCache
 from bot.services.ports import Clock
 from bot.services.questions import QuestionReader
 from bot.services.sender import Sender
+from bot.telegram.tolerant_storage import TolerantStorage
 from bot.telegram.transport import BotTransport, StoredMedia
 from bot.texts.texts import Texts
 from bot.views import BotViews
-from handlers import create_routers
+from handlers import busy, create_routers
 from handlers.context import BotContext
 from handlers.menus import set_default_menus
 from handlers.middlewares import ContextMiddleware
@@ -88,18 +89,21 @@ def create_storage(settings: Settings) -> BaseStorage:
     survive a restart and are shared by several instances; in memory they do not."""
     if not settings.redis_url:
         return MemoryStorage()
-    return RedisStorage.from_url(
-        settings.redis_url,
-        key_builder=DefaultKeyBuilder(prefix="contest-assistant", with_bot_id=True),
-        state_ttl=DIALOGUE_TTL,
-        data_ttl=DIALOGUE_TTL,
+    # Redis down must not take every update with it: see TolerantStorage.
+    return TolerantStorage(
+        RedisStorage.from_url(
+            settings.redis_url,
+            key_builder=DefaultKeyBuilder(prefix="contest-assistant", with_bot_id=True),
+            state_ttl=DIALOGUE_TTL,
+            data_ttl=DIALOGUE_TTL,
+        )
     )
 
 
 def create_dispatcher(context: BotContext) -> Dispatcher:
     dispatcher = Dispatcher(storage=create_storage(context.settings), app=context)
     dispatcher.update.outer_middleware(ContextMiddleware())
-    dispatcher.include_routers(*create_routers())
+    dispatcher.include_routers(busy.create_router(), *create_routers())
     return dispatcher
 
 
@@ -144,19 +148,3 @@ async def background(context: BotContext, bot: Bot) -> AsyncIterator[None]:
         finally:
             await context.practice.stop()
             await context.reminders.stop()
-
-
-async def run_polling(settings: Settings) -> None:
-    """Long polling until SIGINT/SIGTERM, which aiogram turns into a clean stop."""
-    database = await Database.open(settings.database_url)
-    bot = create_bot(settings)
-    context = create_context(settings, database)
-    dispatcher = create_dispatcher(context)
-    dispatcher.startup.register(on_startup)
-    try:
-        async with background(context, bot):
-            await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=False)
-    finally:
-        await dispatcher.storage.close()
-        await bot.session.close()
-        await database.close()

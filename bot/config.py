@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     publish_confirmations: int = Field(default=1, ge=1, le=2, description="Organizers needed")
     practice_lockdown: str = Field(default="", description="Periods without practice content")
     redis_url: str | None = Field(default=None, description="Redis for dialogues; none: memory")
+    webhook_url: str | None = Field(default=None, description="Public URL Telegram posts to")
+    webhook_secret: SecretStr | None = Field(default=None, description="Its secret header")
+    webhook_host: str = Field(default="127.0.0.1", description="Address the webhook serves on")
+    webhook_port: int = Field(default=8081, ge=1, le=65535, description="Its port")
     # Imports: the defaults hold ten times the demo contest (WorkbookLimits in bot/formats).
     import_max_file_mb: float = Field(default=10, gt=0, description="Largest file imported")
     import_max_unpacked_mb: float = Field(default=50, gt=0, description="Its unpacked parts")

@@ -506,3 +506,25 @@ class PracticePreferenceRow(Identified):
     on_leaderboard: Mapped[bool] = mapped_column(Boolean)
     daily_sent_on: Mapped[date | None] = mapped_column(Date)  # contest day of the last set
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class LeaseRow(Base):
+    """Who holds a named lease (the worker's leadership, long polling) until when: SQLite's
+    stand-in for PostgreSQL's advisory locks, taken over once it has expired."""
+
+    __tablename__ = "leases"
+
+    name: Mapped[str] = mapped_column(String(CODE), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(CODE))
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class InstanceRow(Base):
+    """A running webhook instance's heartbeat, so a second one can see it is not alone."""
+
+    __tablename__ = "instances"
+
+    id: Mapped[str] = mapped_column(String(CODE), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(CODE))
+    uses_redis: Mapped[bool] = mapped_column(Boolean)
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)

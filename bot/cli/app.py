@@ -16,6 +16,7 @@ from bot.cli import (
     sandbox_command,
     score_commands,
     show_command,
+    worker_command,
 )
 from bot.cli.console import Console
 from bot.config import Settings
@@ -42,6 +43,7 @@ def create_app() -> typer.Typer:
     question_commands.register(app, console)
     run_command.register(app, console)
     sandbox_command.register(app, console)
+    worker_command.register(app, console)
     return app
 
 

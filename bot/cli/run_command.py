@@ -1,4 +1,4 @@
-"""`contest-bot run`: the bot itself, by long polling."""
+"""`contest-bot run`: the bot itself, by long polling or as a webhook instance."""
 
 import logging
 from typing import Annotated
@@ -26,8 +26,22 @@ def register(app: typer.Typer, console: Console) -> None:
             int | None,
             typer.Option(help=console.text(N_("Sandbox only: port of the web chat (8080)."))),
         ] = None,
+        webhook: Annotated[
+            bool,
+            typer.Option(
+                "--webhook",
+                help=console.text(
+                    N_(
+                        "Serve Telegram's updates on WEBHOOK_URL (updates only; run a worker "
+                        "for the background work)."
+                    )
+                ),
+            ),
+        ] = False,
     ) -> None:
         if console.settings.bot_token is None:
+            if webhook:
+                console.fail(N_("Webhook mode needs BOT_TOKEN (see .env.example)."))
             from bot.cli.sandbox_command import DEFAULT_PORT, start_sandbox
 
             console.say(
@@ -38,8 +52,12 @@ def register(app: typer.Typer, console: Console) -> None:
             return
         if port is not None:
             console.say(N_("--port is for the sandbox; with BOT_TOKEN the bot polls Telegram."))
-        from bot.app import run_polling
+        from bot.run_modes import run_polling, run_webhook
 
         logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
+        if webhook:
+            console.say(N_("Starting a webhook instance; press Ctrl-C to stop."))
+            console.run(run_webhook(console.settings))
+            return
         console.say(N_("Starting the bot; press Ctrl-C to stop."))
         console.run(run_polling(console.settings))

@@ -1,0 +1,52 @@
+"""Dialogue storage that survives Redis going down: reading finds no dialogue, so updates that
+need none are still answered; starting or continuing one raises DialogueStoreDownError, which the
+busy handler answers with "try again in a minute"."""
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from aiogram.fsm.state import State
+from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+UNREACHABLE = (RedisError, OSError)
+
+
+class DialogueStoreDownError(Exception):
+    """The dialogue store cannot be written now."""
+
+
+class TolerantStorage(BaseStorage):
+    def __init__(self, inner: BaseStorage) -> None:
+        self.inner = inner
+
+    async def get_state(self, key: StorageKey) -> str | None:
+        try:
+            return await self.inner.get_state(key)
+        except UNREACHABLE as error:
+            log.warning("dialogue store unreachable, reading no dialogue: %s", error)
+            return None
+
+    async def get_data(self, key: StorageKey) -> dict[str, Any]:
+        try:
+            return await self.inner.get_data(key)
+        except UNREACHABLE as error:
+            log.warning("dialogue store unreachable, reading no dialogue: %s", error)
+            return {}
+
+    async def set_state(self, key: StorageKey, state: StateType = None) -> None:
+        try:
+            await self.inner.set_state(key, state.state if isinstance(state, State) else state)
+        except UNREACHABLE as error:
+            raise DialogueStoreDownError(str(error)) from error
+
+    async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        try:
+            await self.inner.set_data(key, data)
+        except UNREACHABLE as error:
+            raise DialogueStoreDownError(str(error)) from error
+
+    async def close(self) -> None:
+        await self.inner.close()
