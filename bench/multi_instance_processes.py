@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import aiohttp
@@ -17,6 +18,7 @@ CLI = (sys.executable, "-m", "bot.cli")
 # A worker says it leads in a line that has "leader" and is not about waiting for one.
 LEADER_LINE = re.compile(r"^(?!.*\b(standby|waiting|lost)\b).*\bleader\b", re.IGNORECASE | re.M)
 STOP_TIMEOUT = 20.0
+LOG_TIME = "%Y-%m-%d %H:%M:%S,%f"  # the start of a line of bot.cli.run_command.LOG_FORMAT
 
 
 @dataclass
@@ -30,6 +32,16 @@ class BotProcess:
 
     def leads(self) -> bool:
         return LEADER_LINE.search(self.output()) is not None
+
+    def led_since(self) -> datetime | None:
+        """When it last logged that it leads (its log's clock: local time)."""
+        found = [m.group(0) for m in LEADER_LINE.finditer(self.output())]
+        if not found:
+            return None
+        try:
+            return datetime.strptime(found[-1][:23], LOG_TIME).astimezone()
+        except ValueError:
+            return None
 
     @property
     def alive(self) -> bool:
@@ -68,7 +80,7 @@ async def start(name: str, env: Mapping[str, str], logs: Path, *args: str) -> Bo
     return BotProcess(name, process, log)
 
 
-async def wait_healthy(process: BotProcess, url: str, timeout: float = 60.0) -> None:
+async def wait_healthy(process: BotProcess, url: str, timeout: float = 240.0) -> None:
     """Until GET url answers 200 (the process is up and serving)."""
     deadline = time.monotonic() + timeout
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=2)) as session:
@@ -85,9 +97,10 @@ async def wait_healthy(process: BotProcess, url: str, timeout: float = 60.0) -> 
     raise RuntimeError(f"{process.name} not healthy at {url}:\n{process.output()[-3000:]}")
 
 
-def kill(process: BotProcess) -> None:
+async def kill(process: BotProcess) -> None:
     if process.alive:
         os.kill(process.process.pid, signal.SIGKILL)
+    await process.process.wait()
 
 
 async def stop(process: BotProcess) -> int | None:
@@ -97,5 +110,5 @@ async def stop(process: BotProcess) -> int | None:
         try:
             await asyncio.wait_for(process.process.wait(), STOP_TIMEOUT)
         except TimeoutError:
-            kill(process)
+            await kill(process)
     return await process.process.wait()

@@ -9,6 +9,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import multi_instance_counts as counts
@@ -27,6 +28,7 @@ QUESTIONS = ("/schedule", "/next", "我们队什么时候上场？")
 FIRST_USER = 7_000_000_000  # Telegram user ids of the bench's people: far from any real one
 KILL_AT = 1 / 3  # of the broadcast arrived
 BROADCAST_PREFIX = broadcast_key(0).removesuffix("0")
+TAKEOVER_WAIT = 30.0  # seconds a drained run still waits for the standby to take over
 TAG = "#bench"  # in every text the bench queues, in no reply of the bot
 
 
@@ -82,13 +84,12 @@ async def run_bench(config: BenchConfig, say: Callable[[str], None] = print) -> 
     env = processes.bot_environment(
         dict(os.environ), bot_token=TOKEN, telegram_api_url=api,
         database_url=config.database_url, redis_url=config.redis_url,
-        webhook_url=PUBLIC_URL, webhook_secret=secrets.token_urlsafe(24),
+        webhook_url=PUBLIC_URL, webhook_secret=secrets.token_urlsafe(24), webhook_host="127.0.0.1",
     )  # fmt: skip
     await setup.fresh_postgres(config.database_url)
     await setup.fresh_redis(config.redis_url)
-    await processes.run_cli(env, "db", "upgrade")
+    database = await Database.open(config.database_url)  # migrated before any process starts
     await processes.run_cli(env, "demo", "load")
-    database = await Database.open(config.database_url, migrate=False)
     running: list[BotProcess] = []
     try:
         demo = len(await setup.invitees(database))
@@ -98,13 +99,16 @@ async def run_bench(config: BenchConfig, say: Callable[[str], None] = print) -> 
             f"{len(people)} will join")  # fmt: skip
         workers = [await processes.start(f"worker{n}", env, config.logs, "worker")
                    for n in range(1, config.workers + 1)]  # fmt: skip
-        running += workers
-        for n, port in enumerate(ports, start=1):
-            instance_env = env | {"WEBHOOK_HOST": "127.0.0.1", "WEBHOOK_PORT": str(port)}
-            instance = await processes.start(f"web{n}", instance_env, config.logs, "run",
-                                             "--webhook")  # fmt: skip
-            running.append(instance)
-            await processes.wait_healthy(instance, f"http://127.0.0.1:{port}/healthz")
+        instances = [
+            await processes.start(f"web{n}", env | {"WEBHOOK_PORT": str(port)}, config.logs,
+                                  "run", "--webhook")
+            for n, port in enumerate(ports, start=1)
+        ]  # fmt: skip
+        running += workers + instances
+        await asyncio.gather(*(
+            processes.wait_healthy(instance, f"http://127.0.0.1:{port}/healthz")
+            for instance, port in zip(instances, ports, strict=True)
+        ))  # fmt: skip
         say(f"up: {config.instances} webhook instances, {config.workers} workers; "
             f"setWebhook called {fake.webhook.calls}×, path {PUBLIC_URL}")  # fmt: skip
         log = UpdateLog()
@@ -168,41 +172,48 @@ async def broadcast_and_kill(
     say(f"queued: {figures.reminders} reminders, broadcast to {figures.broadcast} "
         f"({out.strip().splitlines()[-1] if out.strip() else ''})")  # fmt: skip
     wanted = figures.broadcast + figures.reminders
-    kill_at = int(figures.broadcast * KILL_AT) + figures.reminders
+    kill_at = max(1, int(figures.broadcast * KILL_AT))
     deadline = time.monotonic() + 120 + wanted / 5
     killed_at: float | None = None
+    killed_clock: datetime | None = None
     while time.monotonic() < deadline:
         arrived = sum(1 for s in fake.sent if TAG in s.text)
-        if figures.kills < config.kills and arrived >= kill_at:
-            killed_at = kill_leader(workers, figures, say)
-        if killed_at is not None and figures.takeover_s is None:
-            figures.takeover_s = takeover(workers, killed_at)
+        broadcast = sum(1 for s in fake.sent if s.text == BROADCAST_TEXT)
+        if figures.kills < config.kills and broadcast >= kill_at:
+            killed_clock, killed_at = datetime.now(UTC), await kill_leader(workers, figures, say)
         statuses = await setup.outbox_statuses(database)
-        if arrived >= wanted and not any(statuses[s] for s in setup.UNFINISHED):
+        drained = arrived >= wanted and not any(statuses[s] for s in setup.UNFINISHED)
+        # After a kill, the survivor's taking over is part of what is measured.
+        settled = killed_at is None or takeover(workers, killed_clock) is not None
+        if drained and (settled or time.monotonic() > (killed_at or 0.0) + TAKEOVER_WAIT):
             break
         await asyncio.sleep(0.1)
     if killed_at is not None:
         # The killed process's last requests may still land just after the kill.
         later = [s.at for s in fake.sent if s.at > killed_at + 0.2 and TAG in s.text]
         figures.first_send_after_kill_s = min(later) - killed_at if later else None
-        figures.takeover_s = figures.takeover_s or figures.first_send_after_kill_s
+        figures.takeover_s = takeover(workers, killed_clock) or figures.first_send_after_kill_s
 
 
-def kill_leader(workers: list[BotProcess], figures: Figures, say: Callable[[str], None]) -> float:
+async def kill_leader(
+    workers: list[BotProcess], figures: Figures, say: Callable[[str], None]
+) -> float:
     leaders = [w for w in workers if w.alive and w.leads()]
     victim = leaders[0] if leaders else next(w for w in workers if w.alive)
-    processes.kill(victim)
+    await processes.kill(victim)
     figures.kills += 1
     known = "the leader" if leaders else "a worker (none logged 'leader')"
-    say(f"SIGKILL {victim.name}, {known}")
+    say(f"SIGKILL {victim.name}, {known}, at {datetime.now(UTC):%H:%M:%S.%f} UTC")
     return time.monotonic()
 
 
-def takeover(workers: list[BotProcess], killed_at: float) -> float | None:
-    """Seconds from the kill until a surviving worker logged that it leads (seen now)."""
-    if any(w.alive and w.leads() for w in workers):
-        return time.monotonic() - killed_at
-    return None
+def takeover(workers: list[BotProcess], killed: datetime | None) -> float | None:
+    """Seconds from the kill until a surviving worker logged that it leads; negative if it
+    already led before the kill (two leaders at once)."""
+    times = [t for w in workers if w.alive and (t := w.led_since()) is not None]
+    if killed is None or not times:
+        return None
+    return (min(times) - killed).total_seconds()
 
 
 async def expected_outbox(database: Database) -> dict[tuple[int, str], int]:

@@ -5,16 +5,17 @@ outbox as it ends up."""
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-import asyncpg
 import redis.asyncio as redis
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import make_url
 
 from bot.domain.enums import Role
 from bot.domain.invites import ALPHABET, LENGTH
 from bot.domain.outbox import NewDelivery, Priority, Status
 from storage.database import Database
+from storage.engine import create_engine
 from storage.models import AccountRow, DeliveryRow, PersonRow, TeamRow
 
 SYNTHETIC_PREFIX = "BENCH"
@@ -34,13 +35,14 @@ async def fresh_postgres(url: str) -> None:
     parsed = make_url(url)
     name = parsed.database
     assert name, "the database URL names no database"
-    admin = parsed.set(drivername="postgresql", database="postgres")
-    connection = await asyncpg.connect(admin.render_as_string(hide_password=False))
+    admin = parsed.set(database="postgres").render_as_string(hide_password=False)
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
     try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await connection.execute(f'CREATE DATABASE "{name}"')
+        async with engine.connect() as connection:
+            await connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            await connection.execute(text(f'CREATE DATABASE "{name}"'))
     finally:
-        await connection.close()
+        await engine.dispose()
 
 
 async def fresh_redis(url: str) -> None:
@@ -63,7 +65,7 @@ def synthetic_code(number: int) -> str:
 async def add_synthetic_people(database: Database, count: int) -> None:
     """Auditors without a team: people of the contest, so `everyone` reaches them, whom no
     team's reminders or judging concern."""
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"code": f"{SYNTHETIC_PREFIX}{n:04d}", "name": f"压测用户{n}", "role": Role.AUDITOR.value,
          "team_id": None, "seat": None, "invite_code": synthetic_code(n), "locale": None,
          "judge_tracks": [], "judge_rounds": []}

@@ -38,10 +38,11 @@ async def wave(
 
 
 async def until_quiet(fake: FakeTelegram, timeout: float, answering: set[int]) -> None:
-    deadline = time.monotonic() + timeout
+    posted = time.monotonic()
+    deadline = posted + timeout
     while time.monotonic() < deadline:
         await asyncio.sleep(0.5)
-        last = fake.sent[-1].at if fake.sent else 0.0
+        last = max(fake.sent[-1].at if fake.sent else 0.0, posted)
         answered = {s.update_id for s in fake.sent if s.update_id is not None}
         if time.monotonic() - last >= QUIET and (answering <= answered or _stale(last, QUIET * 4)):
             return
