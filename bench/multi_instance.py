@@ -69,7 +69,7 @@ async def main(argv: Sequence[str]) -> None:
             recipients=recipients,
             instances=instances,
             workers=args.workers,
-            questions=min(recipients, 150 if args.quick else 400),
+            questions=min(recipients, 90 if args.quick else 300),
             logs=logs,
         )
         figures = await run_bench(config, say=print)

@@ -77,6 +77,15 @@ def free_port() -> int:
 
 
 async def run_bench(config: BenchConfig, say: Callable[[str], None] = print) -> Figures:
+    began = time.monotonic()
+
+    def say_when(line: str) -> None:
+        say(f"[{time.monotonic() - began:5.1f} s] {line}")
+
+    return await _run(config, say_when)
+
+
+async def _run(config: BenchConfig, say: Callable[[str], None]) -> Figures:
     figures = Figures()
     ports = [free_port() for _ in range(config.instances)]
     fake = FakeTelegram([f"http://127.0.0.1:{p}" for p in ports], config.duplicate_share)
@@ -89,14 +98,10 @@ async def run_bench(config: BenchConfig, say: Callable[[str], None] = print) -> 
     await setup.fresh_postgres(config.database_url)
     await setup.fresh_redis(config.redis_url)
     database = await Database.open(config.database_url)  # migrated before any process starts
-    await processes.run_cli(env, "demo", "load")
     running: list[BotProcess] = []
     try:
-        demo = len(await setup.invitees(database))
-        await setup.add_synthetic_people(database, max(0, config.recipients - demo))
-        people = (await setup.invitees(database))[: config.recipients]
-        say(f"people: {demo} of the demo + {max(0, config.recipients - demo)} synthetic; "
-            f"{len(people)} will join")  # fmt: skip
+        # The processes take a while to import; the demo loads meanwhile. No update reaches
+        # them before the people are all in, so no instance caches a contest without them.
         workers = [await processes.start(f"worker{n}", env, config.logs, "worker")
                    for n in range(1, config.workers + 1)]  # fmt: skip
         instances = [
@@ -105,6 +110,12 @@ async def run_bench(config: BenchConfig, say: Callable[[str], None] = print) -> 
             for n, port in enumerate(ports, start=1)
         ]  # fmt: skip
         running += workers + instances
+        await processes.run_cli(env, "demo", "load")
+        demo = len(await setup.invitees(database))
+        await setup.add_synthetic_people(database, max(0, config.recipients - demo))
+        people = (await setup.invitees(database))[: config.recipients]
+        say(f"people: {demo} of the demo + {max(0, config.recipients - demo)} synthetic; "
+            f"{len(people)} will join")  # fmt: skip
         await asyncio.gather(*(
             processes.wait_healthy(instance, f"http://127.0.0.1:{port}/healthz")
             for instance, port in zip(instances, ports, strict=True)
@@ -115,13 +126,15 @@ async def run_bench(config: BenchConfig, say: Callable[[str], None] = print) -> 
         await onboard(fake, database, people, log, figures, say)
         await ask(fake, config, log, say)
         figures.updates, figures.updates_doubled = len(log.kinds), len(log.doubled)
-        figures.updates_twice_handled = len(counts.handled_twice(fake.sent, log.kinds,
-                                                                 log.doubled))  # fmt: skip
-        figures.unanswered = len(counts.unanswered(fake.sent, log.kinds))
+        twice = counts.handled_twice(fake.sent, log.kinds, log.doubled)
+        silent = counts.unanswered(fake.sent, log.kinds)
+        figures.updates_twice_handled, figures.unanswered = len(twice), len(silent)
+        say(f"answered twice, by kind: {dict(Counter(log.kinds[u] for u in twice))}; "
+            f"unanswered: {dict(Counter(log.kinds[u] for u in silent))}")  # fmt: skip
         await broadcast_and_kill(fake, database, env, people, workers, config, figures, say)
     finally:
-        for process in running:
-            figures.exit_codes[process.name] = await processes.stop(process)
+        codes = await asyncio.gather(*(processes.stop(p) for p in running))
+        figures.exit_codes = {p.name: code for p, code in zip(running, codes, strict=True)}
         expected = await expected_outbox(database)
         figures.outbox = await setup.outbox_statuses(database)
         await database.close()
