@@ -61,6 +61,8 @@ class Figures:
     per_chat_peak_1s: int = 0
     refusals: int = 0
     msg_s: float = 0.0
+    msg_s_before_kill: float = 0.0
+    killed_at: float | None = None  # time.monotonic() of the kill
     takeover_s: float | None = None
     first_send_after_kill_s: float | None = None
     kills: int = 0
@@ -201,6 +203,7 @@ async def broadcast_and_kill(
         if drained and (settled or time.monotonic() > (killed_at or 0.0) + TAKEOVER_WAIT):
             break
         await asyncio.sleep(0.1)
+    figures.killed_at = killed_at
     if killed_at is not None:
         # The killed process's last requests may still land just after the kill.
         later = [s.at for s in fake.sent if s.at > killed_at + 0.2 and TAG in s.text]
@@ -247,6 +250,8 @@ def measure(fake: FakeTelegram, expected: dict[tuple[int, str], int], figures: F
     figures.refusals = fake.refusals
     broadcast = {key: n for key, n in expected.items() if key[1] == BROADCAST_TEXT}
     figures.msg_s = counts.throughput(fake.sent, broadcast)
+    before = [s for s in fake.sent if figures.killed_at is None or s.at < figures.killed_at]
+    figures.msg_s_before_kill = counts.throughput(before, broadcast)
     figures.unknown_methods = fake.unknown_methods
 
 
@@ -262,11 +267,15 @@ def report(figures: Figures, say: Callable[[str], None]) -> None:
     say(
         f"rate: peak {figures.peak_1s} delivered / {figures.attempts_peak_1s} attempted in "
         f"1 s, per chat {figures.per_chat_peak_1s}/s, {figures.refusals} × 429; broadcast "
-        f"{figures.msg_s:.1f} msg/s"
+        f"{figures.msg_s:.1f} msg/s overall, {figures.msg_s_before_kill:.1f} before the kill"
     )
     say(
-        f"kill: {figures.kills}; takeover {figures.takeover_s} s, first send after "
-        f"{figures.first_send_after_kill_s} s; exit codes {figures.exit_codes}"
+        f"kill: {figures.kills}; takeover {_seconds(figures.takeover_s)}, first send after "
+        f"{_seconds(figures.first_send_after_kill_s)}; exit codes {figures.exit_codes}"
     )
     if figures.unknown_methods:
         say(f"Bot API methods the fake does not know: {dict(figures.unknown_methods)}")
+
+
+def _seconds(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f} s"
