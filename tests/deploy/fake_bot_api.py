@@ -17,6 +17,7 @@ class FakeBotApi:
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     updates: list[dict[str, Any]] = field(default_factory=list)
     _runner: web.AppRunner | None = None
+    _arrived: asyncio.Event = field(default_factory=asyncio.Event)
     port: int = 0
 
     @property
@@ -26,11 +27,12 @@ class FakeBotApi:
     def called(self, method: str) -> list[dict[str, Any]]:
         return [params for name, params in self.calls if name == method.lower()]
 
-    async def wait_for(self, method: str, timeout: float = 30) -> dict[str, Any]:
+    async def wait_for(self, method: str, within: float = 30) -> dict[str, Any]:
         """The first call of `method`, waiting for it to come."""
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(within):
             while not self.called(method):
-                await asyncio.sleep(0.05)
+                self._arrived.clear()
+                await self._arrived.wait()
         return self.called(method)[0]
 
     async def __aenter__(self) -> Self:
@@ -54,6 +56,7 @@ class FakeBotApi:
         form = await request.post()
         params = {key: _decoded(str(value)) for key, value in form.items()}
         self.calls.append((method, params))
+        self._arrived.set()
         return web.json_response({"ok": True, "result": await self._result(method, params)})
 
     async def _result(self, method: str, params: dict[str, Any]) -> Any:

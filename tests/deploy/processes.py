@@ -22,29 +22,35 @@ class BotProcess:
     process: asyncio.subprocess.Process
     lines: list[str] = field(default_factory=list)
     _reader: asyncio.Task[None] | None = None
+    _news: asyncio.Event = field(default_factory=asyncio.Event)
+    _ended: bool = False
 
     async def _read(self) -> None:
         assert self.process.stdout is not None
         async for line in self.process.stdout:
             self.lines.append(line.decode(errors="replace").rstrip())
+            self._news.set()
+        self._ended = True
+        self._news.set()
 
     def logged(self, pattern: str) -> bool:
         return any(re.search(pattern, line) for line in self.lines)
 
-    async def wait_for_line(self, pattern: str, timeout: float = 60) -> None:
+    async def wait_for_line(self, pattern: str, within: float = 60) -> None:
         """Until a line matches `pattern`; fails with the output so far if the process ends
         first or the time runs out."""
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(within):
                 while not self.logged(pattern):
-                    if self.process.returncode is not None:
+                    if self._ended:
                         raise AssertionError(f"exited before {pattern!r}: {self.output()}")
-                    await asyncio.sleep(0.05)
+                    self._news.clear()
+                    await self._news.wait()
         except TimeoutError:
             raise AssertionError(f"no {pattern!r} in: {self.output()}") from None
 
-    async def exit_code(self, timeout: float = 60) -> int:
-        async with asyncio.timeout(timeout):
+    async def exit_code(self, within: float = 60) -> int:
+        async with asyncio.timeout(within):
             code = await self.process.wait()
             if self._reader is not None:
                 await self._reader

@@ -42,7 +42,7 @@ async def test_a_standby_worker_leads_soon_after_the_leader_is_killed(
         async with contest_bot(tmp_path, env, "worker") as second:
             await second.wait_for_line(STANDBY)
             first.kill()
-            await second.wait_for_line(LEADER, timeout=TAKEOVER)
+            await second.wait_for_line(LEADER, within=TAKEOVER)
             assert await second.stop() == 0
 
 
