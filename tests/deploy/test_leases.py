@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import text
 
 from storage.database import Database
-from storage.leases import AdvisoryLease, RowLease, create_lease
 from storage.engine import create_engine
+from storage.leases import AdvisoryLease, RowLease, create_lease
 from tests.conftest import NO_POSTGRES, POSTGRES_URL
 
 
