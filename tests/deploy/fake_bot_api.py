@@ -42,9 +42,8 @@ class FakeBotApi:
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        sockets = getattr(site._server, "sockets", None) or []  # the listening sockets
+        self.port = int(sockets[0].getsockname()[1])
         return self
 
     async def __aexit__(self, *exc: object) -> None:
