@@ -40,13 +40,22 @@ class TolerantStorage(BaseStorage):
         try:
             await self.inner.set_state(key, state.state if isinstance(state, State) else state)
         except UNREACHABLE as error:
-            raise DialogueStoreDownError(str(error)) from error
+            self._refuse_unless_ending(bool(state), error)
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         try:
             await self.inner.set_data(key, data)
         except UNREACHABLE as error:
+            self._refuse_unless_ending(bool(data), error)
+
+    @staticmethod
+    def _refuse_unless_ending(starts_or_goes_on: bool, error: Exception) -> None:
+        """Ending a dialogue (clearing it) needs nothing stored: while the store is down every
+        read finds no dialogue already, so the update goes on (e.g. joining, which clears).
+        Starting one or taking its next step would lose the step, so it is refused."""
+        if starts_or_goes_on:
             raise DialogueStoreDownError(str(error)) from error
+        log.warning("dialogue store unreachable, dialogue not cleared: %s", error)
 
     async def close(self) -> None:
         await self.inner.close()

@@ -25,7 +25,10 @@ def create_webhook_app(
     app = web.Application()
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readiness(checks))
-    SimpleRequestHandler(dispatcher, bot, secret_token=secret).register(app, webhook_path(url))
+    # Answered once handled, not at once: a stop (SIGTERM) then waits for the updates in hand,
+    # and one whose instance dies mid-way is posted again by Telegram.
+    handler = SimpleRequestHandler(dispatcher, bot, handle_in_background=False, secret_token=secret)
+    handler.register(app, webhook_path(url))
     setup_application(app, dispatcher, bot=bot)
     return app
 
