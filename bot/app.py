@@ -37,6 +37,7 @@ from handlers.middlewares import ContextMiddleware
 from schedules.practice import PracticeJobs
 from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database
+from storage.engine import Pool
 
 log = logging.getLogger(__name__)
 DIALOGUE_TTL = timedelta(days=7)  # a dialogue left unfinished longer is forgotten
@@ -90,6 +91,11 @@ def create_storage(settings: Settings) -> BaseStorage:
         return MemoryStorage()
     return RedisStorage.from_url(
         settings.redis_url,
+        connection_kwargs={
+            "max_connections": settings.redis_pool_size,
+            "socket_timeout": settings.redis_timeout,
+            "socket_connect_timeout": settings.redis_timeout,
+        },
         key_builder=DefaultKeyBuilder(prefix="contest-assistant", with_bot_id=True),
         state_ttl=DIALOGUE_TTL,
         data_ttl=DIALOGUE_TTL,
@@ -148,7 +154,7 @@ async def background(context: BotContext, bot: Bot) -> AsyncIterator[None]:
 
 async def run_polling(settings: Settings) -> None:
     """Long polling until SIGINT/SIGTERM, which aiogram turns into a clean stop."""
-    database = await Database.open(settings.database_url)
+    database = await Database.open(settings.database_url, pool=Pool.of(settings))
     bot = create_bot(settings)
     context = create_context(settings, database)
     dispatcher = create_dispatcher(context)

@@ -2,7 +2,7 @@
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.engine import create_engine, create_session_factory
+from storage.engine import Pool, create_engine, create_session_factory
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWork
 
@@ -13,11 +13,11 @@ class Database:
         self._sessions = create_session_factory(engine)
 
     @classmethod
-    async def open(cls, url: str, *, migrate: bool = True) -> "Database":
+    async def open(cls, url: str, *, migrate: bool = True, pool: Pool | None = None) -> "Database":
         """Connects, bringing the schema up to date first unless told not to."""
         if migrate:
             await upgrade(url)
-        return cls(create_engine(url))
+        return cls(create_engine(url, pool))
 
     def unit_of_work(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self._sessions)
