@@ -62,6 +62,10 @@ class AccountRepository(Protocol):
     async def save(self, account: Account) -> Account:
         """Inserts or updates by Telegram user id; returns the account with its id."""
 
+    async def add_new(self, account: Account) -> Account:
+        """Stores `account` unless its Telegram user has one already (opened a moment ago by a
+        concurrent update, say); returns the stored one, whichever it is."""
+
     async def save_binding(self, account: Account) -> Account | None:
         """Saves an account bound to its person unless another account holds that person, even
         one bound a moment ago in a transaction not yet committed: None then, and nothing of
