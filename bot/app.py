@@ -19,11 +19,13 @@ from aiogram.fsm.storage.redis import RedisStorage
 from bot.adapters.fsrs_scheduler import fsrs_scheduler
 from bot.adapters.jieba_segmenter import jieba_segmenter
 from bot.adapters.opencc_script import opencc_script
+from bot.adapters.redis_update_record import shared_update_record
 from bot.config import Settings
 from bot.domain.enums import Locale
 from bot.services.accounts import AccountCache
 from bot.services.clock import SystemClock
 from bot.services.contest_cache import ContestCache
+from bot.services.handled_updates import HandledUpdates
 from bot.services.ports import Clock
 from bot.services.questions import QuestionReader
 from bot.services.sender import Sender
@@ -34,6 +36,7 @@ from handlers import create_routers
 from handlers.context import BotContext
 from handlers.menus import set_default_menus
 from handlers.middlewares import ContextMiddleware
+from handlers.once import OnceMiddleware
 from schedules.practice import PracticeJobs
 from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database
@@ -103,7 +106,10 @@ def create_storage(settings: Settings) -> BaseStorage:
 
 
 def create_dispatcher(context: BotContext) -> Dispatcher:
-    dispatcher = Dispatcher(storage=create_storage(context.settings), app=context)
+    storage = create_storage(context.settings)
+    dispatcher = Dispatcher(storage=storage, app=context)
+    updates = HandledUpdates(context.unit_of_work, context.clock, shared_update_record(storage))
+    dispatcher.update.outer_middleware(OnceMiddleware(updates))
     dispatcher.update.outer_middleware(ContextMiddleware())
     dispatcher.include_routers(*create_routers())
     return dispatcher

@@ -3,6 +3,7 @@
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.engine import Pool, create_engine, create_session_factory
+from storage.handled_update_repository import update_record
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWork
 
@@ -11,6 +12,7 @@ class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self._sessions = create_session_factory(engine)
+        self._updates = update_record(engine)
 
     @classmethod
     async def open(cls, url: str, *, migrate: bool = True, pool: Pool | None = None) -> "Database":
@@ -20,7 +22,8 @@ class Database:
         return cls(create_engine(url, pool))
 
     def unit_of_work(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._sessions)
+        return SqlUnitOfWork(self._sessions, self._updates)
 
     async def close(self) -> None:
+        await self._updates.close()
         await self.engine.dispose()

@@ -506,3 +506,13 @@ class PracticePreferenceRow(Identified):
     on_leaderboard: Mapped[bool] = mapped_column(Boolean)
     daily_sent_on: Mapped[date | None] = mapped_column(Date)  # contest day of the last set
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class HandledUpdateRow(Base):
+    """An update the bot took on, by Telegram's update_id: a second delivery of it (two
+    instances, a webhook retry) is dropped. Rows older than a day are deleted as new ones come."""
+
+    __tablename__ = "handled_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    handled_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
