@@ -15,7 +15,7 @@ import asyncio
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from itertools import count
 from pathlib import Path
@@ -48,8 +48,9 @@ class LeanSession(RecordingSession):
         return self._result(method)
 
 
-def updates(text: str) -> Callable[[], Update]:
-    ids = count(1)
+def updates(text: str, ids: Iterator[int]) -> Callable[[], Update]:
+    """Updates with `text`, numbered from `ids`: each update_id once, as Telegram numbers them
+    (a repeated one would be dropped as a copy)."""
     user = User(id=USER, is_bot=False, first_name="Bench")
     chat = Chat(id=USER, type="private")
 
@@ -87,7 +88,7 @@ def bare_dispatcher() -> Dispatcher:
 
 
 async def our_dispatcher(
-    directory: Path, redis_url: str | None
+    directory: Path, redis_url: str | None, ids: Iterator[int]
 ) -> tuple[Dispatcher, Bot, Database]:
     url = f"sqlite+aiosqlite:///{directory / 'bench.db'}"
     database = await Database.open(url)
@@ -100,7 +101,7 @@ async def our_dispatcher(
     settings = Settings(bot_token=SecretStr("42:BENCH"), database_url=url, redis_url=redis_url)
     bot = create_bot(settings, LeanSession())
     dispatcher = create_dispatcher(create_context(settings, database, FakeClock(NOON)))
-    await dispatcher.feed_update(bot, updates(f"/start {code}")())
+    await dispatcher.feed_update(bot, updates(f"/start {code}", ids)())
     return dispatcher, bot, database
 
 
@@ -113,11 +114,12 @@ async def main() -> None:
     bare_bot = Bot(token="42:BARE", session=LeanSession())
     bare_dp = bare_dispatcher()
     with tempfile.TemporaryDirectory() as scratch:
-        dispatcher, bot, database = await our_dispatcher(Path(scratch), args.redis_url)
+        ids = count(1)
+        dispatcher, bot, database = await our_dispatcher(Path(scratch), args.redis_url, ids)
         variants = {
-            "bare": (bare_dp, bare_bot, updates("hello")),
-            "next": (dispatcher, bot, updates("/next")),
-            "freetext": (dispatcher, bot, updates("我们队几点上场？")),
+            "bare": (bare_dp, bare_bot, updates("hello", ids)),
+            "next": (dispatcher, bot, updates("/next", ids)),
+            "freetext": (dispatcher, bot, updates("我们队几点上场？", ids)),
         }
         # Interleaved short rounds, then medians: drift on a shared machine hits all alike.
         samples: dict[str, list[float]] = {name: [] for name in variants}

@@ -19,11 +19,13 @@ from aiogram.fsm.storage.redis import RedisStorage
 from bot.adapters.fsrs_scheduler import fsrs_scheduler
 from bot.adapters.jieba_segmenter import jieba_segmenter
 from bot.adapters.opencc_script import opencc_script
+from bot.adapters.redis_update_record import shared_update_record
 from bot.config import Settings
 from bot.domain.enums import Locale
 from bot.services.accounts import AccountCache
 from bot.services.clock import SystemClock
 from bot.services.contest_cache import ContestCache
+from bot.services.handled_updates import HandledUpdates
 from bot.services.ports import Clock
 from bot.services.questions import QuestionReader
 from bot.services.sender import Sender
@@ -35,6 +37,7 @@ from handlers import busy, create_routers
 from handlers.context import BotContext
 from handlers.menus import set_default_menus
 from handlers.middlewares import ContextMiddleware
+from handlers.once import OnceMiddleware
 from schedules.practice import PracticeJobs
 from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database
@@ -93,6 +96,11 @@ def create_storage(settings: Settings) -> BaseStorage:
     return TolerantStorage(
         RedisStorage.from_url(
             settings.redis_url,
+            connection_kwargs={
+                "max_connections": settings.redis_pool_size,
+                "socket_timeout": settings.redis_timeout,
+                "socket_connect_timeout": settings.redis_timeout,
+            },
             key_builder=DefaultKeyBuilder(prefix="contest-assistant", with_bot_id=True),
             state_ttl=DIALOGUE_TTL,
             data_ttl=DIALOGUE_TTL,
@@ -101,7 +109,14 @@ def create_storage(settings: Settings) -> BaseStorage:
 
 
 def create_dispatcher(context: BotContext) -> Dispatcher:
-    dispatcher = Dispatcher(storage=create_storage(context.settings), app=context)
+    storage = create_storage(context.settings)
+    dispatcher = Dispatcher(storage=storage, app=context)
+    # The record of handled updates shares the dialogues' Redis, inside the tolerant wrapper.
+    redis_storage = storage.inner if isinstance(storage, TolerantStorage) else storage
+    updates = HandledUpdates(
+        context.unit_of_work, context.clock, shared_update_record(redis_storage)
+    )
+    dispatcher.update.outer_middleware(OnceMiddleware(updates))
     dispatcher.update.outer_middleware(ContextMiddleware())
     dispatcher.include_routers(busy.create_router(), *create_routers())
     return dispatcher

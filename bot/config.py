@@ -39,6 +39,13 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = Field(default=None, description="Its secret header")
     webhook_host: str = Field(default="127.0.0.1", description="Address the webhook serves on")
     webhook_port: int = Field(default=8081, ge=1, le=65535, description="Its port")
+    # Connection pools: PostgreSQL's (SQLite has no pool to size) and Redis's.
+    db_pool_size: int = Field(default=5, ge=1, description="Connections kept open")
+    db_max_overflow: int = Field(default=10, ge=0, description="Opened beyond them at peaks")
+    db_pool_timeout: float = Field(default=30, gt=0, description="Seconds to wait for one")
+    db_pool_recycle: int = Field(default=1800, ge=-1, description="Seconds a connection lives")
+    redis_pool_size: int = Field(default=50, ge=1, description="Redis connections at most")
+    redis_timeout: float = Field(default=5, gt=0, description="Seconds for a Redis reply")
     # Imports: the defaults hold ten times the demo contest (WorkbookLimits in bot/formats).
     import_max_file_mb: float = Field(default=10, gt=0, description="Largest file imported")
     import_max_unpacked_mb: float = Field(default=50, gt=0, description="Its unpacked parts")

@@ -25,6 +25,7 @@ from bot.services.leadership import keep, lead
 from bot.telegram.webhook import Check, create_webhook_app
 from storage import instances
 from storage.database import Database
+from storage.engine import Pool
 from storage.leases import LEADER, POLLING, create_lease
 
 log = logging.getLogger(__name__)
@@ -166,7 +167,7 @@ def stopped_by_signals() -> asyncio.Event:
 
 @asynccontextmanager
 async def opened(settings: Settings) -> AsyncIterator[Database]:
-    database = await Database.open(settings.database_url)
+    database = await Database.open(settings.database_url, pool=Pool.of(settings))
     try:
         yield database
     finally:

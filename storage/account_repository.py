@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.accounts import Account
 from bot.domain.enums import Locale
+from storage.inserts import insert_new
 from storage.models import AccountRow, InviteFailureRow
 
 
@@ -43,6 +44,31 @@ class SqlAccountRepository:
         row.created_at = account.created_at
         row.bound_at = account.bound_at
         await self._session.flush()
+        return account_of(row)
+
+    async def add_new(self, account: Account) -> Account:
+        # Two first messages of one user (two instances, or a double tap) both find no account:
+        # the unique index on telegram_user_id decides, the later insert waiting for the
+        # earlier one's transaction and then adding nothing.
+        await self._session.execute(
+            insert_new(self._session, AccountRow, "telegram_user_id").values(
+                telegram_user_id=account.telegram_user_id,
+                chat_id=account.chat_id,
+                person_id=account.person_id,
+                locale=account.locale.value if account.locale else None,
+                failed_codes=account.failed_codes,
+                failed_since=account.failed_since,
+                blocked_until=account.blocked_until,
+                created_at=account.created_at,
+                bound_at=account.bound_at,
+            )
+        )
+        row = await self._session.scalar(
+            select(AccountRow)
+            .where(AccountRow.telegram_user_id == account.telegram_user_id)
+            .execution_options(populate_existing=True)
+        )
+        assert row is not None  # inserted now, or by the transaction it waited for
         return account_of(row)
 
     async def save_binding(self, account: Account) -> Account | None:

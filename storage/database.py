@@ -2,7 +2,8 @@
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from storage.engine import create_engine, create_session_factory
+from storage.engine import Pool, create_engine, create_session_factory
+from storage.handled_update_repository import update_record
 from storage.migrate import upgrade
 from storage.uow import SqlUnitOfWork
 
@@ -11,16 +12,18 @@ class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self._sessions = create_session_factory(engine)
+        self._updates = update_record(engine)
 
     @classmethod
-    async def open(cls, url: str, *, migrate: bool = True) -> "Database":
+    async def open(cls, url: str, *, migrate: bool = True, pool: Pool | None = None) -> "Database":
         """Connects, bringing the schema up to date first unless told not to."""
         if migrate:
             await upgrade(url)
-        return cls(create_engine(url))
+        return cls(create_engine(url, pool))
 
     def unit_of_work(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._sessions)
+        return SqlUnitOfWork(self._sessions, self._updates)
 
     async def close(self) -> None:
+        await self._updates.close()
         await self.engine.dispose()

@@ -1,7 +1,8 @@
 """Engine and session factories; the default database is a SQLite file under ./data/."""
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
@@ -13,7 +14,39 @@ from sqlalchemy.ext.asyncio import (
 )
 
 
-def create_engine(url: str, **options: Any) -> AsyncEngine:
+class PoolSettings(Protocol):
+    """The settings a pool is sized from (bot.config.Settings has them)."""
+
+    @property
+    def db_pool_size(self) -> int: ...
+    @property
+    def db_max_overflow(self) -> int: ...
+    @property
+    def db_pool_timeout(self) -> float: ...
+    @property
+    def db_pool_recycle(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """PostgreSQL's connection pool, per process; SQLite's is left as SQLAlchemy makes it."""
+
+    size: int = 5
+    max_overflow: int = 10
+    timeout: float = 30  # seconds to wait for a free connection
+    recycle: int = 1800  # seconds before a connection is replaced; -1: never
+
+    @classmethod
+    def of(cls, settings: PoolSettings) -> "Pool":
+        return cls(
+            settings.db_pool_size,
+            settings.db_max_overflow,
+            settings.db_pool_timeout,
+            settings.db_pool_recycle,
+        )
+
+
+def create_engine(url: str, pool: Pool | None = None, **options: Any) -> AsyncEngine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -22,7 +55,16 @@ def create_engine(url: str, **options: Any) -> AsyncEngine:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine
-    return create_async_engine(url, pool_pre_ping=True, **options)
+    pool = pool or Pool()
+    return create_async_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=pool.size,
+        max_overflow=pool.max_overflow,
+        pool_timeout=pool.timeout,
+        pool_recycle=pool.recycle,
+        **options,
+    )
 
 
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

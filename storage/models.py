@@ -528,3 +528,13 @@ class InstanceRow(Base):
     kind: Mapped[str] = mapped_column(String(CODE))
     uses_redis: Mapped[bool] = mapped_column(Boolean)
     seen_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class HandledUpdateRow(Base):
+    """An update the bot took on, by Telegram's update_id: a second delivery of it (two
+    instances, a webhook retry) is dropped. Rows older than a day are deleted as new ones come."""
+
+    __tablename__ = "handled_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    handled_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)

@@ -19,6 +19,7 @@ from storage.contest_repository import SqlContestRepository
 from storage.draw_repository import SqlDrawRepository
 from storage.exam_repository import SqlExamRepository
 from storage.follow_repository import SqlFollowRepository
+from storage.handled_update_repository import SqlUpdateRecord
 from storage.key_report_repository import SqlKeyReportRepository
 from storage.media_repository import SqlMediaRepository
 from storage.outbox_repository import SqlOutboxRepository
@@ -35,8 +36,11 @@ Repository = TypeVar("Repository")
 
 
 class SqlUnitOfWork:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self, sessions: async_sessionmaker[AsyncSession], updates: SqlUpdateRecord
+    ) -> None:
         self._sessions = sessions
+        self._updates = updates
         self._session: AsyncSession | None = None
         self._repositories: dict[type, object] = {}
 
@@ -119,6 +123,11 @@ class SqlUnitOfWork:
     @property
     def publications(self) -> SqlPublicationRepository:
         return self._repository(SqlPublicationRepository)
+
+    @property
+    def handled_updates(self) -> SqlUpdateRecord:
+        """Outside this unit of work's transaction, on purpose (see the module it comes from)."""
+        return self._updates
 
     def _repository(self, kind: Callable[[AsyncSession], Repository]) -> Repository:
         """One repository of each kind per unit of work, all on the one session."""

@@ -18,11 +18,13 @@ async def open_account(uow: UnitOfWork, clock: Clock, telegram_user_id: int) -> 
     never a group they happened to write from (an account stored so before is put right)."""
     chat_id = private_chat(telegram_user_id)
     account = await uow.accounts.by_telegram_id(telegram_user_id)
-    if account is not None and account.chat_id == chat_id:
+    if account is None:
+        # A concurrent update of the same user may be opening it too: the store keeps one.
+        new = Account(telegram_user_id, chat_id, created_at=clock.now())
+        account = await uow.accounts.add_new(new)
+    if account.chat_id == chat_id:
         return account
-    if account is not None:
-        return await uow.accounts.save(replace(account, chat_id=chat_id))
-    return await uow.accounts.save(Account(telegram_user_id, chat_id, created_at=clock.now()))
+    return await uow.accounts.save(replace(account, chat_id=chat_id))
 
 
 async def start_with_code(

@@ -27,6 +27,7 @@ from bot.services.repositories import (
     DrawRepository,
     ExamRepository,
     FollowRepository,
+    HandledUpdateRepository,
     KeyReportRepository,
     MediaRepository,
     OutboxRepository,
@@ -101,6 +102,9 @@ class UnitOfWork(Protocol):
 
     @property
     def publications(self) -> PublicationRepository: ...
+
+    @property
+    def handled_updates(self) -> HandledUpdateRepository: ...
 
     async def __aenter__(self) -> Self: ...
 

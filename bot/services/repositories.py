@@ -62,6 +62,10 @@ class AccountRepository(Protocol):
     async def save(self, account: Account) -> Account:
         """Inserts or updates by Telegram user id; returns the account with its id."""
 
+    async def add_new(self, account: Account) -> Account:
+        """Stores `account` unless its Telegram user has one already (opened a moment ago by a
+        concurrent update, say); returns the stored one, whichever it is."""
+
     async def save_binding(self, account: Account) -> Account | None:
         """Saves an account bound to its person unless another account holds that person, even
         one bound a moment ago in a transaction not yet committed: None then, and nothing of
@@ -347,3 +351,16 @@ class KeyReportRepository(Protocol):
     async def open(self) -> list[KeyReport]: ...
 
     async def resolve(self, report_id: int, now: datetime) -> bool: ...
+
+
+class HandledUpdateRepository(Protocol):
+    """Unlike the others, not part of the unit of work: each call takes effect at once, for
+    every instance, whatever becomes of the unit of work it came from."""
+
+    async def record(self, update_id: int, at: datetime) -> bool:
+        """Records the update as taken on; False if it was already (by another instance too)."""
+
+    async def forget(self, update_id: int) -> None:
+        """Takes the update off the record, so that a later delivery of it is handled."""
+
+    async def forget_before(self, at: datetime) -> None: ...

@@ -13,7 +13,7 @@ import storage.types
 
 
 revision: str = '0020_leases'
-down_revision: str | None = '0019'
+down_revision: str | None = '0020'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

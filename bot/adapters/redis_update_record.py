@@ -1,0 +1,36 @@
+"""The record of handled updates in Redis: a key per update, set if absent, expiring."""
+
+from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.redis import RedisStorage
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+from bot.services.handled_updates import KEPT, SharedRecordError
+
+PREFIX = "contest-assistant"  # the prefix of the dialogues' keys (bot.app.create_storage)
+
+
+class RedisUpdateRecord:
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    async def claim(self, bot_id: int, update_id: int) -> bool:
+        try:
+            return bool(await self._redis.set(key(bot_id, update_id), 1, nx=True, ex=KEPT))
+        except (RedisError, OSError) as error:
+            raise SharedRecordError(str(error)) from error
+
+    async def release(self, bot_id: int, update_id: int) -> None:
+        try:
+            await self._redis.delete(key(bot_id, update_id))
+        except (RedisError, OSError) as error:
+            raise SharedRecordError(str(error)) from error
+
+
+def key(bot_id: int, update_id: int) -> str:
+    return f"{PREFIX}:{bot_id}:update:{update_id}"
+
+
+def shared_update_record(storage: BaseStorage) -> RedisUpdateRecord | None:
+    """The record on the Redis the dialogues are kept in (its connection pool too), if any."""
+    return RedisUpdateRecord(storage.redis) if isinstance(storage, RedisStorage) else None

@@ -1,0 +1,83 @@
+"""The record of updates taken on, by update_id, shared by every instance on the database.
+
+Unlike the repositories, it is not part of the unit of work: a claim must be visible to every
+instance before any reply is sent, and an update's own transaction commits only after its
+replies. Each call is one statement committed at once (autocommit), so the record costs an
+update one INSERT: on SQLite on a connection of its own, without the write lock taken up
+front and with synchronous=NORMAL (see `record_engine`).
+"""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Executable, delete, event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from storage.models import HandledUpdateRow
+
+
+class SqlUpdateRecord:
+    def __init__(self, engine: AsyncEngine, *, own_engine: bool) -> None:
+        self._engine = engine
+        self._own_engine = own_engine
+
+    async def record(self, update_id: int, at: datetime) -> bool:
+        # The primary key decides between two instances given the same update.
+        insert: Any = (
+            postgresql.insert if self._engine.dialect.name == "postgresql" else sqlite.insert
+        )
+        statement = (
+            insert(HandledUpdateRow)
+            .values(update_id=update_id, handled_at=at)
+            .on_conflict_do_nothing(index_elements=["update_id"])
+        )
+        return await self._run(statement) == 1
+
+    async def forget(self, update_id: int) -> None:
+        await self._run(delete(HandledUpdateRow).where(HandledUpdateRow.update_id == update_id))
+
+    async def forget_before(self, at: datetime) -> None:
+        await self._run(delete(HandledUpdateRow).where(HandledUpdateRow.handled_at < at))
+
+    async def close(self) -> None:
+        if self._own_engine:
+            await self._engine.dispose()
+
+    async def _run(self, statement: Executable) -> int:
+        async with self._engine.connect() as connection:
+            result: Any = await connection.execute(statement)
+            count: int = result.rowcount
+        return count
+
+
+def update_record(engine: AsyncEngine) -> SqlUpdateRecord:
+    """The record on the database of `engine`: PostgreSQL's pool in autocommit; a SQLite file
+    through an engine of its own (an in-memory one has a single connection: that one)."""
+    url = engine.url
+    if url.get_backend_name() != "sqlite":
+        return SqlUpdateRecord(
+            engine.execution_options(isolation_level="AUTOCOMMIT"), own_engine=False
+        )
+    if not url.database or url.database == ":memory:":
+        return SqlUpdateRecord(engine, own_engine=False)
+    return SqlUpdateRecord(
+        record_engine(url.render_as_string(hide_password=False)), own_engine=True
+    )
+
+
+def record_engine(url: str) -> AsyncEngine:
+    """SQLite connections for the record alone. Each statement commits by itself and waits for
+    the write lock only while it writes. synchronous=NORMAL spares each record an fsync: a
+    record is lost only to a power cut before the next synced commit of the same WAL file,
+    i.e. only for an update that itself wrote nothing, and then its copy is answered again."""
+    engine = create_async_engine(url, isolation_level="AUTOCOMMIT", pool_reset_on_return=None)
+    event.listen(engine.sync_engine, "connect", _record_pragmas)
+    return engine
+
+
+def _record_pragmas(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
