@@ -1,10 +1,12 @@
 """An announcement to N people through the outbox, against a fake Bot API that enforces limits.
 
-Usage (from the repository root): python -m bench.broadcast [--recipients N] [--quick]
+Usage (from the repository root):
+    python -m bench.broadcast [--recipients N] [--quick] [--rtt-ms MS]
 The fake API (the sandbox's, in rate-limit mode: 30 msg/s overall, 1 msg/s per chat, real 429
 with retry_after) runs here; the sender runs in a child process, as in production. Run 1 sends
 to N recipients. Run 2 sends to N/4 others, SIGKILLs the sender halfway and restarts it. Each
-run counts, per recipient, what actually arrived. --quick is N=600 (about 35 s).
+run counts, per recipient, what actually arrived. --quick is N=600 (about 35 s). --rtt-ms
+delays each answer of the fake API by that many milliseconds, as a network round trip would.
 """
 
 import argparse
@@ -18,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from aiohttp import web
+from aiohttp.typedefs import Handler, Middleware
 
 from bot.domain.outbox import NewDelivery
 from bot.sandbox.bot_api import bot_api_routes
@@ -100,12 +103,22 @@ async def one_run(
     return rate, sum(1 for n in counts if n == 0), sum(n - 1 for n in counts if n > 1)
 
 
-async def main(recipients: int) -> None:
+def round_trip(delay: float) -> Middleware:
+    @web.middleware
+    async def delayed(request: web.Request, handler: Handler) -> web.StreamResponse:
+        await request.read()  # the whole request is here (a sender killed meanwhile sent it)
+        await asyncio.sleep(delay)
+        return await handler(request)
+
+    return delayed
+
+
+async def main(recipients: int, rtt_ms: float) -> None:
     state, limiter = SandboxState(), CountingLimiter()
     quarter = recipients // 4
     for user in range(1, recipients + quarter + 1):
         state.chat({"id": user, "is_bot": False, "first_name": f"用户{user}"})
-    app = web.Application()
+    app = web.Application(middlewares=[round_trip(rtt_ms / 1000)] if rtt_ms else [])
     app.add_routes(bot_api_routes(state, limiter))
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
@@ -125,7 +138,7 @@ async def main(recipients: int) -> None:
         print(f"run 2: {len(second)} recipients, SIGKILL at half, lost={kill_lost}, "
               f"duplicated={kill_duplicated}")  # fmt: skip
     await runner.cleanup()
-    print(f"msg/s={rate:.1f} lost={lost} duplicated={duplicated} "
+    print(f"rtt_ms={rtt_ms:g} msg/s={rate:.1f} lost={lost} duplicated={duplicated} "
           f"after_kill_lost={kill_lost} after_kill_duplicated={kill_duplicated}")  # fmt: skip
 
 
@@ -136,5 +149,6 @@ if __name__ == "__main__":
         parser = argparse.ArgumentParser(description=__doc__)
         parser.add_argument("--recipients", type=int, default=10_000)
         parser.add_argument("--quick", action="store_true", help="600 recipients")
+        parser.add_argument("--rtt-ms", type=float, default=0.0, help="delay of each answer")
         args = parser.parse_args()
-        asyncio.run(main(600 if args.quick else args.recipients))
+        asyncio.run(main(600 if args.quick else args.recipients, args.rtt_ms))

@@ -28,7 +28,9 @@ from bot.services.contest_cache import ContestCache
 from bot.services.handled_updates import HandledUpdates
 from bot.services.ports import Clock
 from bot.services.questions import QuestionReader
+from bot.services.rate_limit import RateLimit
 from bot.services.sender import Sender
+from bot.telegram.pacing import attach_pacing, create_rate_limit, rate_limit_of
 from bot.telegram.tolerant_storage import TolerantStorage
 from bot.telegram.transport import BotTransport, StoredMedia
 from bot.texts.texts import Texts
@@ -75,16 +77,26 @@ def create_context(
     )
 
 
-def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+def create_bot(
+    settings: Settings, session: BaseSession | None = None, rate_limit: RateLimit | None = None
+) -> Bot:
+    """The bot, its every message keeping to the deployment's rate limit. A session the caller
+    brings (a test's, a bench's) keeps to `rate_limit` only if the caller brings one too."""
+    network = session is None
     if session is None and settings.telegram_api_url:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     if settings.bot_token is None:
         raise ValueError("BOT_TOKEN is not set")
-    return Bot(
+    bot = Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
     )
+    if rate_limit is None and network:
+        rate_limit = create_rate_limit(settings, bot.id)
+    if rate_limit is not None:
+        attach_pacing(bot, rate_limit)
+    return bot
 
 
 def create_storage(settings: Settings) -> BaseStorage:
@@ -130,11 +142,14 @@ async def on_startup(bot: Bot, app: BotContext) -> None:
 
 
 def create_sender(context: BotContext, bot: Bot) -> Sender:
+    """The sender keeps to the limit the bot's replies keep to (one limit for both)."""
     return Sender(
         context.unit_of_work,
         BotTransport(bot, StoredMedia(context.unit_of_work)),
         context.clock,
         rate=context.settings.send_rate,
+        pacer=rate_limit_of(bot),
+        in_flight=context.settings.send_in_flight,
     )
 
 

@@ -22,6 +22,7 @@ from bot.cli.console import UserError
 from bot.config import Settings
 from bot.domain.problems import N_
 from bot.services.leadership import keep, lead
+from bot.telegram.pacing import close_pacing
 from bot.telegram.webhook import Check, create_webhook_app
 from storage import instances
 from storage.database import Database
@@ -68,6 +69,7 @@ async def run_polling(settings: Settings) -> None:
             await leading
             await polling.release()
             await dispatcher.storage.close()
+            await close_pacing(bot)
             await bot.session.close()
 
 
@@ -81,6 +83,7 @@ async def run_worker(settings: Settings) -> None:
         try:
             await lead(leader, lambda: background(context, bot), stop)
         finally:
+            await close_pacing(bot)
             await bot.session.close()
 
 
@@ -120,6 +123,7 @@ async def run_webhook(settings: Settings) -> None:
             await heartbeat
             await instances.forget(database.engine, instance)
             await runner.cleanup()  # shuts the dispatcher down and closes the bot's session
+            await close_pacing(bot)
             await dispatcher.storage.close()
             if redis is not None:
                 await redis.aclose()

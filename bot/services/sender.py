@@ -1,20 +1,22 @@
 """The one sender: drains the outbox in priority order under Telegram's limits.
 
 Each delivery is marked `sending` (committed) before the call and `sent` after it, so a crash
-loses nothing and can repeat at most the message that was in flight. While the sender holds
-claims, a heartbeat renews them every RENEW_CLAIMS and releases the claims other senders stopped
-renewing (they died), so a killed sender's deliveries go on within ten seconds and a live
-sender's are never taken from it mid-send. A 429 pauses everything
-for `retry_after`; a blocked user is marked unreachable; a refused message fails for good;
-network and server errors retry with backoff.
+loses nothing and can repeat at most the messages that were in flight (up to `in_flight`, each
+in a different chat). While the sender holds claims, a heartbeat renews them every RENEW_CLAIMS
+and releases the claims other senders stopped renewing (they died), so a killed sender's
+deliveries go on within ten seconds and a live sender's are never taken from it mid-send.
+Several deliveries are in flight at once (bot/services/sending.py), never two to one chat: a
+chat's deliveries go in outbox order, and an edit after the message it rewrites. Every delivery
+waits for its slot of the rate limit (bot/services/rate_limit.py, shared by every process when
+the deployment has Redis). A 429 pauses everything for `retry_after`; a blocked user is marked
+unreachable; a refused message fails for good; network and server errors retry with backoff.
 """
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
-import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
 from typing import Protocol
@@ -28,9 +30,12 @@ from bot.domain.outbox import (
     backoff,
 )
 from bot.services.ports import Clock, UnitOfWorkFactory
+from bot.services.rate_limit import Pacer, RateLimit
+from bot.services.sending import Lanes
 
 log = logging.getLogger(__name__)
 IDLE = 0.5
+IN_FLIGHT = 8
 
 
 class Verdict(StrEnum):
@@ -62,33 +67,6 @@ class SenderStats:
     retried: int = 0
 
 
-@dataclass
-class Pacer:
-    """The bot's overall rate, one message a second per chat, twenty a minute per group."""
-
-    rate: float
-    per_chat_interval: float = 1.0
-    per_group_interval: float = 3.0
-    monotonic: Callable[[], float] = time.monotonic
-    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
-    _next_slot: float = 0.0
-    _chat_free: dict[int, float] = field(default_factory=dict)
-
-    async def wait(self, chat_id: int) -> None:
-        now = self.monotonic()
-        start = max(now, self._next_slot, self._chat_free.get(chat_id, 0.0))
-        if start > now:
-            await self.sleep(start - now)
-        self._next_slot = start + 1.0 / self.rate
-        # Telegram's group and channel chat ids are negative.
-        interval = self.per_group_interval if chat_id < 0 else self.per_chat_interval
-        self._chat_free[chat_id] = start + interval
-
-    async def pause(self, seconds: float) -> None:
-        self._next_slot = max(self._next_slot, self.monotonic() + seconds)
-        await self.sleep(seconds)
-
-
 class Sender:
     def __init__(
         self,
@@ -98,18 +76,22 @@ class Sender:
         *,
         rate: float = 30.0,
         batch: int = 30,
-        pacer: Pacer | None = None,
+        pacer: RateLimit | None = None,
         renew_every: timedelta = RENEW_CLAIMS,
+        in_flight: int = IN_FLIGHT,
     ) -> None:
         self._unit_of_work = unit_of_work
         self._transport = transport
         self._clock = clock
         self._batch = batch
         self._renew_every = renew_every.total_seconds()
+        self._in_flight = in_flight
         self.pacer = pacer or Pacer(rate)
         self.stats = SenderStats()
         # The claims in hand: delivery id -> its attempt number, which names the claim.
         self._held: dict[int, int] = {}
+        # Telegram's ids of the messages this round of sending sent: delivery id -> message id.
+        self._sent_ids: dict[int, int] = {}
 
     async def recover(self, stale: timedelta = CLAIM_LEASE) -> int:
         """Claims nobody renewed for `stale` (their sender died) are pending again."""
@@ -139,7 +121,7 @@ class Sender:
         try:
             while not stop.is_set():
                 try:
-                    sent = await self.send_due()
+                    sent = await self.send_due(stop)
                 except Exception:  # the database was away: what it left behind is released
                     log.exception("sending failed; trying again shortly")
                     sent = 0
@@ -163,31 +145,57 @@ class Sender:
             except Exception:
                 log.exception("renewing the claims failed; trying again shortly")
 
-    async def send_due(self) -> int:
+    async def send_due(self, stop: asyncio.Event | None = None) -> int:
+        """Sends everything due (claiming more as the deliveries in hand go, until nothing more
+        is due or `stop` is set); returns how many deliveries it handled."""
+        lanes, claimed = Lanes(self._deliver, self._in_flight), []
+        self._sent_ids.clear()
+        try:
+            while stop is None or not stop.is_set():
+                batch = await self._claim()
+                claimed += batch
+                lanes.add(batch)
+                if len(batch) < self._batch:
+                    break
+                await lanes.fewer_waiting_than(self._in_flight)
+        finally:
+            try:
+                await lanes.finished()
+            finally:
+                for delivery in claimed:
+                    if self._held.get(delivery.id) == delivery.attempts:
+                        del self._held[delivery.id]
+        return len(claimed)
+
+    async def _claim(self) -> list[Delivery]:
         async with self._unit_of_work() as uow:
             batch = await uow.outbox.claim_due(self._clock.now(), self._batch)
             await uow.commit()
         self._held.update((delivery.id, delivery.attempts) for delivery in batch)
-        try:
-            for delivery in batch:
-                if self._held.get(delivery.id) == delivery.attempts:
-                    await self._deliver(delivery)
-        finally:
-            for delivery in batch:
-                if self._held.get(delivery.id) == delivery.attempts:
-                    del self._held[delivery.id]
-        return len(batch)
+        return batch
 
     async def _deliver(self, delivery: Delivery) -> None:
-        await self.pacer.wait(delivery.chat_id)
+        if self._held.get(delivery.id) != delivery.attempts:
+            return  # taken over while it waited in its lane
+        await self.pacer.acquire(delivery.chat_id)
         if self._held.get(delivery.id) != delivery.attempts:
             return  # taken over while this sender waited its turn
+        delivery = self._with_message_sent_meanwhile(delivery)
         result = await self._send(delivery)
         while result.verdict is Verdict.RETRY_AFTER:
             self.stats.throttled += 1
             await self.pacer.pause(result.retry_after)
+            await self.pacer.acquire(delivery.chat_id)
             result = await self._send(delivery)
         await self._record(delivery, result)
+
+    def _with_message_sent_meanwhile(self, delivery: Delivery) -> Delivery:
+        """An edit claimed with its message still to send (earlier in the same chat's lane)
+        rewrites the message that went meanwhile."""
+        if delivery.edits is None or delivery.message_id is not None:
+            return delivery
+        sent = self._sent_ids.get(delivery.edits)
+        return delivery if sent is None else dataclasses.replace(delivery, message_id=sent)
 
     async def _send(self, delivery: Delivery) -> SendResult:
         """An error nobody foresaw is retried like a network error, and never stops the rest."""
@@ -203,6 +211,8 @@ class Sender:
         if result.verdict is Verdict.SENT:
             status = Status.SENT
             self.stats.sent += 1
+            if result.message_id is not None:
+                self._sent_ids[delivery.id] = result.message_id
         elif result.verdict is Verdict.UNREACHABLE:
             status = Status.UNREACHABLE
             self.stats.unreachable += 1

@@ -11,11 +11,13 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
+from aiogram.methods import EditMessageText, SendDocument, SendMessage, SendPhoto
 from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.domain.outbox import Attachment, AttachmentKind, Buttons, Delivery, media_id
 from bot.services.ports import UnitOfWorkFactory
 from bot.services.sender import SendResult, Verdict
+from bot.telegram.pacing import past_pacing
 
 GONE = ("chat not found", "user is deactivated", "bot was blocked")
 NOT_MODIFIED = "message is not modified"
@@ -49,6 +51,9 @@ class StoredMedia:
 
 
 class BotTransport:
+    """The sender waits for each delivery's slot of the rate limit itself (it records a 429 and
+    holds its claim meanwhile), so its calls go past the session's pacing middleware."""
+
     def __init__(self, bot: Bot, media: MediaSource | None = None) -> None:
         self._bot = bot
         self._media = media
@@ -63,9 +68,8 @@ class BotTransport:
             if file is None:
                 return SendResult(Verdict.REJECTED, reason=f"picture {picture} is missing")
         try:
-            sent = await post(
-                self._bot, delivery.chat_id, delivery.text, attachment, delivery.buttons, file
-            )
+            call = message(delivery.chat_id, delivery.text, attachment, delivery.buttons, file)
+            sent = await past_pacing(self._bot, call)
         except TelegramRetryAfter as error:
             return SendResult(Verdict.RETRY_AFTER, retry_after=float(error.retry_after))
         except TelegramForbiddenError as error:
@@ -99,12 +103,13 @@ class BotTransport:
         if delivery.message_id is None:
             return SendResult(Verdict.TRANSIENT, reason="the message to edit is not sent yet")
         try:
-            await self._bot.edit_message_text(
+            edit = EditMessageText(
                 text=delivery.text,
                 chat_id=delivery.chat_id,
                 message_id=delivery.message_id,
                 reply_markup=keyboard(delivery.buttons),
             )
+            await past_pacing(self._bot, edit)
         except TelegramRetryAfter as error:
             return SendResult(Verdict.RETRY_AFTER, retry_after=float(error.retry_after))
         except TelegramForbiddenError as error:
@@ -127,13 +132,24 @@ async def post(
     file: File | None = None,
 ) -> Message:
     """Sends a text, or a file (by its file id, or `file`) with the text as caption."""
+    return await bot(message(chat_id, text, attachment, buttons, file))
+
+
+def message(
+    chat_id: int,
+    text: str,
+    attachment: Attachment | None,
+    buttons: Buttons = (),
+    file: File | None = None,
+) -> SendMessage | SendPhoto | SendDocument:
+    """The call that sends a text, or a file with the text as caption."""
     markup = keyboard(buttons)
     if attachment is None:
-        return await bot.send_message(chat_id, text, reply_markup=markup)
+        return SendMessage(chat_id=chat_id, text=text, reply_markup=markup)
     caption, file = text or None, file or attachment.file_id
     if attachment.kind is AttachmentKind.PHOTO:
-        return await bot.send_photo(chat_id, file, caption=caption, reply_markup=markup)
-    return await bot.send_document(chat_id, file, caption=caption, reply_markup=markup)
+        return SendPhoto(chat_id=chat_id, photo=file, caption=caption, reply_markup=markup)
+    return SendDocument(chat_id=chat_id, document=file, caption=caption, reply_markup=markup)
 
 
 def keyboard(buttons: Buttons) -> InlineKeyboardMarkup | None:

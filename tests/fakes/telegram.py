@@ -12,7 +12,7 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
-from aiogram.exceptions import TelegramBadRequest
+from aiogram.exceptions import TelegramBadRequest, TelegramRetryAfter
 from aiogram.methods import (
     AnswerCallbackQuery,
     DeleteMessage,
@@ -46,6 +46,7 @@ class RecordingSession(BaseSession):
         super().__init__()
         self.calls: list[TelegramMethod[Any]] = []
         self.refusals: dict[type[TelegramMethod[Any]], str] = {}
+        self.throttled: dict[type[TelegramMethod[Any]], list[int]] = {}
         self._message_ids = itertools.count(1000)
 
     async def make_request(
@@ -54,6 +55,8 @@ class RecordingSession(BaseSession):
         type(method).model_validate(method.model_dump(warnings=False))
         if refusal := self.refusals.get(type(method)):
             raise TelegramBadRequest(method, refusal)
+        if waits := self.throttled.get(type(method)):
+            raise TelegramRetryAfter(method, "Too Many Requests", waits.pop(0))
         markup = getattr(method, "reply_markup", None)
         try:
             if isinstance(method, SendMessage | EditMessageText):
@@ -115,6 +118,10 @@ class RecordingSession(BaseSession):
     def refuse(self, method: type[TelegramMethod[Any]], description: str) -> None:
         """From now on Telegram answers this kind of call with 400 and the description."""
         self.refusals[method] = description
+
+    def throttle(self, method: type[TelegramMethod[Any]], *retry_after: int) -> None:
+        """The next calls of this kind are answered 429, one for each `retry_after` given."""
+        self.throttled.setdefault(method, []).extend(retry_after)
 
     def sent(self) -> list[SendMessage]:
         return [call for call in self.calls if isinstance(call, SendMessage)]

@@ -15,7 +15,8 @@ from bot.domain.enums import Locale
 from bot.domain.outbox import Delivery, Status
 from bot.domain.problems import N_
 from bot.domain.reminders import ReminderKind
-from bot.services.sender import Pacer, Sender
+from bot.services.rate_limit import Pacer
+from bot.services.sender import Sender
 from bot.telegram.transport import BotTransport
 from bot.texts.reminders import CONFIRMED, KIND_NAMES
 from bot.texts.texts import Texts

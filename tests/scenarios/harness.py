@@ -21,7 +21,8 @@ from bot.domain.enums import Role
 from bot.domain.outbox import Delivery
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.contest_import import import_contest
-from bot.services.sender import Pacer, Sender, SendResult
+from bot.services.rate_limit import Pacer
+from bot.services.sender import Sender, SendResult
 from bot.telegram.transport import BotTransport, StoredMedia
 from bot.views import BotViews
 from handlers.context import BotContext
@@ -67,11 +68,11 @@ class CheckedTransport:
     async def send(self, delivery: Delivery) -> SendResult:
         now = self._clock.now()
         await self._checker.check(now, delivery.chat_id, delivery.dedup_key, delivery.text)
-        self._session.current_key = delivery.dedup_key
+        self._session.current_keys[delivery.chat_id] = delivery.dedup_key
         try:
             return await self._inner.send(delivery)
         finally:
-            self._session.current_key = None
+            del self._session.current_keys[delivery.chat_id]
 
 
 @dataclass

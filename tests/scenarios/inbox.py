@@ -131,7 +131,9 @@ class InboxSession(RecordingSession):
     def __init__(self, now: Callable[[], datetime]) -> None:
         super().__init__()
         self._now = now
-        self.current_key: str | None = None
+        # The outbox key of the delivery going to each chat (the sender never has two to one
+        # chat in flight at once); a chat without one is getting a direct reply.
+        self.current_keys: dict[int, str] = {}
         self.inboxes: dict[int, list[Received]] = defaultdict(list)
         self.check_reply: Check | None = None  # direct replies; the outbox's are checked before
 
@@ -142,27 +144,26 @@ class InboxSession(RecordingSession):
         timeout: int | None = None,  # noqa: ASYNC109 (aiogram's signature)
     ) -> TelegramType:
         text = getattr(method, "text", None)
-        if self.check_reply and self.current_key is None and isinstance(text, str):
-            chat = int(getattr(method, "chat_id", 0) or 0)
+        chat = int(getattr(method, "chat_id", 0) or 0)
+        if self.check_reply and chat not in self.current_keys and isinstance(text, str):
             await self.check_reply(self._now(), chat, None, text)
         result = await super().make_request(bot, method, timeout)
-        received = self._received(method)
+        received = self._received(method, self.current_keys.get(chat))
         if received is not None:
-            chat = int(getattr(method, "chat_id", 0) or 0)
             self.inboxes[chat].append(received)
         return result
 
-    def _received(self, method: TelegramMethod[Any]) -> Received | None:
+    def _received(self, method: TelegramMethod[Any], key: str | None) -> Received | None:
         markup = getattr(method, "reply_markup", None)
         rows = getattr(markup, "inline_keyboard", None) or []
         buttons = tuple((b.text, b.callback_data or "") for row in rows for b in row)
         if isinstance(method, SendMessage):
-            return Received(self._now(), Way.SENT, self.current_key, method.text or "", buttons)
+            return Received(self._now(), Way.SENT, key, method.text or "", buttons)
         if isinstance(method, SendPhoto):
             caption = method.caption or ""
-            return Received(self._now(), Way.PHOTO, self.current_key, caption, buttons)
+            return Received(self._now(), Way.PHOTO, key, caption, buttons)
         if isinstance(method, EditMessageText):
-            return Received(self._now(), Way.EDITED, self.current_key, method.text or "", buttons)
+            return Received(self._now(), Way.EDITED, key, method.text or "", buttons)
         if isinstance(method, EditMessageReplyMarkup):
-            return Received(self._now(), Way.EDITED, self.current_key, "", buttons)
+            return Received(self._now(), Way.EDITED, key, "", buttons)
         return None

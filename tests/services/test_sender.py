@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.domain.outbox import MAX_ATTEMPTS, Delivery, NewDelivery, Priority, Status
-from bot.services.sender import Pacer, Sender, SendResult, Verdict
+from bot.services.rate_limit import Pacer
+from bot.services.sender import Sender, SendResult, Verdict
 from storage.database import Database
 from tests.fakes.clock import FakeClock
 
@@ -196,7 +197,7 @@ async def test_the_pacer_keeps_to_thirty_a_second(count: int) -> None:
     fake = FakeTime()
     pacer = Pacer(30.0, monotonic=fake.monotonic, sleep=fake.sleep)
     for chat in range(count):
-        await pacer.wait(chat)
+        await pacer.acquire(chat)
     assert fake.now == pytest.approx((count - 1) / 30)
 
 
@@ -205,7 +206,7 @@ async def test_the_pacer_gives_one_chat_one_message_a_second() -> None:
     pacer = Pacer(30.0, monotonic=fake.monotonic, sleep=fake.sleep)
     starts = defaultdict(list)
     for _ in range(3):
-        await pacer.wait(7)
+        await pacer.acquire(7)
         starts[7].append(fake.now)
     assert starts[7] == pytest.approx([0.0, 1.0, 2.0])
 
@@ -215,6 +216,6 @@ async def test_the_pacer_gives_a_group_twenty_messages_a_minute() -> None:
     pacer = Pacer(30.0, monotonic=fake.monotonic, sleep=fake.sleep)
     starts = []
     for _ in range(3):
-        await pacer.wait(-100123)
+        await pacer.acquire(-100123)
         starts.append(fake.now)
     assert starts == pytest.approx([0.0, 3.0, 6.0])

@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 
 from bot.domain.outbox import CLAIM_LEASE, RENEW_CLAIMS, Delivery, Status
-from bot.services.sender import Pacer, Sender, SendResult, Verdict
+from bot.services.rate_limit import Pacer
+from bot.services.sender import Sender, SendResult, Verdict
 from storage.database import Database
 from tests.fakes.clock import FakeClock
 from tests.services.test_sender import (
@@ -43,10 +44,18 @@ def sender(
     transport: ScriptedTransport,
     clock: FakeClock,
     renew_every: timedelta = RENEW_CLAIMS,
+    in_flight: int = 8,
 ) -> Sender:
     fake = FakeTime()
     pacer = Pacer(30.0, monotonic=fake.monotonic, sleep=fake.sleep)
-    return Sender(database.unit_of_work, transport, clock, pacer=pacer, renew_every=renew_every)
+    return Sender(
+        database.unit_of_work,
+        transport,
+        clock,
+        pacer=pacer,
+        renew_every=renew_every,
+        in_flight=in_flight,
+    )
 
 
 async def claimed_by_a_sender_that_dies(database: Database) -> None:
@@ -138,7 +147,8 @@ async def test_a_sender_that_lost_its_claims_sends_none_of_the_rest(
     await enqueue(database, announcement(1), announcement(2))
     clock = FakeClock(NOW)
     stalled_transport, other_transport = HeldTransport(), ScriptedTransport()
-    stalled = sender(database, stalled_transport, clock)
+    # One in flight at a time, so the second delivery is still waiting behind the first.
+    stalled = sender(database, stalled_transport, clock, in_flight=1)
     other = sender(database, other_transport, clock)
     sending = asyncio.create_task(stalled.send_due())
     await stalled_transport.in_flight.wait()
