@@ -55,6 +55,8 @@ def create_engine(url: str, pool: Pool | None = None, **options: Any) -> AsyncEn
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine
+    if "poolclass" in options:  # e.g. NullPool for a lock's own connection: nothing to size
+        return create_async_engine(url, pool_pre_ping=True, **options)
     pool = pool or Pool()
     return create_async_engine(
         url,
