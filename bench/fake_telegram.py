@@ -9,6 +9,7 @@ through in the first second after a pause, which Telegram does not promise.
 
 import asyncio
 import itertools
+import json
 import math
 import random
 import time
@@ -99,6 +100,7 @@ class FakeTelegram:
         self.sent: list[Sent] = []
         self.attempts: list[float] = []  # every sending call, accepted or refused
         self.refusals = 0
+        self.answered_in_response = 0  # method calls returned in webhook responses
         self.unknown_methods: Counter[str] = Counter()
         self.webhook = Webhook()
         self.deliveries = Deliveries()
@@ -172,18 +174,20 @@ class FakeTelegram:
             headers = {SECRET_HEADER: self.webhook.secret}
             async with self._session.post(url, json=update, headers=headers) as response:
                 self.deliveries.statuses[response.status] += 1
+                if response.content_type.startswith("multipart/"):
+                    await self._answer_in_response(response)
         except aiohttp.ClientError:
             self.deliveries.failures += 1
 
     # --- the Bot API -------------------------------------------------------------------------
 
     async def _handle(self, request: web.Request) -> web.Response:
-        name = request.match_info["method"].lower()
-        params = await read_params(request)
-        chat_id = _chat_id(params)
+        return await self._call(request.match_info["method"].lower(), await read_params(request))
+
+    async def _call(self, name: str, params: Params) -> web.Response:
         if name in SENDING:
             self.attempts.append(time.monotonic())
-            if wait := self.limits.acquire(chat_id):
+            if wait := self.limits.acquire(_chat_id(params)):
                 self.refusals += 1
                 return error(429, f"Too Many Requests: retry after {wait}",
                              parameters={"retry_after": wait})  # fmt: skip
@@ -192,6 +196,22 @@ class FakeTelegram:
             self.unknown_methods[name] += 1
             return web.json_response({"ok": True, "result": True})
         return web.json_response({"ok": True, "result": await method(params)})
+
+    async def _answer_in_response(self, response: aiohttp.ClientResponse) -> None:
+        """A webhook may answer with one method call in its response body, as a form; Telegram
+        runs it (and tells nobody if it fails)."""
+        params: Params = {}
+        reader = aiohttp.MultipartReader.from_response(response)
+        while (part := await reader.next()) is not None:
+            if isinstance(part, aiohttp.BodyPartReader) and part.name:
+                value = await part.text()
+                try:
+                    params[part.name] = json.loads(value)
+                except ValueError:
+                    params[part.name] = value
+        if name := str(params.pop("method", "")).lower():
+            self.answered_in_response += 1
+            await self._call(name, params)
 
     def _methods(self) -> dict[str, Callable[[Params], Awaitable[Any]]]:
         constant = _constant

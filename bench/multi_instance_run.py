@@ -60,6 +60,7 @@ class Figures:
     attempts_peak_1s: int = 0
     per_chat_peak_1s: int = 0
     refusals: int = 0
+    answered_in_response: int = 0
     msg_s: float = 0.0
     msg_s_before_kill: float = 0.0
     killed_at: float | None = None  # time.monotonic() of the kill
@@ -248,6 +249,7 @@ def measure(fake: FakeTelegram, expected: dict[tuple[int, str], int], figures: F
     figures.attempts_peak_1s = counts.peak(fake.attempts)
     figures.per_chat_peak_1s = counts.peak_per_chat(fake.sent)
     figures.refusals = fake.refusals
+    figures.answered_in_response = fake.answered_in_response
     broadcast = {key: n for key, n in expected.items() if key[1] == BROADCAST_TEXT}
     figures.msg_s = counts.throughput(fake.sent, broadcast)
     before = [s for s in fake.sent if figures.killed_at is None or s.at < figures.killed_at]
@@ -258,7 +260,8 @@ def measure(fake: FakeTelegram, expected: dict[tuple[int, str], int], figures: F
 def report(figures: Figures, say: Callable[[str], None]) -> None:
     say(
         f"updates: {figures.updates} sent, {figures.updates_doubled} of them twice, "
-        f"{figures.updates_twice_handled} answered twice, {figures.unanswered} unanswered"
+        f"{figures.updates_twice_handled} answered twice, {figures.unanswered} unanswered; "
+        f"{figures.answered_in_response} replies came in webhook responses"
     )
     say(
         f"outbox: {figures.reminders} reminders + {figures.broadcast} broadcast; "

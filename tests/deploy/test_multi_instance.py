@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from bench.multi_instance_run import BenchConfig, Figures, run_bench
+from bot.services.sender import IN_FLIGHT
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
 REDIS_URL = os.environ.get("TEST_REDIS_URL")
@@ -57,9 +58,10 @@ def test_no_queued_message_is_lost(run: Figures) -> None:
     assert set(run.outbox) == {"sent"}
 
 
-def test_killing_the_leader_duplicates_at_most_one_message(run: Figures) -> None:
+def test_killing_the_leader_repeats_no_more_than_the_messages_in_flight(run: Figures) -> None:
+    # The documented crash window: what the killed sender had in flight may arrive twice.
     assert run.kills == 1
-    assert run.duplicated <= run.kills
+    assert run.duplicated <= IN_FLIGHT * run.kills
 
 
 def test_the_standby_takes_over_from_the_killed_leader(run: Figures) -> None:
