@@ -7,6 +7,7 @@ from sqlalchemy.pool import QueuePool
 
 from bot.app import create_storage
 from bot.config import Settings
+from bot.telegram.tolerant_storage import TolerantStorage
 from storage.engine import Pool, create_engine
 
 POSTGRES = "postgresql+asyncpg://bot@db.example/contest"
@@ -38,8 +39,10 @@ async def test_sqlite_ignores_the_pool_size() -> None:
 async def test_the_redis_pool_is_sized_and_timed_by_the_settings() -> None:
     settings = Settings(redis_url="redis://127.0.0.1:6379/3", redis_pool_size=7, redis_timeout=1.5)
     storage = create_storage(settings)
-    assert isinstance(storage, RedisStorage)
-    options = storage.redis.connection_pool.connection_kwargs
-    assert storage.redis.connection_pool.max_connections == 7
+    assert isinstance(storage, TolerantStorage)
+    assert isinstance(storage.inner, RedisStorage)
+    pool = storage.inner.redis.connection_pool
+    assert pool.max_connections == 7
+    options = pool.connection_kwargs
     assert (options["socket_timeout"], options["socket_connect_timeout"]) == (1.5, 1.5)
     await storage.close()
