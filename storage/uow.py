@@ -19,7 +19,7 @@ from storage.contest_repository import SqlContestRepository
 from storage.draw_repository import SqlDrawRepository
 from storage.exam_repository import SqlExamRepository
 from storage.follow_repository import SqlFollowRepository
-from storage.handled_update_repository import SqlUpdateRecord
+from storage.handled_update_repository import SqliteUpdateRecord, SqlUpdateRecord
 from storage.key_report_repository import SqlKeyReportRepository
 from storage.media_repository import SqlMediaRepository
 from storage.outbox_repository import SqlOutboxRepository
@@ -37,7 +37,9 @@ Repository = TypeVar("Repository")
 
 class SqlUnitOfWork:
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], updates: SqlUpdateRecord
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        updates: SqlUpdateRecord | SqliteUpdateRecord,
     ) -> None:
         self._sessions = sessions
         self._updates = updates
@@ -125,7 +127,7 @@ class SqlUnitOfWork:
         return self._repository(SqlPublicationRepository)
 
     @property
-    def handled_updates(self) -> SqlUpdateRecord:
+    def handled_updates(self) -> SqlUpdateRecord | SqliteUpdateRecord:
         """Outside this unit of work's transaction, on purpose (see the module it comes from)."""
         return self._updates
 
