@@ -43,19 +43,25 @@ class PacingMiddleware(BaseRequestMiddleware):
         method: TelegramMethod[TelegramType],
     ) -> Response[TelegramType]:
         chat_id = sends_to(method)
-        for tried in range(1, self._tries + 1):
-            if chat_id is not None:
-                await self.rate_limit.acquire(chat_id)
+        for _ in range(self._tries - 1):
             try:
-                return await make_request(bot, method)
+                return await self._paced(make_request, bot, method, chat_id)
             except TelegramRetryAfter as error:
-                if tried == self._tries:
-                    raise
-                log.warning(
-                    "429 on %s: everyone waits %s s", type(method).__name__, error.retry_after
-                )
+                name = type(method).__name__
+                log.warning("429 on %s: everyone waits %s s", name, error.retry_after)
                 await self.rate_limit.pause(float(error.retry_after))
-        raise AssertionError("unreachable")  # pragma: no cover
+        return await self._paced(make_request, bot, method, chat_id)
+
+    async def _paced(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+        chat_id: int | None,
+    ) -> Response[TelegramType]:
+        if chat_id is not None:
+            await self.rate_limit.acquire(chat_id)
+        return await make_request(bot, method)
 
 
 def sends_to(method: TelegramMethod[Any]) -> int | None:

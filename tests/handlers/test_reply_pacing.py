@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiogram.exceptions import TelegramRetryAfter
 from aiogram.methods import SendMessage
 
 from bot.app import create_bot, create_sender
@@ -66,3 +67,13 @@ async def test_the_outbox_transport_is_not_paced_a_second_time(
         await transport.send(delivery)
     assert len(paced.session.sent()) == 2
     assert fake_time.slept == []  # the sender waited for these slots; the session did not
+
+
+async def test_a_call_telegram_keeps_refusing_reports_its_429_after_three_tries(
+    paced: Telegram, fake_time: FakeTime
+) -> None:
+    paced.session.throttle(SendMessage, 1, 2, 4)
+    with pytest.raises(TelegramRetryAfter):
+        await paced.bot.send_message(NEWCOMER, "公告")
+    assert [wait for wait in fake_time.slept if wait >= 1] == [1, 2]
+    assert paced.session.throttled[SendMessage] == []
