@@ -4,7 +4,6 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -12,6 +11,7 @@ from bot.domain.enums import Locale
 from bot.domain.practice_plan import Lockdown
 from bot.domain.reminders import QuietHours, ReminderPolicy
 from bot.domain.scoring.rules import ScoringRules
+from bot.yaml_loading import load_yaml
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/contest.db"
 
@@ -142,4 +142,4 @@ def _rules(path: Path | None) -> ScoringRules:
     """The defaults of DESIGN.md, with what the organizers' YAML file sets (e.g. risk tiers)."""
     if path is None:
         return ScoringRules()
-    return ScoringRules.from_mapping(yaml.safe_load(path.read_text("utf-8")) or {})
+    return ScoringRules.from_mapping(load_yaml(path.read_text("utf-8")) or {})
