@@ -14,13 +14,13 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.fsm.storage.redis import RedisStorage
 
 from bot.adapters.fsrs_scheduler import fsrs_scheduler
 from bot.adapters.jieba_segmenter import jieba_segmenter
 from bot.adapters.opencc_script import opencc_script
 from bot.config import Settings
 from bot.domain.enums import Locale
+from bot.heap import freeze_after_startup
 from bot.services.accounts import AccountCache
 from bot.services.clock import SystemClock
 from bot.services.contest_cache import ContestCache
@@ -88,6 +88,8 @@ def create_storage(settings: Settings) -> BaseStorage:
     survive a restart and are shared by several instances; in memory they do not."""
     if not settings.redis_url:
         return MemoryStorage()
+    from aiogram.fsm.storage.redis import RedisStorage  # redis loads only when configured
+
     return RedisStorage.from_url(
         settings.redis_url,
         key_builder=DefaultKeyBuilder(prefix="contest-assistant", with_bot_id=True),
@@ -108,6 +110,8 @@ async def on_startup(bot: Bot, app: BotContext) -> None:
     await set_default_menus(bot, texts, app.settings.default_locale)
     me = await bot.get_me()
     log.info("running as @%s", me.username)
+    freeze_after_startup()
+    app.contests.after_reload(freeze_after_startup)
 
 
 def create_sender(context: BotContext, bot: Bot) -> Sender:

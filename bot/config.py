@@ -11,7 +11,6 @@ from bot.domain.enums import Locale
 from bot.domain.practice_plan import Lockdown
 from bot.domain.reminders import QuietHours, ReminderPolicy
 from bot.domain.scoring.rules import ScoringRules
-from bot.yaml_loading import load_yaml
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/contest.db"
 
@@ -142,4 +141,6 @@ def _rules(path: Path | None) -> ScoringRules:
     """The defaults of DESIGN.md, with what the organizers' YAML file sets (e.g. risk tiers)."""
     if path is None:
         return ScoringRules()
+    from bot.yaml_loading import load_yaml  # PyYAML loads only when there is a rules file
+
     return ScoringRules.from_mapping(load_yaml(path.read_text("utf-8")) or {})

@@ -1,0 +1,81 @@
+"""What starting the bot costs: `import bot.app` against the libraries it cannot do without.
+
+Usage (from the repository root):
+    python -m bench.startup [--rounds R]
+Each round imports, in a fresh interpreter each, the anchor (aiogram, SQLAlchemy's asyncio
+extension, aiosqlite and APScheduler's asyncio scheduler: what any bot of this kind loads) and
+`bot.app`, interleaved so that both see the same machine; it also times `contest-bot --help`.
+Prints the medians (import time, peak RSS) and ends with one line:
+`import_ratio=… rss_ratio=… help_s=…` (bot.app over the anchor; the goal is ≤ 1.1).
+"""
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ANCHOR = "aiogram, sqlalchemy.ext.asyncio, aiosqlite, apscheduler.schedulers.asyncio"
+BOT = "bot.app"
+PROBE = (
+    "import json, resource, time\n"
+    "started = time.perf_counter()\n"
+    "import {modules}\n"
+    "seconds = time.perf_counter() - started\n"
+    "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024\n"
+    "print(json.dumps([seconds, rss]))\n"
+)
+
+
+def imported(modules: str) -> tuple[float, int]:
+    """Seconds the import took and the peak RSS in bytes, in a fresh interpreter."""
+    ran = subprocess.run(
+        [sys.executable, "-c", PROBE.format(modules=modules)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seconds, rss = json.loads(ran.stdout)
+    return float(seconds), int(rss)
+
+
+def help_seconds() -> float:
+    """Wall time of `contest-bot --help`, interpreter start-up included."""
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "bot.cli", "--help"], cwd=ROOT, capture_output=True, check=True
+    )
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    found: dict[str, list[tuple[float, int]]] = {ANCHOR: [], BOT: []}
+    helps = []
+    for _ in range(args.rounds):
+        for modules in found:
+            found[modules].append(imported(modules))
+        helps.append(help_seconds())
+    medians = {}
+    for modules, runs in found.items():
+        seconds = statistics.median(s for s, _ in runs)
+        rss = statistics.median(r for _, r in runs)
+        medians[modules] = (seconds, rss)
+        print(f"import {modules}: {seconds:.3f} s, {rss / 2**20:.0f} MiB")
+    help_s = statistics.median(helps)
+    print(f"contest-bot --help: {help_s:.3f} s")
+    (anchor_s, anchor_rss), (bot_s, bot_rss) = medians[ANCHOR], medians[BOT]
+    print(
+        f"import_ratio={bot_s / anchor_s:.2f} rss_ratio={bot_rss / anchor_rss:.2f} "
+        f"help_s={help_s:.3f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
