@@ -7,9 +7,13 @@ extension, aiosqlite and APScheduler's asyncio scheduler: what any bot of this k
 `bot.app`, interleaved so that both see the same machine; it also times `contest-bot --help`.
 Prints the medians (import time, peak RSS) and ends with one line:
 `import_ratio=… rss_ratio=… help_s=…` (bot.app over the anchor; the goal is ≤ 1.1).
+--gc instead loads the bot's routers and the demo contest in this process and prints how long
+a full garbage collection takes before and after `bot.heap.freeze_after_startup`:
+`gc_full_ms_before=… gc_full_ms_after=… live_objects=…`.
 """
 
 import argparse
+import gc
 import json
 import statistics
 import subprocess
@@ -52,10 +56,40 @@ def help_seconds() -> float:
     return time.perf_counter() - started
 
 
+def full_collection_ms(rounds: int = 7) -> float:
+    timings = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        gc.collect()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def heap_figures() -> None:
+    """A full collection with the routers and the demo snapshot alive, before and after the
+    freeze a running bot does after start-up."""
+    from bench.standings import demo
+    from bot.domain.snapshot import ContestSnapshot
+    from bot.heap import freeze_after_startup
+    from handlers import create_routers
+
+    alive = (create_routers(), ContestSnapshot.build(demo(), revision=1))
+    objects = len(gc.get_objects())
+    before = full_collection_ms()
+    freeze_after_startup()
+    after = full_collection_ms()
+    print(f"gc_full_ms_before={before:.2f} gc_full_ms_after={after:.2f} live_objects={objects}")
+    del alive
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--gc", action="store_true")
     args = parser.parse_args()
+    if args.gc:
+        heap_figures()
+        return
     found: dict[str, list[tuple[float, int]]] = {ANCHOR: [], BOT: []}
     helps = []
     for _ in range(args.rounds):
