@@ -73,7 +73,9 @@ def case(data: ContestData, rng: random.Random) -> Case:
 
     snapshot = ContestSnapshot.build(data, revision=1)
     contestants = [p for p in data.people if p.role is Role.CONTESTANT and p.team_code]
-    theory = {p.code: (points(40, 100), points(5, 20)) for p in contestants}
+    theory: dict[str, tuple[Decimal, Decimal | None]] = {
+        p.code: (points(40, 100), points(5, 20)) for p in contestants
+    }
     members: dict[str, list[str]] = {}
     for p in contestants:
         members.setdefault(str(p.team_code), []).append(p.code)
