@@ -14,7 +14,6 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.fsm.storage.redis import RedisStorage
 
 from bot.adapters.fsrs_scheduler import fsrs_scheduler
 from bot.adapters.jieba_segmenter import jieba_segmenter
@@ -22,6 +21,7 @@ from bot.adapters.opencc_script import opencc_script
 from bot.adapters.redis_update_record import shared_update_record
 from bot.config import Settings
 from bot.domain.enums import Locale
+from bot.heap import freeze_after_startup
 from bot.services.accounts import AccountCache
 from bot.services.clock import SystemClock
 from bot.services.contest_cache import ContestCache
@@ -104,6 +104,8 @@ def create_storage(settings: Settings) -> BaseStorage:
     survive a restart and are shared by several instances; in memory they do not."""
     if not settings.redis_url:
         return MemoryStorage()
+    from aiogram.fsm.storage.redis import RedisStorage  # redis loads only when configured
+
     # Redis down must not take every update with it: see TolerantStorage.
     return TolerantStorage(
         RedisStorage.from_url(
@@ -139,6 +141,8 @@ async def on_startup(bot: Bot, app: BotContext) -> None:
     await set_default_menus(bot, texts, app.settings.default_locale)
     me = await bot.get_me()
     log.info("running as @%s", me.username)
+    freeze_after_startup()
+    app.contests.after_reload(freeze_after_startup)
 
 
 def create_sender(context: BotContext, bot: Bot) -> Sender:

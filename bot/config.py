@@ -4,7 +4,6 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -154,4 +153,6 @@ def _rules(path: Path | None) -> ScoringRules:
     """The defaults of DESIGN.md, with what the organizers' YAML file sets (e.g. risk tiers)."""
     if path is None:
         return ScoringRules()
-    return ScoringRules.from_mapping(yaml.safe_load(path.read_text("utf-8")) or {})
+    from bot.yaml_loading import load_yaml  # PyYAML loads only when there is a rules file
+
+    return ScoringRules.from_mapping(load_yaml(path.read_text("utf-8")) or {})

@@ -1,15 +1,21 @@
-"""Alembic, driven from code: the migrations ship inside the package."""
+"""Alembic, driven from code: the migrations ship inside the package.
+
+Alembic (with Mako) is imported when a migration runs, not when the bot starts."""
 
 import asyncio
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.engine import create_engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
 
-def alembic_config(url: str) -> Config:
+
+def alembic_config(url: str) -> "Config":
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", "storage:migrations")
     # '%' is interpolation syntax in configparser; URLs may contain it (encoded passwords).
@@ -18,6 +24,8 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade_sync(url: str, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(url), revision)
 
 

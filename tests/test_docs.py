@@ -3,12 +3,11 @@
 import re
 from pathlib import Path
 
-import yaml
-
 from bot.domain.validation import validate
 from bot.formats.columns import CONTEST_FIELDS, SHEETS
 from bot.formats.parse import parse_document
 from bot.formats.yaml_reader import document_from_mapping
+from bot.yaml_loading import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMAT = (ROOT / "docs" / "import-format.md").read_text(encoding="utf-8")
@@ -28,7 +27,7 @@ def test_the_format_page_names_every_column_in_both_languages() -> None:
 def test_the_yaml_example_of_the_format_page_imports_cleanly() -> None:
     match = re.search(r"```yaml\n(.*?)```", FORMAT, re.DOTALL)
     assert match is not None
-    draft, problems = parse_document(document_from_mapping(yaml.safe_load(match.group(1))))
+    draft, problems = parse_document(document_from_mapping(load_yaml(match.group(1))))
     assert problems == []
     assert validate(draft) == []
     assert draft.questions[0].item.blanks == (("2020年1月1日", "2020-01-01"),)

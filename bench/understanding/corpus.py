@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bench.understanding.world import CORPUS
 from bot.domain.enums import Locale
+from bot.yaml_loading import load_yaml
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 FALLBACK = "fallback"
@@ -53,7 +52,7 @@ def load(split: str, folder: Path = CORPUS) -> list[Case]:
     """Every file of the split: `dev.yaml`, `dev_second.yaml`, … for "dev"."""
     cases: list[Case] = []
     for path in sorted(folder.glob(f"{split}*.yaml")):
-        raw: list[dict[str, Any]] = yaml.safe_load(path.read_text("utf-8")) or []
+        raw: list[dict[str, Any]] = load_yaml(path.read_text("utf-8")) or []
         cases += [_case(entry, split) for entry in raw]
     return cases
 

@@ -6,16 +6,15 @@ python -m bench.understanding.validate tests/data/understanding/heldout.yaml …
 import sys
 from pathlib import Path
 
-import yaml
-
 from bench.understanding.corpus import _case
 from bench.understanding.judge import fact_options
 from bench.understanding.world import moments, snapshot
+from bot.yaml_loading import load_yaml
 
 
 def problems(path: Path) -> list[str]:
     found: list[str] = []
-    entries = yaml.safe_load(path.read_text("utf-8")) or []
+    entries = load_yaml(path.read_text("utf-8")) or []
     seen: set[str] = set()
     for number, entry in enumerate(entries, start=1):
         try:

@@ -7,8 +7,6 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.demo.contest import demo_document
 from bot.domain.contest import ContestData
 from bot.domain.invites import assign_invite_codes
@@ -19,6 +17,7 @@ from bot.formats.document import RawDocument
 from bot.formats.files import read_document
 from bot.formats.parse import parse_document
 from bot.formats.yaml_reader import document_from_mapping
+from bot.yaml_loading import load_yaml
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "data" / "understanding"
 CONTEST_FILES = {"second": CORPUS / "second_contest.yaml"}
@@ -69,7 +68,7 @@ def snapshot(name: str) -> ContestSnapshot:
 
 @cache
 def moments(name: str) -> dict[str, Moment]:
-    raw: dict[str, dict[str, Any]] = yaml.safe_load(
+    raw: dict[str, dict[str, Any]] = load_yaml(
         (CORPUS / "moments.yaml").read_text(encoding="utf-8")
     )[name]
     zone = snapshot(name).zone

@@ -9,9 +9,8 @@ from datetime import datetime, timedelta
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from bot.demo.people import fictional_names
+from bot.yaml_loading import load_yaml
 
 Row = dict[str, Any]
 MEMBERS = 3
@@ -43,7 +42,7 @@ def demo_document() -> dict[str, Any]:
 
 
 def _load(name: str) -> Any:
-    return yaml.safe_load(resources.files("bot.demo").joinpath(name).read_text(encoding="utf-8"))
+    return load_yaml(resources.files("bot.demo").joinpath(name).read_text(encoding="utf-8"))
 
 
 def _teams() -> list[Row]:

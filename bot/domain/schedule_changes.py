@@ -88,10 +88,11 @@ def team_changes(old: ContestData, new: ContestData) -> list[TeamChange]:
     its own slots, not about sessions that did not change.
     """
     old_teams = {t.code: t for t in old.teams}
+    old_programme, new_programme = _Programme(old), _Programme(new)
     changes: list[TeamChange] = []
     for team in new.teams:
-        before = _appointments(old, old_teams.get(team.code, team))
-        after = _appointments(new, team)
+        before = old_programme.appointments(old_teams.get(team.code, team))
+        after = new_programme.appointments(team)
         for round_code in sorted(before.keys() | after.keys()):
             changes.extend(
                 TeamChange(team.code, round_code, was, now)
@@ -106,21 +107,32 @@ def _sort_key(change: TeamChange) -> tuple[str, datetime, str]:
     return (change.team_code, appointment.starts_at, change.round_code)
 
 
-def _appointments(data: ContestData, team: Team) -> dict[str, list[Appointment]]:
-    rounds = {r.code: r for r in data.rounds}
-    by_round: dict[str, list[Appointment]] = defaultdict(list)
-    for slot in data.slots:
-        round_ = rounds.get(slot.round_code)
-        if _concerns(slot, team, round_):
-            by_round[slot.round_code].append(_appointment(slot, round_))
-    return by_round
+class _Programme:
+    """The appointments of a contest's programme, indexed by who they concern: a team's own
+    slots by its code, the sessions by their round's track (None: every track). A session of
+    an unknown round cannot be placed in any track; validation reports it."""
 
+    def __init__(self, data: ContestData) -> None:
+        rounds = {r.code: r for r in data.rounds}
+        self._by_team: dict[str, list[tuple[int, Appointment]]] = defaultdict(list)
+        self._by_track: dict[str | None, list[tuple[int, Appointment]]] = defaultdict(list)
+        for index, slot in enumerate(data.slots):
+            round_ = rounds.get(slot.round_code)
+            entry = (index, _appointment(slot, round_))
+            if slot.team_code is not None:
+                self._by_team[slot.team_code].append(entry)
+            elif round_ is not None:
+                self._by_track[round_.track_code].append(entry)
 
-def _concerns(slot: Slot, team: Team, round_: Round | None) -> bool:
-    if slot.team_code is not None:
-        return slot.team_code == team.code
-    # A session of an unknown round cannot be placed in any track; validation reports it.
-    return round_ is not None and round_.track_code in (None, team.track_code)
+    def appointments(self, team: Team) -> dict[str, list[Appointment]]:
+        """The team's appointments per round, in the order of the programme's slots."""
+        tracks = dict.fromkeys([None, team.track_code])
+        entries = [e for track in tracks for e in self._by_track.get(track, ())]
+        entries += self._by_team.get(team.code, ())
+        by_round: dict[str, list[Appointment]] = defaultdict(list)
+        for _, appointment in sorted(entries, key=lambda e: e[0]):
+            by_round[appointment.round_code].append(appointment)
+        return by_round
 
 
 def _appointment(slot: Slot, round_: Round | None) -> Appointment:

@@ -10,6 +10,7 @@ from bot.domain.problems import N_, Problem
 from bot.formats.columns import CONTEST_FIELDS, SHEETS, SheetSpec
 from bot.formats.document import RawDocument, RawRow
 from bot.formats.headers import HeaderMap, find_sheet, fold_options, missing_sheet
+from bot.yaml_loading import load_yaml
 
 
 class UnreadableFileError(Exception):
@@ -18,7 +19,7 @@ class UnreadableFileError(Exception):
 
 def read_yaml(path: Path) -> RawDocument:
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = load_yaml(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise UnreadableFileError(str(error)) from error
     if not isinstance(loaded, Mapping):

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from io import BytesIO
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw
+if TYPE_CHECKING:
+    from PIL import ImageDraw
 
-from bot.invites.typeface import Typeface, find_typeface
+    from bot.invites.typeface import Typeface
 
 WIDTH = 1080  # a phone screen's width in pixels: nothing is scaled down
 MARGIN = 40
@@ -34,7 +36,10 @@ class Line:
 
 
 @lru_cache(maxsize=1)
-def typeface() -> Typeface:
+def typeface() -> "Typeface":
+    # Pillow (behind the typeface) loads with the first picture, not with the bot.
+    from bot.invites.typeface import find_typeface
+
     return find_typeface()
 
 
@@ -47,6 +52,8 @@ def standings_png(
 ) -> bytes:
     """The picture as PNG bytes: a title and subtitle, a header row, then the teams by rank;
     `unscored` stands in the total of a row without a rank."""
+    from PIL import Image, ImageDraw
+
     height = TITLE + ROW * (len(lines) + 1) + MARGIN
     image = Image.new("RGB", (WIDTH, height), "white")
     draw = ImageDraw.Draw(image)
@@ -71,7 +78,7 @@ def standings_png(
 
 
 def _row(
-    draw: ImageDraw.ImageDraw, face: Typeface, top: int, cells: list[str], fill: Colour
+    draw: "ImageDraw.ImageDraw", face: "Typeface", top: int, cells: list[str], fill: Colour
 ) -> None:
     inner = WIDTH - 2 * MARGIN
     for share, cell in zip(COLUMNS, cells, strict=True):

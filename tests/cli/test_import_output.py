@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.yaml_loading import load_yaml
 from tests.cli.conftest import Invoke
 
 Cli = Callable[[str], Invoke]
@@ -33,7 +34,7 @@ def many_problems(run: Invoke, tmp_path: Path) -> Path:
     run("demo", "load")
     path = tmp_path / "bad.yaml"
     run("export", str(path))
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document = load_yaml(path.read_text(encoding="utf-8"))
     document["Venues"] += [{"code": f"V{n}"} for n in range(BAD_VENUES)]
     path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
     return path

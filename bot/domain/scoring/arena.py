@@ -110,10 +110,14 @@ def arena_score(events: Sequence[ArenaEvent], team: str, rules: ScoringRules) ->
 
 
 def arena_scores(events: Sequence[ArenaEvent], rules: ScoringRules) -> dict[str, Decimal]:
-    """The arena score of every team that has at least one event."""
-    return {
-        team: arena_score(events, team, rules) for team in dict.fromkeys(e.team for e in events)
-    }
+    """The arena score of every team that has at least one event, from one replay."""
+    check_events(events, rules)
+    totals: dict[str, Decimal] = {}
+    for event in events:
+        totals[event.team] = totals.get(event.team, rules.starting_bank) + points(event, rules)
+    if rules.floor_at_zero:
+        return {team: max(score, ZERO) for team, score in totals.items()}
+    return totals
 
 
 def mandatory_points(events: Iterable[ArenaEvent], person: str, rules: ScoringRules) -> Decimal:

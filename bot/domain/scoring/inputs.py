@@ -65,8 +65,9 @@ def check_inputs(
     ):
         if repeated := sorted(code for code, n in Counter(codes).items() if n > 1):
             raise ScoringError(message, code=repeated[0])
+    known = set(team_codes)
     for c in contestants:
-        if c.team_code not in team_codes:
+        if c.team_code not in known:
             message = N_("contestant {person} belongs to team {team}, which has no score line")
             raise ScoringError(message, person=c.person_code, team=c.team_code)
         _in_range(c.theory, rules.theory_max, c.person_code)

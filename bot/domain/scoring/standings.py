@@ -122,10 +122,13 @@ def compute_standings(
     """The individual and team standings of every track (rules in the module docstring)."""
     check_inputs(contestants, teams, rules)
     required = required or {}
+    members: dict[str, list[ContestantScores]] = {}
+    for c in contestants:
+        members.setdefault(c.team_code, []).append(c)
     team_rows: list[TeamRow] = []
     for track in sorted({t.track_code for t in teams}):
         in_track = [t for t in teams if t.track_code == track]
-        team_rows += _team_rows(in_track, contestants, rules, required.get(track, ()))
+        team_rows += _team_rows(in_track, members, rules, required.get(track, ()))
     by_code = {r.team_code: r for r in team_rows}
     rows = [_individual(c, by_code[c.team_code], rules) for c in contestants]
     individuals: list[IndividualRow] = []
@@ -185,15 +188,15 @@ def _ranked_individuals(
 
 def _team_rows(
     teams: Sequence[TeamScores],
-    contestants: Sequence[ContestantScores],
+    members_of: Mapping[str, Sequence[ContestantScores]],
     rules: ScoringRules,
     required: Collection[Input],
 ) -> list[TeamRow]:
-    """The ranked rows of the teams of one track."""
+    """The ranked rows of the teams of one track; `members_of` maps a team to its members."""
     best = max((t.arena for t in teams if t.arena is not None), default=ZERO)
     rows, scored = [], []
     for t in teams:
-        members = [c for c in contestants if c.team_code == t.team_code]
+        members = members_of.get(t.team_code, ())
         theory = _mean([c.theory for c in members], rules)
         normalised = normalised_arena(t.arena, best, rules)
         practical = team_practical(t.showcase, normalised, rules)
