@@ -17,6 +17,7 @@ from bot.domain.groups import TeamChat
 from bot.domain.key_reports import KeyReport
 from bot.domain.live import StageEvent
 from bot.domain.outbox import Attachment, Buttons, Delivery, NewDelivery, Status
+from bot.domain.practice_choice import LastAnswer
 from bot.domain.practice_plan import PracticePreferences
 from bot.domain.problems import Sheet
 from bot.domain.reminders import (
@@ -293,6 +294,8 @@ class PracticeRepository(Protocol):
     ) -> bool: ...  # fmt: skip
 
     async def history(self, person_id: int) -> list[tuple[str, bool, Decimal, datetime]]: ...
+
+    async def latest(self, person_id: int) -> dict[str, LastAnswer]: ...
 
     async def tally(
         self, person_ids: Collection[int], since: datetime
