@@ -36,13 +36,14 @@ from bot.domain.enums import Role, RoundKind
 from bot.domain.reminders import ReminderPolicy, ReminderStatus
 from bot.services.clock import SystemClock
 from bot.services.contest_cache import ContestCache
+from bot.views import BotViews
 from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database
 from storage.engine import create_engine
 from storage.models import DeliveryRow, ReminderRow
 
 LEAD = timedelta(minutes=2)
-LEAD_IN = timedelta(seconds=6)  # from the start of the setup to the first reminder due
+LEAD_IN = timedelta(seconds=30)  # from the start of the setup to the first reminder due
 GRACE = 5.0  # seconds waited after the last reminder is due
 
 
@@ -179,7 +180,7 @@ async def run(url: str, teams: int, window: timedelta) -> None:
     logging.getLogger("apscheduler.scheduler").addFilter(skips)
     jobs = TimedJobs(
         create_scheduler(), database.unit_of_work, ContestCache(clock), clock,
-        ReminderPolicy(leads=(LEAD,), escalate_after=()),
+        ReminderPolicy(leads=(LEAD,), escalate_after=()), BotViews(),
     )  # fmt: skip
     jobs.start()
     await jobs.resynced.wait()  # the first resync plans and schedules

@@ -72,6 +72,8 @@ class AccountRepository(Protocol):
 
     async def bound(self) -> list[Account]: ...
 
+    async def bound_of(self, person_ids: Collection[int]) -> list[Account]: ...
+
     async def note_failed_code(self, now: datetime, person_id: int | None = None) -> None:
         """A code bound nothing: it matched no invite, or `person_id`'s invite is taken."""
 
@@ -192,6 +194,10 @@ class ReminderRepository(Protocol):
     async def get(self, reminder_id: int) -> Tracked | None: ...
 
     async def mark(self, reminder_id: int, status: ReminderStatus, now: datetime) -> None: ...
+
+    async def mark_all(
+        self, reminder_ids: Collection[int], status: ReminderStatus, now: datetime
+    ) -> None: ...
 
     async def acknowledge(self, reminder_id: int, person_id: int, now: datetime) -> bool: ...
 
