@@ -20,7 +20,7 @@ from bot.domain.practice_stats import Stats
 from bot.domain.questions import Question
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.ports import ReviewScheduler, Segmenter, UnitOfWork
-from bot.services.reviews import due_questions, review
+from bot.services.reviews import due_questions, rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +79,11 @@ async def answer(
     result = grade(question, given, segmenter.segment)
     if person.id is None:
         raise ValueError(f"{person.code} is not stored: their answer cannot be kept")
-    counted = await uow.practice.record(
+    counted, card = await uow.practice.record_reviewed(
         person.id, question.code, attempt, result.correct, result.points, now
     )
     if counted:
-        await review(uow, scheduler, person.id, question.code, result, now, seconds)
+        await rate(uow, scheduler, person.id, question.code, card, result, now, seconds)
     return Graded(result, counted)
 
 

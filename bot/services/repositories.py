@@ -301,6 +301,11 @@ class PracticeRepository(Protocol):
 
     async def history(self, person_id: int) -> list[tuple[str, bool, Decimal, datetime]]: ...
 
+    async def record_reviewed(
+        self, person_id: int, question_code: str, attempt: str, correct: bool, points: Decimal,
+        now: datetime,
+    ) -> tuple[bool, dict[str, Any] | None]: ...  # fmt: skip
+
     async def latest(self, person_id: int) -> dict[str, LastAnswer]: ...
 
     async def tally(
