@@ -82,3 +82,25 @@ async def test_someone_who_never_practised_has_no_latest_answers(
 ) -> None:
     async with database.unit_of_work() as uow:
         assert await uow.practice.latest(people[0]) == {}
+
+
+async def test_a_recorded_answer_comes_back_with_the_review_card_stored(
+    database: Database, people: list[int]
+) -> None:
+    card = {"state": 2, "stability": 3.5}
+    async with database.unit_of_work() as uow:
+        first = await uow.practice.record_reviewed(people[0], "Q1", "a1", True, Decimal(1), NOW)
+        await uow.reviews.save(people[0], "Q1", card, NOW + timedelta(days=1))
+        second = await uow.practice.record_reviewed(people[0], "Q1", "a2", True, Decimal(1), NOW)
+        await uow.commit()
+    assert (first, second) == ((True, None), (True, card))
+
+
+async def test_a_repeated_attempt_is_not_counted_and_reads_no_card(
+    database: Database, people: list[int]
+) -> None:
+    async with database.unit_of_work() as uow:
+        await uow.practice.record_reviewed(people[0], "Q1", "a1", True, Decimal(1), NOW)
+        await uow.reviews.save(people[0], "Q1", {"state": 1}, NOW)
+        again = await uow.practice.record_reviewed(people[0], "Q1", "a1", False, Decimal(0), NOW)
+    assert again == (False, None)
