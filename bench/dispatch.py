@@ -31,7 +31,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 if __package__ in (None, ""):  # run as a file: the repository root is the parent folder
@@ -45,18 +45,11 @@ from sqlalchemy import Integer, String, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from bot.app import create_bot, create_context, create_dispatcher
-from bot.config import Settings
-from bot.demo.contest import demo_document
-from bot.domain.accounts import Account
-from bot.domain.enums import QuestionType
-from bot.formats.parse import parse_document
-from bot.formats.yaml_reader import document_from_mapping
-from bot.services.contest_import import import_contest
-from bot.views import BotViews
-from storage.database import Database
 from storage.engine import create_engine, create_session_factory
 from tests.fakes.telegram import BOT_USER, RecordingSession
+
+if TYPE_CHECKING:
+    from storage.database import Database
 
 ZONE = ZoneInfo("Asia/Shanghai")
 NOON = datetime(2024, 9, 26, 12, 0, tzinfo=ZONE)
@@ -152,11 +145,23 @@ async def anchor_sessions(directory: Path) -> async_sessionmaker[AsyncSession]:
 class Ours:
     dispatcher: Dispatcher
     bot: Bot
-    database: Database
+    database: "Database"
     tap_data: str  # an option of a single-choice question in the tapper's bank
 
 
 async def our_bot(directory: Path, redis_url: str | None, answers: int) -> Ours:
+    # Imported here, not above: the bare anchor's --memory run must not load the bot.
+    from bot.app import create_bot, create_context, create_dispatcher
+    from bot.config import Settings
+    from bot.demo.contest import demo_document
+    from bot.domain.accounts import Account
+    from bot.domain.enums import QuestionType
+    from bot.formats.parse import parse_document
+    from bot.formats.yaml_reader import document_from_mapping
+    from bot.services.contest_import import import_contest
+    from bot.views import BotViews
+    from storage.database import Database
+
     url = f"sqlite+aiosqlite:///{directory / 'bench.db'}"
     database = await Database.open(url)
     draft, problems = parse_document(document_from_mapping(demo_document()))
