@@ -1,22 +1,28 @@
 """N turn reminders falling due within one window, fired by the real APScheduler jobs.
 
 Usage (from the repository root): python -m bench.reminders [--teams N] [--window S] [--quick]
-    [--database-url URL]
+    [--load] [--database-url URL]
 A synthetic contest (N teams of one bound contestant, one round of N turns spaced window/N
 apart) is stored in a fresh SQLite file (or the given database, emptied first); ReminderJobs
 with the real AsyncIOScheduler, ContestCache and SystemClock then plan one lead reminder per
 turn, all due within the window. Afterwards the database tells, per reminder, how late its
 outbox delivery was enqueued (deliveries.created_at - reminders.due_at), which were lost and
-which were enqueued more than once. No sender runs. --quick is N=1000 within 20 s.
+which were enqueued more than once. No sender runs. --quick is N=1000 within 20 s. --load keeps
+every core busy meanwhile: one process per core spinning in a loop, started before the setup
+and stopped after the last reminder, as other work on a shared host would.
 """
 
 import argparse
 import asyncio
 import logging
+import multiprocessing
+import os
 import statistics
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,13 +36,14 @@ from bot.domain.enums import Role, RoundKind
 from bot.domain.reminders import ReminderPolicy, ReminderStatus
 from bot.services.clock import SystemClock
 from bot.services.contest_cache import ContestCache
+from bot.views import BotViews
 from schedules.reminders import ReminderJobs, create_scheduler
 from storage.database import Database
 from storage.engine import create_engine
 from storage.models import DeliveryRow, ReminderRow
 
 LEAD = timedelta(minutes=2)
-LEAD_IN = timedelta(seconds=6)  # from the start of the setup to the first reminder due
+LEAD_IN = timedelta(seconds=30)  # from the start of the setup to the first reminder due
 GRACE = 5.0  # seconds waited after the last reminder is due
 
 
@@ -75,6 +82,26 @@ class Skips(logging.Filter):
         skipped = "maximum number of running instances" in record.getMessage()
         self.count += skipped
         return not skipped
+
+
+def spin() -> None:
+    while True:
+        pass
+
+
+@contextmanager
+def cpu_hogs(on: bool) -> Iterator[None]:
+    """One busy process per core while the block runs, when `on`."""
+    hogs = [multiprocessing.get_context("spawn").Process(target=spin, daemon=True)
+            for _ in range((os.cpu_count() or 1) if on else 0)]  # fmt: skip
+    for hog in hogs:
+        hog.start()
+    try:
+        yield
+    finally:
+        for hog in hogs:
+            hog.terminate()
+            hog.join()
 
 
 def contest(teams: int, first_due: datetime, window: timedelta) -> ContestData:
@@ -153,7 +180,7 @@ async def run(url: str, teams: int, window: timedelta) -> None:
     logging.getLogger("apscheduler.scheduler").addFilter(skips)
     jobs = TimedJobs(
         create_scheduler(), database.unit_of_work, ContestCache(clock), clock,
-        ReminderPolicy(leads=(LEAD,), escalate_after=()),
+        ReminderPolicy(leads=(LEAD,), escalate_after=()), BotViews(),
     )  # fmt: skip
     jobs.start()
     await jobs.resynced.wait()  # the first resync plans and schedules
@@ -180,12 +207,13 @@ def main() -> None:
     parser.add_argument("--teams", type=int, default=1000)
     parser.add_argument("--window", type=float, default=60.0, help="seconds")
     parser.add_argument("--quick", action="store_true", help="the window is 20 s")
+    parser.add_argument("--load", action="store_true", help="a busy process on every core")
     parser.add_argument("--database-url", help="e.g. postgresql+asyncpg://…; it is emptied")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     window = timedelta(seconds=20 if args.quick else args.window)
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch, cpu_hogs(args.load):
         url = args.database_url or f"sqlite+aiosqlite:///{Path(scratch) / 'reminders.db'}"
         asyncio.run(run(url, args.teams, window))
 

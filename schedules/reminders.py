@@ -105,13 +105,19 @@ class ReminderJobs:
             if snapshot is None:
                 return
             now = self._clock.now()
-            await deliver_due(uow, snapshot, now, self._views)
+            handled = await deliver_due(uow, snapshot, now, self._views)
             await escalate_due(uow, snapshot, now, self.policy, self._views)
-            planned = await uow.reminders.planned()
             waiting = await pending_escalations(uow, snapshot, now, self.policy)
             await uow.commit()
+        # Only the reminders just handled and the escalation steps change here; the planned
+        # reminders are matched by the resync, so a tick stays cheap however many are planned.
+        for reminder_id in handled:
+            job = self.scheduler.get_job(REMINDER_JOB.format(id=reminder_id))
+            if job is not None:
+                job.remove()
         # What fell due meanwhile has a job that fired, so a tick is already on its way.
-        self._match_jobs(planned, waiting, keep_from=self._clock.now())
+        wanted = _escalation_times(waiting)
+        self._match(wanted, "escalation:", keep_from=self._clock.now())
 
     def jobs(self) -> dict[str, datetime]:
         """Our jobs and when they run (wall-clock time), by id. Before the scheduler starts, its
@@ -132,15 +138,20 @@ class ReminderJobs:
         live run still allows; with `keep_from`, those due before it get no new job (one that
         fired is being handled)."""
         wanted = {REMINDER_JOB.format(id=t.id): t.reminder.due_at for t in planned}
-        for step in waiting:
-            wanted[ESCALATION_JOB.format(id=step.tracked.id, level=step.level)] = step.due_at
-        existing = self.jobs()
+        wanted |= _escalation_times(waiting)
+        self._match(wanted, OURS, keep_from)
+
+    def _match(
+        self, wanted: dict[str, datetime], kinds: str | tuple[str, ...], keep_from: datetime | None
+    ) -> None:
+        """Makes our jobs whose ids start with `kinds` those `wanted`, by id and due time."""
+        existing = {job_id: at for job_id, at in self.jobs().items() if job_id.startswith(kinds)}
         for job_id in existing.keys() - wanted.keys():
             self.scheduler.remove_job(job_id)
         for job_id, due in wanted.items():
-            run_at = self._wall(due)
             if job_id not in existing and keep_from is not None and due <= keep_from:
                 continue
+            run_at = self._wall(due)
             if job_id not in existing:
                 self.scheduler.add_job(
                     self.tick, "date", run_date=run_at, id=job_id, misfire_grace_time=None,
@@ -158,3 +169,8 @@ class ReminderJobs:
         if speed <= 0:  # a rehearsal clock stopped in time never gets there; resync re-plans
             return datetime.now(UTC) + RESYNC_EVERY * 60
         return datetime.now(UTC) + ahead / speed
+
+
+def _escalation_times(waiting: Iterable[Escalation]) -> dict[str, datetime]:
+    return {ESCALATION_JOB.format(id=step.tracked.id, level=step.level): step.due_at
+            for step in waiting}  # fmt: skip

@@ -1,5 +1,6 @@
 """Telegram accounts. Never commits."""
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -84,6 +85,15 @@ class SqlAccountRepository:
     async def bound(self) -> list[Account]:
         rows = await self._session.scalars(
             select(AccountRow).where(AccountRow.person_id.is_not(None)).order_by(AccountRow.id)
+        )
+        return [account_of(row) for row in rows]
+
+    async def bound_of(self, person_ids: Collection[int]) -> list[Account]:
+        """The accounts bound to those of `person_ids` who joined."""
+        if not person_ids:
+            return []
+        rows = await self._session.scalars(
+            select(AccountRow).where(AccountRow.person_id.in_(person_ids)).order_by(AccountRow.id)
         )
         return [account_of(row) for row in rows]
 

@@ -434,7 +434,11 @@ class PracticeAnswerRow(Identified):
     """One answer to one practice question; the attempt key makes a repeated tap count once."""
 
     __tablename__ = "practice_answers"
-    __table_args__ = (UniqueConstraint("person_id", "attempt"),)
+    # The latest answer per question is read by person and question, newest id last.
+    __table_args__ = (
+        UniqueConstraint("person_id", "attempt"),
+        Index("ix_practice_answers_latest", "person_id", "question_code", "id"),
+    )
 
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     question_code: Mapped[str] = mapped_column(String(CODE), index=True)

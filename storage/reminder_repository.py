@@ -1,6 +1,6 @@
 """Turn reminders and what became of them. Never commits."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, delete, select, update
@@ -65,6 +65,19 @@ class SqlReminderRepository:
         await self._session.execute(
             update(ReminderRow)
             .where(ReminderRow.id == reminder_id)
+            .values(status=status, sent_at=sent_at)
+        )
+
+    async def mark_all(
+        self, reminder_ids: Collection[int], status: ReminderStatus, now: datetime
+    ) -> None:
+        """`mark` for many reminders in one statement."""
+        if not reminder_ids:
+            return
+        sent_at = now if status is ReminderStatus.SENT else None
+        await self._session.execute(
+            update(ReminderRow)
+            .where(ReminderRow.id.in_(reminder_ids))
             .values(status=status, sent_at=sent_at)
         )
 

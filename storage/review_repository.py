@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ReviewCardRow
@@ -14,18 +15,28 @@ class SqlReviewRepository:
         self._session = session
 
     async def card(self, person_id: int, question_code: str) -> dict[str, Any] | None:
-        row = await self._row(person_id, question_code)
-        return dict(row.card) if row else None
+        found = await self._session.scalar(
+            select(ReviewCardRow.card).where(
+                ReviewCardRow.person_id == person_id, ReviewCardRow.question_code == question_code
+            )
+        )
+        return dict(found) if found is not None else None
 
     async def save(
         self, person_id: int, question_code: str, card: dict[str, Any], due: datetime
     ) -> None:
-        row = await self._row(person_id, question_code)
-        if row is None:
-            row = ReviewCardRow(person_id=person_id, question_code=question_code)
-            self._session.add(row)
-        row.card, row.due = card, due
-        await self._session.flush()
+        """One statement, new card or not (an upsert on the person and question)."""
+        dialect = self._session.get_bind().dialect.name
+        insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        statement = insert(ReviewCardRow).values(
+            person_id=person_id, question_code=question_code, card=card, due=due
+        )
+        await self._session.execute(
+            statement.on_conflict_do_update(
+                index_elements=["person_id", "question_code"],
+                set_={"card": statement.excluded.card, "due": statement.excluded.due},
+            )
+        )
 
     async def due(self, person_id: int, now: datetime) -> list[str]:
         """Question codes due by now, the most overdue first."""
@@ -35,11 +46,3 @@ class SqlReviewRepository:
             .order_by(ReviewCardRow.due, ReviewCardRow.id)
         )
         return list(rows)
-
-    async def _row(self, person_id: int, question_code: str) -> ReviewCardRow | None:
-        found: ReviewCardRow | None = await self._session.scalar(
-            select(ReviewCardRow).where(
-                ReviewCardRow.person_id == person_id, ReviewCardRow.question_code == question_code
-            )
-        )
-        return found

@@ -1,7 +1,8 @@
 """Practice: the next question for a person, and their answers graded and kept.
 
 A question comes from the person's track (or from no track), of the kind they asked for:
-first those never answered, then those they got wrong, then the rest, the oldest first.
+first those never answered, then those they got wrong, then the rest, the oldest first (see
+bot/domain/practice_choice.py); only each question's latest answer is read for that.
 """
 
 import random
@@ -13,12 +14,13 @@ from bot.domain.contest import Person
 from bot.domain.enums import QuestionType
 from bot.domain.grading.answers import Answer
 from bot.domain.grading.grade import Grade, grade
+from bot.domain.practice_choice import choose, notebook
 from bot.domain.practice_plan import DailySet
 from bot.domain.practice_stats import Stats
 from bot.domain.questions import Question
 from bot.domain.snapshot import ContestSnapshot
 from bot.services.ports import ReviewScheduler, Segmenter, UnitOfWork
-from bot.services.reviews import due_questions, review
+from bot.services.reviews import due_questions, rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +61,7 @@ async def next_question(
     candidates = [q for q in bank(snapshot, person, kind, topic) if q.code not in exclude]
     if not candidates or person.id is None:
         return None
-    last: dict[str, tuple[bool, datetime]] = {}
-    for code, correct, _points, at in await uow.practice.history(person.id):
-        last[code] = (correct, at)
-    unseen = [q for q in candidates if q.code not in last]
-    missed = [q for q in candidates if q.code in last and not last[q.code][0]]
-    if unseen or missed:
-        return rng.choice(unseen or missed)
-    return min(candidates, key=lambda q: last[q.code][1])
+    return choose(candidates, await uow.practice.latest(person.id), rng)
 
 
 async def answer(
@@ -84,11 +79,11 @@ async def answer(
     result = grade(question, given, segmenter.segment)
     if person.id is None:
         raise ValueError(f"{person.code} is not stored: their answer cannot be kept")
-    counted = await uow.practice.record(
+    counted, card = await uow.practice.record_reviewed(
         person.id, question.code, attempt, result.correct, result.points, now
     )
     if counted:
-        await review(uow, scheduler, person.id, question.code, result, now, seconds)
+        await rate(uow, scheduler, person.id, question.code, card, result, now, seconds)
     return Graded(result, counted)
 
 
@@ -142,10 +137,7 @@ async def daily_question(
 async def mistakes(uow: UnitOfWork, person: Person) -> list[str]:
     """The wrong-answer notebook: questions whose latest answer was wrong. Answering one right
     takes it out."""
-    latest: dict[str, bool] = {}
-    for code, correct, _points, _at in await uow.practice.history(person.id or 0):
-        latest[code] = correct
-    return [code for code, correct in latest.items() if not correct]
+    return notebook(await uow.practice.latest(person.id or 0))
 
 
 async def pick(

@@ -2,7 +2,7 @@
 escalated. Planning again at any time is safe: keys make every reminder happen once.
 Acknowledgements are in bot/services/acknowledgements.py."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -11,7 +11,7 @@ from bot.domain.audience import ON_SITE
 from bot.domain.contest import Person, Slot
 from bot.domain.enums import Locale, Role
 from bot.domain.live import StageEvent, replay
-from bot.domain.outbox import Buttons, Priority
+from bot.domain.outbox import Buttons, NewDelivery, Priority
 from bot.domain.reminders import (
     ACKNOWLEDGED,
     CHECK_IN_DATA,
@@ -52,11 +52,19 @@ class Round:
     events: tuple[StageEvent, ...] = ()
 
 
-async def rounds_now(uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime) -> list[Round]:
-    """The rounds teams take turns in, each with its ETAs from the recorded stage events."""
+async def rounds_now(
+    uow: UnitOfWork,
+    snapshot: ContestSnapshot,
+    now: datetime,
+    only: Collection[str] | None = None,
+) -> list[Round]:
+    """The rounds teams take turns in (or `only` those of them), each with its ETAs from the
+    recorded stage events."""
     events = await uow.stage_events.by_round()
     found = []
     for code in snapshot.rounds:
+        if only is not None and code not in only:
+            continue
         slots = snapshot.round_slots.get(code, ())
         if any(slot.team_code for slot in slots):
             recorded = tuple(events.get(code, []))
@@ -106,37 +114,47 @@ def _overtaken(reminder: Reminder, round_: Round) -> bool:
 
 async def deliver_due(
     uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime, views: ReminderViews
-) -> int:
-    """Sends what is due and still useful, skips the rest; returns how many were sent."""
+) -> list[int]:
+    """Sends what is due and still useful, skips the rest; returns the ids of the reminders
+    dealt with either way. A tick runs every time one falls due, so it reads only what the
+    reminders due need (their rounds, their teams' accounts) and writes in batches."""
     due = await uow.reminders.due(now)
     if not due:
-        return 0
-    rounds = await rounds_now(uow, snapshot, now)
+        return []
+    rounds = await rounds_now(uow, snapshot, now, {t.reminder.round_code for t in due})
     etas = {(r.code, position): eta for r in rounds for position, eta in r.etas.items()}
-    accounts = await bound_accounts(uow)
+    teams = {t.reminder.team_code: snapshot.members.get(t.reminder.team_code, ()) for t in due}
+    accounts = await _accounts_of(uow, [p for team in teams.values() for p in team])
     acknowledged = await uow.reminders.acknowledgements()
-    sent = 0
+    sent: list[int] = []
+    skipped: list[int] = []
+    deliveries: list[NewDelivery] = []
     for tracked in _latest_lead_only(due):
         reminder = tracked.reminder
         eta = etas.get((reminder.round_code, reminder.position))
         if tracked.status is ReminderStatus.SKIPPED or not still_useful(reminder, eta, now):
-            await uow.reminders.mark(tracked.id, ReminderStatus.SKIPPED, now)
+            skipped.append(tracked.id)
             continue
-        team = snapshot.members.get(reminder.team_code, ())
         answered = acknowledged.get(reminder.turn)
-        deliveries = [
+        deliveries += [
             reader.message(
                 reminder.key,
                 _reminder(views, reader.locale, snapshot, reminder, answered),
                 Priority.REMINDER,
                 () if answered else _got_it(views, reader.locale, tracked),
             )
-            for reader in await readers(uow, snapshot, team, accounts)
+            for reader in await readers(uow, snapshot, teams[reminder.team_code], accounts)
         ]
-        await uow.outbox.enqueue(deliveries, now)
-        await uow.reminders.mark(tracked.id, ReminderStatus.SENT, now)
-        sent += 1
-    return sent
+        sent.append(tracked.id)
+    await uow.outbox.enqueue(deliveries, now)
+    await uow.reminders.mark_all(sent, ReminderStatus.SENT, now)
+    await uow.reminders.mark_all(skipped, ReminderStatus.SKIPPED, now)
+    return sent + skipped
+
+
+async def _accounts_of(uow: UnitOfWork, people: Iterable[Person]) -> dict[int | None, Account]:
+    ids = {person.id for person in people if person.id is not None}
+    return {account.person_id: account for account in await uow.accounts.bound_of(ids)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +170,10 @@ async def pending_escalations(
     uow: UnitOfWork, snapshot: ContestSnapshot, now: datetime, policy: ReminderPolicy
 ) -> list[Escalation]:
     """Every turn's next escalation step that the live run still allows, due or not."""
+    if not policy.escalate_after:
+        return []
     awaiting = await uow.reminders.awaiting_acknowledgement()
-    if not awaiting or not policy.escalate_after:
+    if not awaiting:
         return []
     rounds = {r.code: r for r in await rounds_now(uow, snapshot, now)}
     acknowledged = await uow.reminders.acknowledgements()
@@ -176,10 +196,9 @@ async def escalate_due(
 ) -> int:
     """Alerts the leader, then the organizers, about turns nobody acknowledged in time."""
     alerted = 0
-    accounts = await bound_accounts(uow)
-    for step in await pending_escalations(uow, snapshot, now, policy):
-        if step.due_at > now:
-            continue
+    steps = [s for s in await pending_escalations(uow, snapshot, now, policy) if s.due_at <= now]
+    accounts = await bound_accounts(uow) if steps else {}
+    for step in steps:
         tracked, to_leader = step.tracked, step.level == 1
         people = _leaders(snapshot, tracked) if to_leader else _organizers(snapshot)
         waited = now - (step.due_at - policy.escalate_after[step.level - 1])

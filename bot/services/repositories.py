@@ -17,6 +17,7 @@ from bot.domain.groups import TeamChat
 from bot.domain.key_reports import KeyReport
 from bot.domain.live import StageEvent
 from bot.domain.outbox import Attachment, Buttons, Delivery, NewDelivery, Status
+from bot.domain.practice_choice import LastAnswer
 from bot.domain.practice_plan import PracticePreferences
 from bot.domain.problems import Sheet
 from bot.domain.reminders import (
@@ -74,6 +75,8 @@ class AccountRepository(Protocol):
     async def bound_person_ids(self) -> set[int]: ...
 
     async def bound(self) -> list[Account]: ...
+
+    async def bound_of(self, person_ids: Collection[int]) -> list[Account]: ...
 
     async def note_failed_code(self, now: datetime, person_id: int | None = None) -> None:
         """A code bound nothing: it matched no invite, or `person_id`'s invite is taken."""
@@ -196,6 +199,10 @@ class ReminderRepository(Protocol):
 
     async def mark(self, reminder_id: int, status: ReminderStatus, now: datetime) -> None: ...
 
+    async def mark_all(
+        self, reminder_ids: Collection[int], status: ReminderStatus, now: datetime
+    ) -> None: ...
+
     async def acknowledge(self, reminder_id: int, person_id: int, now: datetime) -> bool: ...
 
     async def awaiting_acknowledgement(self) -> list[Tracked]: ...
@@ -297,6 +304,13 @@ class PracticeRepository(Protocol):
     ) -> bool: ...  # fmt: skip
 
     async def history(self, person_id: int) -> list[tuple[str, bool, Decimal, datetime]]: ...
+
+    async def record_reviewed(
+        self, person_id: int, question_code: str, attempt: str, correct: bool, points: Decimal,
+        now: datetime,
+    ) -> tuple[bool, dict[str, Any] | None]: ...  # fmt: skip
+
+    async def latest(self, person_id: int) -> dict[str, LastAnswer]: ...
 
     async def tally(
         self, person_ids: Collection[int], since: datetime

@@ -6,6 +6,7 @@ itself is the `ReviewScheduler` port's.
 """
 
 from datetime import datetime
+from typing import Any
 
 from bot.domain.grading.grade import Grade
 from bot.services.ports import ReviewRating, ReviewScheduler, UnitOfWork
@@ -31,6 +32,20 @@ async def review(
 ) -> datetime:
     """Rates the card and stores when the question is due again; returns that moment."""
     stored = await uow.reviews.card(person_id, question_code)
+    return await rate(uow, scheduler, person_id, question_code, stored, result, now, seconds)
+
+
+async def rate(
+    uow: UnitOfWork,
+    scheduler: ReviewScheduler,
+    person_id: int,
+    question_code: str,
+    stored: dict[str, Any] | None,
+    result: Grade,
+    now: datetime,
+    seconds: float | None = None,
+) -> datetime:
+    """`review` of the card already read (`stored`, None for a question never reviewed)."""
     card, due = scheduler.review(stored, rating(result, seconds), now)
     await uow.reviews.save(person_id, question_code, card, due)
     return due

@@ -1,7 +1,7 @@
 """Leases (who leads, who polls) and webhook instances' heartbeats.
 
-Revision ID: 0020_leases
-Revises: 0019
+Revision ID: 0021
+Revises: 0020
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 import storage.types
 
 
-revision: str = '0020_leases'
+revision: str = '0021'
 down_revision: str | None = '0020'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
