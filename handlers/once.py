@@ -29,7 +29,9 @@ class OnceMiddleware(BaseMiddleware):
             log.debug("update %s was delivered again: dropped", event.update_id)
             return UNHANDLED
         try:
-            return await handler(event, data)
+            result = await handler(event, data)
         except BaseException:
             await self._updates.release(bot.id, event.update_id, claim)
             raise
+        await self._updates.handled(bot.id, event.update_id, claim)
+        return result

@@ -8,10 +8,12 @@ If Redis fails, the database decides; if both fail, the update is handled: a cop
 twice is better than a fresh update dropped.
 
 An update whose handling fails is taken off the record, so that a delivery of it again is
-handled. A process killed in the middle of an update leaves the claim behind: a copy that
-comes later is dropped. That is the documented window: Telegram was told the update arrived
-before its handling began (polling fetches past it, a webhook is answered at once), so it
-does not send it again; only copies made by a race come, and those come at once.
+handled. A process killed in the middle of an update leaves the claim behind. In Redis that
+claim lapses within seconds (`RedisUpdateRecord`), so the webhook Telegram posts again, having
+had no answer, is handled then. The database record keeps it: there, a copy that comes later is
+dropped. The database decides only for a single process (several instances need Redis), which
+polls: polling fetches past an update before its handling ends, so Telegram never sends that
+update again anyway.
 """
 
 import logging
@@ -34,6 +36,9 @@ class SharedUpdateRecord(Protocol):
     async def claim(self, bot_id: int, update_id: int) -> bool:
         """True for the first claim of the update, False for every later one; raises
         SharedRecordError."""
+
+    async def handled(self, bot_id: int, update_id: int) -> None:
+        """The claimed update was handled: keep its claim; raises SharedRecordError."""
 
     async def release(self, bot_id: int, update_id: int) -> None:
         """Takes the claim back; raises SharedRecordError."""
@@ -65,6 +70,16 @@ class HandledUpdates:
         except Exception:  # the update is handled all the same: see the module's docstring
             log.warning("update %s: no record of updates reachable", update_id, exc_info=True)
             return Claim(first=True, shared=False, recorded=False)
+
+    async def handled(self, bot_id: int, update_id: int, claim: Claim) -> None:
+        """The update was handled: its claim is kept for every copy to come."""
+        if not claim.shared:
+            return  # the database's record is kept as it is
+        assert self._shared is not None
+        try:
+            await self._shared.handled(bot_id, update_id)
+        except SharedRecordError:  # the claim lapses; a copy after that is answered again
+            log.warning("update %s: its claim could not be kept", update_id, exc_info=True)
 
     async def release(self, bot_id: int, update_id: int, claim: Claim) -> None:
         """Takes a failed update off the record, where it was claimed."""

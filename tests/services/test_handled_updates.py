@@ -1,11 +1,14 @@
 """The record of handled updates: the first claim of an update wins, a failed one is taken
 back, old ones are forgotten, and an unreachable Redis leaves the decision to the database."""
 
+import os
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from redis.asyncio import Redis
 
-from bot.adapters.redis_update_record import RedisUpdateRecord
+from bot.adapters.redis_update_record import IN_HAND, RedisUpdateRecord, key
 from bot.services.handled_updates import KEPT, PURGE_EVERY, HandledUpdates
 from storage.database import Database
 from tests.fakes.clock import FakeClock
@@ -54,3 +57,33 @@ async def test_an_unreachable_redis_leaves_the_decision_to_the_database(
     finally:
         await client.aclose()
     assert (first.first, first.shared, again.first) == (True, False, False)
+
+
+@pytest.fixture
+async def redis() -> AsyncIterator[Redis]:
+    url = os.environ.get("TEST_REDIS_URL")
+    if not url:
+        pytest.skip("TEST_REDIS_URL is not set (e.g. redis://127.0.0.1:6379/15)")
+    client = Redis.from_url(url)
+    await client.flushdb()
+    yield client
+    await client.aclose()
+
+
+async def test_a_claim_in_redis_lapses_soon_until_the_update_is_handled(
+    database: Database, redis: Redis
+) -> None:
+    updates = HandledUpdates(database.unit_of_work, FakeClock(NOW), RedisUpdateRecord(redis))
+    claim = await updates.claim(BOT, 7)
+    in_hand = await redis.ttl(key(BOT, 7))
+    await updates.handled(BOT, 7, claim)
+    kept = await redis.ttl(key(BOT, 7))
+    assert 0 < in_hand <= IN_HAND.total_seconds() < kept <= KEPT.total_seconds()
+
+
+async def test_a_handled_update_in_redis_drops_every_later_copy(
+    database: Database, redis: Redis
+) -> None:
+    updates = HandledUpdates(database.unit_of_work, FakeClock(NOW), RedisUpdateRecord(redis))
+    await updates.handled(BOT, 7, await updates.claim(BOT, 7))
+    assert not (await updates.claim(BOT, 7)).first
