@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     timezone: str = Field(default="Asia/Shanghai", description="Zone of new contests")
     default_locale: Locale = Field(default=Locale.ZH_HANS, description="UI language")
     send_rate: float = Field(default=30.0, gt=0, description="Outgoing messages per second")
-    send_in_flight: int = Field(default=8, ge=1, le=100, description="Sends at once (outbox)")
+    send_in_flight: int = Field(default=4, ge=1, le=100, description="Sends at once (outbox)")
     reminder_leads: str = Field(default="60,30,15", description="Minutes before a team's turn")
     quiet_hours: str = Field(default="", description="HH:MM-HH:MM without reminders")
     escalate_after: str = Field(default="3,6", description="Minutes until leader, organizers")

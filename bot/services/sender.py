@@ -35,7 +35,7 @@ from bot.services.sending import Lanes
 
 log = logging.getLogger(__name__)
 IDLE = 0.5
-IN_FLIGHT = 8
+IN_FLIGHT = 4  # 30 msg/s at a 40 ms round trip needs about 1.3; a crash repeats at most these
 
 
 class Verdict(StrEnum):
