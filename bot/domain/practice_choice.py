@@ -4,12 +4,20 @@ First those never answered, then those last answered wrong (each picked at rando
 rest, the one answered longest ago first.
 """
 
-import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol, TypeVar
 
 from bot.domain.questions import Question
+
+Item = TypeVar("Item")
+
+
+class Picker(Protocol):
+    """Picks one of several (`random.Random` is one): chance comes from outside the domain."""
+
+    def choice(self, seq: Sequence[Item]) -> Item: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +29,7 @@ class LastAnswer:
 
 
 def choose(
-    candidates: Sequence[Question], latest: Mapping[str, LastAnswer], rng: random.Random
+    candidates: Sequence[Question], latest: Mapping[str, LastAnswer], rng: Picker
 ) -> Question | None:
     if not candidates:
         return None
