@@ -41,6 +41,7 @@ class StateFile:
             return False
         state.last_message_id = int(stored["last_message_id"])
         state.last_other_id = int(stored["last_other_id"])
+        state.last_update_id = max(state.last_update_id, int(stored.get("last_update_id", 0)))
         state.chats = {int(key): _chat(body) for key, body in stored["chats"].items()}
         for file_id, meta in stored["files"].items():
             content = (self.folder / FILES / file_id).read_bytes()
@@ -61,6 +62,7 @@ class StateFile:
             "format": FORMAT,
             "last_message_id": state.last_message_id,
             "last_other_id": state.last_other_id,
+            "last_update_id": state.last_update_id,
             "chats": {str(chat_id): _stored(chat) for chat_id, chat in state.chats.items()},
             "files": {
                 file_id: {"name": f.name, "content_type": f.content_type}

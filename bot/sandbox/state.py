@@ -1,7 +1,7 @@
 """What the fake Telegram remembers: chats with their messages, and the bot's pending updates."""
 
 import asyncio
-import itertools
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,6 +53,15 @@ class StoredFile:
     content_type: str
 
 
+EPOCH = 1_704_067_200  # 2024-01-01 UTC: the ids below stay far under 2**31
+
+
+def fresh_update_id() -> int:
+    """Where update ids start without a saved count: above those of any earlier run that gave
+    fewer than one a second, since the bot drops an update id it has handled before."""
+    return int(time.time()) - EPOCH
+
+
 class SandboxState:
     """One lock-free event loop owns this; waiters are woken by a condition per kind of change."""
 
@@ -63,7 +72,7 @@ class SandboxState:
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         # Callback queries waiting for the bot's answer: query id -> user id.
         self.callbacks: dict[str, int] = {}
-        self._update_ids = itertools.count(1)
+        self.last_update_id = fresh_update_id()
         self.last_message_id = 0
         self.last_other_id = 0
         # Bumped on every change worth keeping (see bot.sandbox.persistence).
@@ -100,7 +109,8 @@ class SandboxState:
 
     async def push_update(self, body: dict[str, Any]) -> None:
         async with self._updates_changed:
-            self.updates.append({"update_id": next(self._update_ids), **body})
+            self.last_update_id += 1
+            self.updates.append({"update_id": self.last_update_id, **body})
             self._updates_changed.notify_all()
 
     async def take_updates(self, offset: int, limit: int, seconds: float) -> list[dict[str, Any]]:

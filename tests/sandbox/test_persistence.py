@@ -80,6 +80,26 @@ def test_messages_files_and_pins_survive_alerts_do_not(tmp_path: Path) -> None:
     assert restored.next_message_id() == message.message_id + 1
 
 
+async def test_update_ids_go_on_after_a_restart_as_the_bot_drops_ids_it_has_handled(
+    tmp_path: Path,
+) -> None:
+    state = SandboxState()
+    await state.push_update({"message": {}})
+    state.revision += 1
+    StateFile(tmp_path).save(state)
+
+    restored = SandboxState()
+    restored.last_update_id = 0  # as if the clock had gone back
+    assert StateFile(tmp_path).load(restored)
+    await restored.push_update({"message": {}})
+    assert restored.updates[-1]["update_id"] == state.updates[-1]["update_id"] + 1
+
+
+def test_update_ids_without_a_saved_count_start_above_an_earlier_run() -> None:
+    earlier = SandboxState()
+    assert SandboxState().last_update_id >= earlier.last_update_id > 0
+
+
 @pytest.mark.parametrize(
     ("url", "folder"),
     [
