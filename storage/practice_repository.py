@@ -23,17 +23,10 @@ class SqlPracticeRepository:
         now: datetime,
     ) -> bool:  # fmt: skip
         """False when this attempt was answered already (a double tap): it counts once."""
-        statement = insert_new(self._session, PracticeAnswerRow, "person_id", "attempt")
-        values = {
-            "person_id": person_id,
-            "question_code": question_code,
-            "attempt": attempt,
-            "correct": correct,
-            "hundredths": to_hundredths(points),
-            "answered_at": now,
-        }
-        result = await self._session.execute(statement.returning(PracticeAnswerRow.id), [values])
-        return bool(result.all())
+        counted, _ = await self.record_reviewed(
+            person_id, question_code, attempt, correct, points, now
+        )
+        return counted
 
     async def record_reviewed(
         self, person_id: int, question_code: str, attempt: str, correct: bool, points: Decimal,
