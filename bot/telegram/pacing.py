@@ -90,9 +90,14 @@ def create_rate_limit(settings: Settings, bot_id: int) -> RateLimit:
 
     from bot.adapters.redis_rate_limit import PREFIX, RedisRateLimit
 
-    return RedisRateLimit(
-        Redis.from_url(settings.redis_url), settings.send_rate, prefix=f"{PREFIX}:{bot_id}"
+    # Bounded, so that a Redis that hangs makes this process pace itself instead of stalling.
+    redis = Redis.from_url(
+        settings.redis_url,
+        max_connections=settings.redis_pool_size,
+        socket_timeout=settings.redis_timeout,
+        socket_connect_timeout=settings.redis_timeout,
     )
+    return RedisRateLimit(redis, settings.send_rate, prefix=f"{PREFIX}:{bot_id}")
 
 
 def attach_pacing(bot: Bot, rate_limit: RateLimit) -> None:
