@@ -149,10 +149,14 @@ class Ours:
     tap_data: str  # an option of a single-choice question in the tapper's bank
 
 
-async def our_bot(directory: Path, redis_url: str | None, answers: int) -> Ours:
+def database_url(directory: Path) -> str:
+    return f"sqlite+aiosqlite:///{directory / 'bench.db'}"
+
+
+async def prepare_database(directory: Path, answers: int) -> str:
+    """The demo imported, the asker and the tapper bound, the asker's past answers; returns the
+    tap's button data."""
     # Imported here, not above: the bare anchor's --memory run must not load the bot.
-    from bot.app import create_bot, create_context, create_dispatcher
-    from bot.config import Settings
     from bot.demo.contest import demo_document
     from bot.domain.accounts import Account
     from bot.domain.enums import QuestionType
@@ -162,8 +166,7 @@ async def our_bot(directory: Path, redis_url: str | None, answers: int) -> Ours:
     from bot.views import BotViews
     from storage.database import Database
 
-    url = f"sqlite+aiosqlite:///{directory / 'bench.db'}"
-    database = await Database.open(url)
+    database = await Database.open(database_url(directory))
     draft, problems = parse_document(document_from_mapping(demo_document()))
     await import_contest(database.unit_of_work, draft, problems, views=BotViews())
     rng = random.Random(20240926)
@@ -181,13 +184,29 @@ async def our_bot(directory: Path, redis_url: str | None, answers: int) -> Ours:
             await uow.practice.record(asker.id, rng.choice(codes), f"seed:{n}", rng.random() < 0.7,
                                       Decimal(1), at)  # fmt: skip
         await uow.commit()
+    await database.close()
     single = next(
         q for q in data.questions if q.type is QuestionType.SINGLE and q.track_code is None
     )
+    return f"pc:{single.id}:0"
+
+
+async def open_bot(directory: Path, redis_url: str | None, tap_data: str) -> Ours:
+    """The bot on a prepared database, as it starts: it opens the database, nothing more."""
+    from bot.app import create_bot, create_context, create_dispatcher
+    from bot.config import Settings
+    from storage.database import Database
+
+    url = database_url(directory)
+    database = await Database.open(url)
     settings = Settings(bot_token=SecretStr("42:BENCH"), database_url=url, redis_url=redis_url)
     bot = create_bot(settings, LeanSession())
     dispatcher = create_dispatcher(create_context(settings, database, RunningClock(NOON)))
-    return Ours(dispatcher, bot, database, f"pc:{single.id}:0")
+    return Ours(dispatcher, bot, database, tap_data)
+
+
+async def our_bot(directory: Path, redis_url: str | None, answers: int) -> Ours:
+    return await open_bot(directory, redis_url, await prepare_database(directory, answers))
 
 
 async def timed(feed: Feed, seconds: float) -> list[float]:
@@ -279,11 +298,12 @@ def resident_mib() -> float:
     raise RuntimeError("no VmRSS in /proc/self/status")
 
 
-async def memory_child(which: str) -> None:
-    """Answers MEMORY_UPDATES updates as the bot or the bare anchor, then prints its RSS."""
+async def memory_child(which: str, prepared: Path) -> None:
+    """Answers MEMORY_UPDATES updates as the bot (on the database prepared in `prepared`) or
+    the bare anchor, then prints its RSS."""
     with tempfile.TemporaryDirectory() as scratch:
         if which == "bot":
-            ours = await our_bot(Path(scratch), None, 0)
+            ours = await open_bot(prepared, None, "")
             asking = Updates(ASKER, count(1_000))
             await ours.dispatcher.feed_update(ours.bot, asking.text("/start"))
             texts = ("/next", "我们队几点上场？")
@@ -301,15 +321,19 @@ async def memory_child(which: str) -> None:
 
 
 def memory() -> None:
+    """The database is prepared here, so the bot's process only opens it, as a bot starting does:
+    importing the contest is no part of what a running bot holds."""
     here = Path(__file__).resolve()
     sizes = {}
-    for which in ("bot", "bare"):
-        done = subprocess.run(
-            [sys.executable, str(here), "--memory-child", which],
-            capture_output=True, text=True, check=True, cwd=here.parent.parent,
-        )  # fmt: skip
-        sizes[which] = float(done.stdout.split()[-1])
-        print(f"{which:5} {sizes[which]:7.1f} MiB resident after {MEMORY_UPDATES} updates")
+    with tempfile.TemporaryDirectory() as prepared:
+        asyncio.run(prepare_database(Path(prepared), 0))
+        for which in ("bot", "bare"):
+            done = subprocess.run(
+                [sys.executable, str(here), "--memory-child", which, "--prepared", prepared],
+                capture_output=True, text=True, check=True, cwd=here.parent.parent,
+            )  # fmt: skip
+            sizes[which] = float(done.stdout.split()[-1])
+            print(f"{which:5} {sizes[which]:7.1f} MiB resident after {MEMORY_UPDATES} updates")
     print(f"bot_rss_mib={sizes['bot']:.1f} bare_rss_mib={sizes['bare']:.1f} "
           f"rss_ratio={sizes['bot'] / sizes['bare']:.2f}")  # fmt: skip
 
@@ -322,9 +346,10 @@ def main() -> None:
     parser.add_argument("--redis-url", help="keep dialogues in Redis, e.g. redis://127.0.0.1")
     parser.add_argument("--memory", action="store_true", help="compare resident sizes")
     parser.add_argument("--memory-child", choices=("bot", "bare"), help=argparse.SUPPRESS)
+    parser.add_argument("--prepared", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
-        asyncio.run(memory_child(args.memory_child))
+        asyncio.run(memory_child(args.memory_child, args.prepared))
     elif args.memory:
         memory()
     else:
