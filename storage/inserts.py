@@ -15,7 +15,16 @@ from storage.models import Base
 
 def insert_new(session: AsyncSession, table: type[Base], *unique: str) -> Insert:
     """An insert into `table` that skips rows whose `unique` columns already exist."""
-    dialect = session.get_bind().dialect.name
-    insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement: Insert = insert(table).on_conflict_do_nothing(index_elements=list(unique))
+    statement: Insert = dialect_insert(dialect_of(session))(table).on_conflict_do_nothing(
+        index_elements=list(unique)
+    )
     return statement
+
+
+def dialect_insert(dialect: str) -> Any:
+    """The `insert` of the dialect, the one with ON CONFLICT."""
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+def dialect_of(session: AsyncSession) -> str:
+    return session.get_bind().dialect.name

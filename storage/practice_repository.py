@@ -3,15 +3,33 @@
 from collections.abc import Collection
 from datetime import datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Insert, bindparam, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.practice_choice import LastAnswer
-from storage.inserts import insert_new
+from storage.inserts import dialect_insert, dialect_of
 from storage.models import PracticeAnswerRow, ReviewCardRow
 from storage.score_repository import from_hundredths, to_hundredths
+
+
+@cache
+def _recording(dialect: str) -> Insert:
+    """The answer's insert, returning the review card stored for the question: built once per
+    dialect, so a tap neither rebuilds it nor computes its cache key again."""
+    answers, cards = PracticeAnswerRow.__table__, ReviewCardRow.__table__
+    card = (
+        select(cards.c.card)
+        .where(cards.c.person_id == bindparam("card_person"),
+               cards.c.question_code == bindparam("card_question"))
+        .scalar_subquery()
+    )  # fmt: skip
+    statement: Insert = dialect_insert(dialect)(answers).on_conflict_do_nothing(
+        index_elements=["person_id", "attempt"]
+    )
+    return statement.returning(answers.c.id, card)
 
 
 class SqlPracticeRepository:
@@ -34,13 +52,6 @@ class SqlPracticeRepository:
     ) -> tuple[bool, dict[str, Any] | None]:  # fmt: skip
         """`record`, also reading the person's review card for the question in the same
         statement (a tap is one round trip fewer): (counted, the card stored, if any)."""
-        card = (
-            select(ReviewCardRow.card)
-            .where(ReviewCardRow.person_id == person_id,
-                   ReviewCardRow.question_code == question_code)
-            .scalar_subquery()
-        )  # fmt: skip
-        statement = insert_new(self._session, PracticeAnswerRow, "person_id", "attempt")
         values = {
             "person_id": person_id,
             "question_code": question_code,
@@ -48,11 +59,10 @@ class SqlPracticeRepository:
             "correct": correct,
             "hundredths": to_hundredths(points),
             "answered_at": now,
+            "card_person": person_id,
+            "card_question": question_code,
         }
-        result = await self._session.execute(
-            statement.returning(PracticeAnswerRow.id, card), [values]
-        )
-        rows = result.all()
+        rows = (await self._session.execute(_recording(dialect_of(self._session)), values)).all()
         if not rows:
             return False, None
         stored = rows[0][1]

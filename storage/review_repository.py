@@ -1,13 +1,27 @@
 """Spaced-repetition cards. Never commits."""
 
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.inserts import dialect_insert, dialect_of
 from storage.models import ReviewCardRow
+
+
+@cache
+def _saving(dialect: str) -> Insert:
+    """The card's upsert, built once per dialect (building its `excluded` alias anew cost a
+    tap more than running it)."""
+    cards = ReviewCardRow.__table__
+    statement = dialect_insert(dialect)(cards)
+    upsert: Insert = statement.on_conflict_do_update(
+        index_elements=["person_id", "question_code"],
+        set_={"card": statement.excluded.card, "due": statement.excluded.due},
+    )
+    return upsert
 
 
 class SqlReviewRepository:
@@ -26,17 +40,8 @@ class SqlReviewRepository:
         self, person_id: int, question_code: str, card: dict[str, Any], due: datetime
     ) -> None:
         """One statement, new card or not (an upsert on the person and question)."""
-        dialect = self._session.get_bind().dialect.name
-        insert: Any = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        statement = insert(ReviewCardRow).values(
-            person_id=person_id, question_code=question_code, card=card, due=due
-        )
-        await self._session.execute(
-            statement.on_conflict_do_update(
-                index_elements=["person_id", "question_code"],
-                set_={"card": statement.excluded.card, "due": statement.excluded.due},
-            )
-        )
+        values = {"person_id": person_id, "question_code": question_code, "card": card, "due": due}
+        await self._session.execute(_saving(dialect_of(self._session)), values)
 
     async def due(self, person_id: int, now: datetime) -> list[str]:
         """Question codes due by now, the most overdue first."""
