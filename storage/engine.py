@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from storage.sqlite_driver import begin_immediate, statement_dbapi
+
 
 class PoolSettings(Protocol):
     """The settings a pool is sized from (bot.config.Settings has them)."""
@@ -51,8 +53,8 @@ def create_engine(url: str, pool: Pool | None = None, **options: Any) -> AsyncEn
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, **options)
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        engine = create_async_engine(url, module=statement_dbapi(), **options)
+        event.listen(engine.sync_engine, "connect", sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine
     if "poolclass" in options:  # e.g. NullPool for a lock's own connection: nothing to size
@@ -73,7 +75,7 @@ def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSessi
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
 
 
-def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+def sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
     # SQLite ignores foreign keys unless asked; WAL lets readers work while one writer writes.
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -87,5 +89,7 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
 def _begin_immediate(connection: Any) -> None:
     """Every transaction takes the write lock as it begins. A deferred one that reads, then
     writes after another writer committed fails at once with 'database is locked' (WAL cannot
-    upgrade a stale snapshot); an immediate one waits its turn under busy_timeout instead."""
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    upgrade a stale snapshot); an immediate one waits its turn under busy_timeout instead.
+    It is sent with the transaction's first statement (storage.sqlite_driver)."""
+    if not begin_immediate(connection.connection.dbapi_connection):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
