@@ -3,12 +3,15 @@
 Usage (from the repository root): python -m bench.dispatch [--rounds R] [--seconds S]
     [--answers A] [--redis-url URL] [--memory]
 Anchors, each a bare aiogram Dispatcher with one unfiltered handler that answers the text:
-`bare` (no query), `read` (one ORM read) and `write` (one ORM write and commit), on the same
-SQLite setup as the bot (storage.engine: WAL, immediate transactions). Our paths, on the demo
+`bare` (no query), `read` (one ORM read) and `write` (one ORM write and commit), on the bot's
+SQLite setup (WAL, immediate transactions) through SQLAlchemy's own aiosqlite adapter, as a bare
+bot has it; `write_ours` is the write through the bot's adapter (storage.sqlite_driver), so
+that the tap can be read against both. Our paths, on the demo
 contest in SQLite: `/next` and a free-text question from a bound contestant; a practice
 question asked (the "any kind" button) by a contestant with A past answers (default 1,500);
 and a practice tap (an option of a single-choice question, a new attempt each time) by
-another contestant. Every path talks to the same in-memory fake of the Bot API (no network);
+another contestant. Updates arrive as JSON, as Telegram sends them, and are parsed once. Every
+path talks to the same in-memory fake of the Bot API (no network);
 the bot's clock runs with real time, so its caches expire as they do in use. Rounds are short
 and interleaved; each figure is the median over rounds. The last line is
 `next_ratio=… freetext_ratio=… practice_tap_ratio=… practice_question_p99_ms=…`: /next and
@@ -39,13 +42,18 @@ if __package__ in (None, ""):  # run as a file: the repository root is the paren
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.fsm.storage.base import StorageKey
-from aiogram.types import CallbackQuery, Chat, Message, Update, User
+from aiogram.types import Message
 from pydantic import SecretStr
-from sqlalchemy import Integer, String, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import Integer, String, event, select
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from storage.engine import create_engine, create_session_factory
+from storage.engine import create_engine, create_session_factory, sqlite_pragmas
 from tests.fakes.telegram import BOT_USER, RecordingSession
 
 if TYPE_CHECKING:
@@ -88,25 +96,27 @@ class AnchorRow(AnchorBase):
 
 
 class Updates:
-    """Messages and button taps from one user, each with new ids."""
+    """Messages and button taps from one user, each with new ids, as Telegram sends them (JSON),
+    so each is parsed once, as in polling or a webhook."""
 
     def __init__(self, user_id: int, ids: "count[int]") -> None:
-        self.user = User(id=user_id, is_bot=False, first_name="Bench")
-        self.chat = Chat(id=user_id, type="private")
+        self.user = {"id": user_id, "is_bot": False, "first_name": "Bench"}
+        self.chat = {"id": user_id, "type": "private"}
         self._ids = ids
 
-    def text(self, text: str) -> Update:
+    def text(self, text: str) -> dict[str, Any]:
         number = next(self._ids)
-        message = Message(message_id=number, date=NOON, chat=self.chat, from_user=self.user,
-                          text=text)  # fmt: skip
-        return Update(update_id=number, message=message)
+        message = {"message_id": number, "date": int(NOON.timestamp()), "chat": self.chat,
+                   "from": self.user, "text": text}  # fmt: skip
+        return {"update_id": number, "message": message}
 
-    def tap(self, data: str) -> Update:
+    def tap(self, data: str) -> dict[str, Any]:
         number = next(self._ids)
-        shown = Message(message_id=number, date=NOON, chat=self.chat, from_user=BOT_USER, text="…")
-        query = CallbackQuery(id=str(number), from_user=self.user, chat_instance="bench",
-                              data=data, message=shown)  # fmt: skip
-        return Update(update_id=number, callback_query=query)
+        shown = {"message_id": number, "date": int(NOON.timestamp()), "chat": self.chat,
+                 "from": BOT_USER.model_dump(exclude_none=True), "text": "…"}  # fmt: skip
+        query = {"id": str(number), "from": self.user, "chat_instance": "bench", "data": data,
+                 "message": shown}  # fmt: skip
+        return {"update_id": number, "callback_query": query}
 
 
 def anchor_dispatcher(sessions: async_sessionmaker[AsyncSession] | None, write: bool) -> Dispatcher:
@@ -130,8 +140,14 @@ def anchor_dispatcher(sessions: async_sessionmaker[AsyncSession] | None, write: 
     return dispatcher
 
 
-async def anchor_sessions(directory: Path) -> async_sessionmaker[AsyncSession]:
-    engine = create_engine(f"sqlite+aiosqlite:///{directory / 'anchor.db'}")
+async def anchor_sessions(
+    directory: Path, driver: str = "stock"
+) -> async_sessionmaker[AsyncSession]:
+    """The anchors' database: the bot's SQLite setup (WAL, immediate transactions), through
+    SQLAlchemy's own aiosqlite adapter ("stock", as a bare bot has it) or through the bot's
+    (storage.sqlite_driver, "ours")."""
+    url = f"sqlite+aiosqlite:///{directory / f'anchor_{driver}.db'}"
+    engine = create_engine(url) if driver == "ours" else stock_engine(url)
     async with engine.begin() as connection:
         await connection.run_sync(AnchorBase.metadata.create_all)
     sessions = create_session_factory(engine)
@@ -139,6 +155,13 @@ async def anchor_sessions(directory: Path) -> async_sessionmaker[AsyncSession]:
         session.add(AnchorRow(id=1, text="hello"))
         await session.commit()
     return sessions
+
+
+def stock_engine(url: str) -> AsyncEngine:
+    engine = create_async_engine(url)
+    event.listen(engine.sync_engine, "connect", sqlite_pragmas)
+    event.listen(engine.sync_engine, "begin", lambda c: c.exec_driver_sql("BEGIN IMMEDIATE"))
+    return engine
 
 
 @dataclass
@@ -192,8 +215,9 @@ async def prepare_database(directory: Path, answers: int) -> str:
 
 
 async def open_bot(directory: Path, redis_url: str | None, tap_data: str) -> Ours:
-    """The bot on a prepared database, as it starts: it opens the database, nothing more."""
-    from bot.app import create_bot, create_context, create_dispatcher
+    """The bot on a prepared database, as it starts: it opens the database and runs its start-up
+    (menus, and the heap frozen after start-up and after each contest reload), nothing more."""
+    from bot.app import create_bot, create_context, create_dispatcher, on_startup
     from bot.config import Settings
     from storage.database import Database
 
@@ -201,7 +225,9 @@ async def open_bot(directory: Path, redis_url: str | None, tap_data: str) -> Our
     database = await Database.open(url)
     settings = Settings(bot_token=SecretStr("42:BENCH"), database_url=url, redis_url=redis_url)
     bot = create_bot(settings, LeanSession())
-    dispatcher = create_dispatcher(create_context(settings, database, RunningClock(NOON)))
+    context = create_context(settings, database, RunningClock(NOON))
+    dispatcher = create_dispatcher(context)
+    await on_startup(bot, context)
     return Ours(dispatcher, bot, database, tap_data)
 
 
@@ -231,9 +257,10 @@ def quantile(values: list[float], q: float) -> float:
 
 async def variants(scratch: Path, ours: Ours) -> dict[str, Feed]:
     bot = Bot(token="42:BARE", session=LeanSession())
-    sessions = await anchor_sessions(scratch)
+    sessions, ours_sessions = await anchor_sessions(scratch), await anchor_sessions(scratch, "ours")
     bare, read, write = (anchor_dispatcher(None, False), anchor_dispatcher(sessions, False),
                          anchor_dispatcher(sessions, True))  # fmt: skip
+    write_ours = anchor_dispatcher(ours_sessions, True)
     ids = count(1_000)
     asking, tapping = Updates(ASKER, ids), Updates(TAPPER, ids)
     key = StorageKey(bot_id=ours.bot.id, chat_id=TAPPER, user_id=TAPPER)
@@ -241,18 +268,19 @@ async def variants(scratch: Path, ours: Ours) -> dict[str, Feed]:
     async def tap() -> None:
         # A new attempt each time: the dialogue does not remember this question as shown.
         await ours.dispatcher.storage.set_data(key, {})
-        await ours.dispatcher.feed_update(ours.bot, tapping.tap(ours.tap_data))
+        await ours.dispatcher.feed_raw_update(ours.bot, tapping.tap(ours.tap_data))
 
-    def feed(dispatcher: Dispatcher, target: Bot, make: Callable[[], Update]) -> Feed:
-        return lambda: dispatcher.feed_update(target, make())
+    def feed(dispatcher: Dispatcher, target: Bot, make: Callable[[], dict[str, Any]]) -> Feed:
+        return lambda: dispatcher.feed_raw_update(target, make())
 
     d, b = ours.dispatcher, ours.bot
-    await d.feed_update(b, asking.text("/start"))
-    await d.feed_update(b, tapping.text("/start"))
+    await d.feed_raw_update(b, asking.text("/start"))
+    await d.feed_raw_update(b, tapping.text("/start"))
     return {
         "bare": feed(bare, bot, lambda: asking.text("hello")),
         "read": feed(read, bot, lambda: asking.text("hello")),
         "write": feed(write, bot, lambda: asking.text("hello")),
+        "write_ours": feed(write_ours, bot, lambda: asking.text("hello")),
         "next": feed(d, b, lambda: asking.text("/next")),
         "freetext": feed(d, b, lambda: asking.text("我们队几点上场？")),
         "practice_question": feed(d, b, lambda: asking.tap("pk:any")),
@@ -283,6 +311,8 @@ async def measure(args: argparse.Namespace) -> None:
               f"{p99[name]:7.2f}")  # fmt: skip
     print(f"{args.answers} past answers behind each practice question; "
           f"{args.rounds} rounds of {args.seconds} s per path")  # fmt: skip
+    print(f"practice tap against the write anchor on the bot's own SQLite driver: "
+          f"{mean['practice_tap'] / mean['write_ours']:.2f}")  # fmt: skip
     print(
         f"next_ratio={mean['next'] / mean['read']:.2f} "
         f"freetext_ratio={mean['freetext'] / mean['read']:.2f} "
@@ -305,10 +335,10 @@ async def memory_child(which: str, prepared: Path) -> None:
         if which == "bot":
             ours = await open_bot(prepared, None, "")
             asking = Updates(ASKER, count(1_000))
-            await ours.dispatcher.feed_update(ours.bot, asking.text("/start"))
+            await ours.dispatcher.feed_raw_update(ours.bot, asking.text("/start"))
             texts = ("/next", "我们队几点上场？")
             for n in range(MEMORY_UPDATES):
-                await ours.dispatcher.feed_update(ours.bot, asking.text(texts[n % 2]))
+                await ours.dispatcher.feed_raw_update(ours.bot, asking.text(texts[n % 2]))
             await ours.dispatcher.storage.close()
             await ours.database.close()
         else:
@@ -316,7 +346,7 @@ async def memory_child(which: str, prepared: Path) -> None:
             dispatcher, bot = anchor_dispatcher(sessions, False), Bot("42:BARE", LeanSession())
             asking = Updates(ASKER, count(1_000))
             for _ in range(MEMORY_UPDATES):
-                await dispatcher.feed_update(bot, asking.text("hello"))
+                await dispatcher.feed_raw_update(bot, asking.text("hello"))
     print(f"{resident_mib():.1f}")
 
 
