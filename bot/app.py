@@ -6,43 +6,43 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
-from aiogram import Bot, Dispatcher
-from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.session.base import BaseSession
-from aiogram.client.telegram import TelegramAPIServer
-from aiogram.enums import ParseMode
-from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
-from aiogram.fsm.storage.memory import MemoryStorage
+from bot.heap import freeze_after_startup, imports_uncollected
 
-from bot.adapters.fsrs_scheduler import fsrs_scheduler
-from bot.adapters.jieba_segmenter import jieba_segmenter
-from bot.adapters.opencc_script import opencc_script
-from bot.adapters.redis_update_record import shared_update_record
-from bot.config import Settings
-from bot.domain.enums import Locale
-from bot.heap import freeze_after_startup
-from bot.services.accounts import AccountCache
-from bot.services.clock import SystemClock
-from bot.services.contest_cache import ContestCache
-from bot.services.handled_updates import HandledUpdates
-from bot.services.ports import Clock
-from bot.services.questions import QuestionReader
-from bot.services.rate_limit import RateLimit
-from bot.services.sender import Sender
-from bot.telegram.pacing import attach_pacing, create_rate_limit, rate_limit_of
-from bot.telegram.tolerant_storage import TolerantStorage
-from bot.telegram.transport import BotTransport, StoredMedia
-from bot.texts.texts import Texts
-from bot.views import BotViews
-from handlers import busy, create_routers
-from handlers.context import BotContext
-from handlers.menus import set_default_menus
-from handlers.middlewares import ContextMiddleware
-from handlers.once import OnceMiddleware
-from schedules.practice import PracticeJobs
-from schedules.reminders import ReminderJobs, create_scheduler
-from storage.database import Database
+with imports_uncollected():
+    from aiogram import Bot, Dispatcher
+    from aiogram.client.default import DefaultBotProperties
+    from aiogram.client.session.aiohttp import AiohttpSession
+    from aiogram.client.session.base import BaseSession
+    from aiogram.client.telegram import TelegramAPIServer
+    from aiogram.enums import ParseMode
+    from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
+    from aiogram.fsm.storage.memory import MemoryStorage
+
+    from bot.adapters.fsrs_scheduler import fsrs_scheduler
+    from bot.adapters.jieba_segmenter import jieba_segmenter
+    from bot.adapters.opencc_script import opencc_script
+    from bot.config import Settings
+    from bot.domain.enums import Locale
+    from bot.services.accounts import AccountCache
+    from bot.services.clock import SystemClock
+    from bot.services.contest_cache import ContestCache
+    from bot.services.handled_updates import HandledUpdates, SharedUpdateRecord
+    from bot.services.ports import Clock
+    from bot.services.questions import QuestionReader
+    from bot.services.rate_limit import RateLimit
+    from bot.services.sender import Sender
+    from bot.telegram.pacing import attach_pacing, create_rate_limit, rate_limit_of
+    from bot.telegram.transport import BotTransport, StoredMedia
+    from bot.texts.texts import Texts
+    from bot.views import BotViews
+    from handlers import busy, create_routers
+    from handlers.context import BotContext
+    from handlers.menus import set_default_menus
+    from handlers.middlewares import ContextMiddleware
+    from handlers.once import OnceMiddleware
+    from schedules.practice import PracticeJobs
+    from schedules.reminders import ReminderJobs, create_scheduler
+    from storage.database import Database
 
 log = logging.getLogger(__name__)
 DIALOGUE_TTL = timedelta(days=7)  # a dialogue left unfinished longer is forgotten
@@ -104,7 +104,10 @@ def create_storage(settings: Settings) -> BaseStorage:
     survive a restart and are shared by several instances; in memory they do not."""
     if not settings.redis_url:
         return MemoryStorage()
-    from aiogram.fsm.storage.redis import RedisStorage  # redis loads only when configured
+    # redis loads only when configured
+    from aiogram.fsm.storage.redis import RedisStorage
+
+    from bot.telegram.tolerant_storage import TolerantStorage
 
     # Redis down must not take every update with it: see TolerantStorage.
     return TolerantStorage(
@@ -125,15 +128,22 @@ def create_storage(settings: Settings) -> BaseStorage:
 def create_dispatcher(context: BotContext) -> Dispatcher:
     storage = create_storage(context.settings)
     dispatcher = Dispatcher(storage=storage, app=context)
-    # The record of handled updates shares the dialogues' Redis, inside the tolerant wrapper.
-    redis_storage = storage.inner if isinstance(storage, TolerantStorage) else storage
-    updates = HandledUpdates(
-        context.unit_of_work, context.clock, shared_update_record(redis_storage)
-    )
+    updates = HandledUpdates(context.unit_of_work, context.clock, shared_record(storage))
     dispatcher.update.outer_middleware(OnceMiddleware(updates))
     dispatcher.update.outer_middleware(ContextMiddleware())
     dispatcher.include_routers(busy.create_router(), *create_routers())
     return dispatcher
+
+
+def shared_record(storage: BaseStorage) -> SharedUpdateRecord | None:
+    """The record of handled updates on the dialogues' Redis (inside the tolerant wrapper), if
+    they live in Redis."""
+    if isinstance(storage, MemoryStorage):
+        return None
+    from bot.adapters.redis_update_record import shared_update_record
+    from bot.telegram.tolerant_storage import TolerantStorage
+
+    return shared_update_record(storage.inner if isinstance(storage, TolerantStorage) else storage)
 
 
 async def on_startup(bot: Bot, app: BotContext) -> None:

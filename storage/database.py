@@ -4,7 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.engine import Pool, create_engine, create_session_factory
 from storage.handled_update_repository import update_record
-from storage.migrate import upgrade
+from storage.migrate import at_head, upgrade
 from storage.uow import SqlUnitOfWork
 
 
@@ -17,9 +17,10 @@ class Database:
     @classmethod
     async def open(cls, url: str, *, migrate: bool = True, pool: Pool | None = None) -> "Database":
         """Connects, bringing the schema up to date first unless told not to."""
-        if migrate:
+        engine = create_engine(url, pool)
+        if migrate and not await at_head(engine):
             await upgrade(url)
-        return cls(create_engine(url, pool))
+        return cls(engine)
 
     def unit_of_work(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self._sessions, self._updates)

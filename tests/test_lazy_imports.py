@@ -27,3 +27,17 @@ def loaded_after_importing(module: str) -> set[str]:
 @pytest.mark.parametrize("module", ["bot.app", "bot.cli", "bot.cli.app"])
 def test_importing_the_bot_loads_no_heavy_library(module: str) -> None:
     assert loaded_after_importing(module) & set(HEAVY) == set()
+
+
+@pytest.mark.parametrize("module", ["bot.app", "bot.run_modes"])
+def test_redis_loads_only_when_redis_is_configured(module: str) -> None:
+    assert "redis" not in loaded_after_importing(module)
+
+
+def test_babel_is_not_loaded_to_write_a_day() -> None:
+    writing = (
+        "from datetime import date; from zoneinfo import ZoneInfo; "
+        "from bot.domain.enums import Locale; from bot.texts.texts import Texts; "
+        "Texts(Locale.ZH_HANS, ZoneInfo('Asia/Shanghai')).day(date(2024, 9, 26))"
+    )
+    assert "babel" not in loaded_after_importing(f"bot.app; {writing}")

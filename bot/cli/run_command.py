@@ -52,7 +52,10 @@ def register(app: typer.Typer, console: Console) -> None:
             return
         if port is not None:
             console.say(N_("--port is for the sandbox; with BOT_TOKEN the bot polls Telegram."))
-        from bot.run_modes import run_polling, run_webhook
+        from bot.heap import imports_uncollected
+
+        with imports_uncollected():
+            from bot.run_modes import run_polling, run_webhook
 
         logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
         if webhook:

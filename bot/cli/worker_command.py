@@ -23,7 +23,10 @@ def register(app: typer.Typer, console: Console) -> None:
     def worker() -> None:
         if console.settings.bot_token is None:
             console.fail(N_("The worker needs BOT_TOKEN to send (see .env.example)."))
-        from bot.run_modes import run_worker
+        from bot.heap import imports_uncollected
+
+        with imports_uncollected():
+            from bot.run_modes import run_worker
 
         logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
         console.say(N_("Starting the worker; press Ctrl-C to stop."))

@@ -8,10 +8,8 @@ from typing import Any
 
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, StateType, StorageKey
-from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
-UNREACHABLE = (RedisError, OSError)
 
 
 class DialogueStoreDownError(Exception):
@@ -20,32 +18,35 @@ class DialogueStoreDownError(Exception):
 
 class TolerantStorage(BaseStorage):
     def __init__(self, inner: BaseStorage) -> None:
+        from redis.exceptions import RedisError  # redis loads only when dialogues live there
+
         self.inner = inner
+        self._unreachable = (RedisError, OSError)
 
     async def get_state(self, key: StorageKey) -> str | None:
         try:
             return await self.inner.get_state(key)
-        except UNREACHABLE as error:
+        except self._unreachable as error:
             log.warning("dialogue store unreachable, reading no dialogue: %s", error)
             return None
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         try:
             return await self.inner.get_data(key)
-        except UNREACHABLE as error:
+        except self._unreachable as error:
             log.warning("dialogue store unreachable, reading no dialogue: %s", error)
             return {}
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         try:
             await self.inner.set_state(key, state.state if isinstance(state, State) else state)
-        except UNREACHABLE as error:
+        except self._unreachable as error:
             self._refuse_unless_ending(bool(state), error)
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         try:
             await self.inner.set_data(key, data)
-        except UNREACHABLE as error:
+        except self._unreachable as error:
             self._refuse_unless_ending(bool(data), error)
 
     @staticmethod

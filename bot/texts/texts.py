@@ -5,11 +5,16 @@ from functools import lru_cache
 from html import escape
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_skeleton
-
 from bot.domain.enums import Locale
-from bot.domain.problems import Plural
-from bot.i18n import catalog_name, plural_translator, translated, translator
+from bot.domain.problems import N_, Plural
+from bot.i18n import plural_translator, translated, translator
+
+# A day as "9月26日周四" or "Thu, Sep 26" (CLDR's MMMdEEE), from the catalogs: Babel's locale
+# data for it cost the running bot about 4 MiB.
+DAY = N_("{weekday}, {month} {day}")
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"),
+          N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"))  # fmt: skip
 
 
 class Markup(str):
@@ -72,4 +77,7 @@ def _safe(value: object) -> str:
 
 @lru_cache(maxsize=256)
 def _day(day: date, locale: Locale) -> str:
-    return format_skeleton("MMMdEEE", day, locale=catalog_name(locale))
+    t = translator(locale)
+    return t(DAY).format(
+        weekday=t(WEEKDAYS[day.weekday()]), month=t(MONTHS[day.month - 1]), day=day.day
+    )

@@ -1,11 +1,15 @@
 """The migrations build exactly the schema the models describe, on every dialect."""
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 
+import storage.database
 from storage.database import Database
-from storage.migrate import current_revision, upgrade
+from storage.engine import create_engine
+from storage.migrate import alembic_config, at_head, current_revision, head_revision, upgrade
 from storage.models import Base
 
 
@@ -29,3 +33,28 @@ async def test_upgrading_twice_changes_nothing(database: Database, database_url:
     await upgrade(database_url)
     assert await current_revision(database.engine) == before
     assert before is not None
+
+
+def test_the_head_read_from_the_files_is_alembics_head() -> None:
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    assert head_revision() == script.get_current_head()
+
+
+async def test_an_empty_database_is_not_at_the_head(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        assert not await at_head(engine)
+    finally:
+        await engine.dispose()
+
+
+async def test_opening_a_database_at_the_head_runs_no_migration(
+    database: Database, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def refuse(url: str, revision: str = "head") -> None:
+        raise AssertionError("a migration ran on a database already at the head")
+
+    monkeypatch.setattr(storage.database, "upgrade", refuse)
+    again = await Database.open(database_url)
+    await again.close()
+    assert await at_head(database.engine)
