@@ -2,7 +2,7 @@
 
 Alembic (with Mako and Pygments, and every migration module) is imported only when a migration
 has to run: a start on a database already at the head reads its revision and goes on, which
-spares the running bot their memory (about 5 MiB) and a second of start-up."""
+spares the running bot their memory (about 5 MiB)."""
 
 import asyncio
 import re
