@@ -29,7 +29,8 @@ from handlers.routing import skip_unaddressed
 def create_routers() -> list[Router]:
     """The features, the most asked first: commands take precedence over a dialogue's steps by
     their filters (a step takes plain text only). Free text is the last feature, the fallback
-    after it; text on its way there skips every feature it is not addressed to (see routing)."""
+    after it; text and presses on their way skip every feature they are not addressed to (see
+    routing)."""
     features = Router(name="features")
     features.include_routers(
         schedule.create_router(),

@@ -4,18 +4,20 @@ Unlike the repositories, it is not part of the unit of work: a claim must be vis
 instance before any reply is sent, and an update's own transaction commits only after its
 replies. Each call is one statement committed at once (autocommit), so the record costs an
 update one INSERT: on PostgreSQL one round trip on the pool; on SQLite one call into the
-driver's thread, on connections of its own, without the write lock taken up front and with
-synchronous=NORMAL (see `record_engine`). Through SQLAlchemy's statements a SQLite record took
-four calls into that thread (a cursor, the statement, closing both), which on a busy machine
-cost /next a third of its rate.
+driver's thread, on a connection of its own held open, without the write lock taken up front
+and with synchronous=NORMAL (see `SqliteUpdateRecord._open`). Through SQLAlchemy's statements
+a SQLite record took four calls into that thread (a cursor, the statement, closing both),
+which on a busy machine cost /next a third of its rate; checking a connection out of a pool
+for it cost a practice tap another tenth.
 """
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Executable, delete, event
+import aiosqlite
+from sqlalchemy import Executable, delete
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage.models import HandledUpdateRow
 
@@ -55,11 +57,13 @@ class SqlUpdateRecord:
 
 
 class SqliteUpdateRecord:
-    """The record on a SQLite file, in plain SQL straight to the driver: one call each."""
+    """The record on a SQLite file, in plain SQL on a driver connection of its own, held open:
+    one call into the driver's thread per statement, no pool to check a connection out of."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+    def __init__(self, path: str, engine: AsyncEngine) -> None:
+        self._path = path
         self._at = HandledUpdateRow.__table__.c.handled_at.type.bind_processor(engine.dialect)
+        self._connection: aiosqlite.Connection | None = None
 
     async def record(self, update_id: int, at: datetime) -> bool:
         inserted = await self._run(
@@ -76,17 +80,34 @@ class SqliteUpdateRecord:
         await self._run("DELETE FROM handled_updates WHERE handled_at < ?", (self._stored(at),))
 
     async def close(self) -> None:
-        await self._engine.dispose()
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            await connection.close()
 
     def _stored(self, at: datetime) -> Any:
         return self._at(at) if self._at else at
 
     async def _run(self, sql: str, parameters: tuple[Any, ...]) -> int:
-        async with self._engine.connect() as connection:
-            raw = await connection.get_raw_connection()
-            cursor = await raw.driver_connection.execute(sql, parameters)  # type: ignore[union-attr]
-            count: int = cursor.rowcount
-        return count
+        connection = self._connection or await self._open()
+        # The cursor is left to go: it holds no statement once an INSERT or a DELETE has run,
+        # and closing it would be a second call into the thread.
+        cursor = await connection.execute(sql, parameters)
+        return cursor.rowcount
+
+    async def _open(self) -> aiosqlite.Connection:
+        """Each statement commits by itself (autocommit) and waits for the write lock only while
+        it writes. synchronous=NORMAL spares each record an fsync: a record is lost only to a
+        power cut before the next synced commit of the same WAL file, i.e. only for an update
+        that itself wrote nothing, and then its copy is answered again."""
+        opening = aiosqlite.connect(self._path, isolation_level=None)
+        opening._thread.daemon = True  # as SQLAlchemy's own: an unclosed one must not hold exit
+        connection = await opening
+        await connection.executescript("PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;")
+        if self._connection is not None:  # another call opened one meanwhile: keep that one
+            await connection.close()
+            return self._connection
+        self._connection = connection
+        return connection
 
 
 def update_record(engine: AsyncEngine) -> SqlUpdateRecord | SqliteUpdateRecord:
@@ -97,21 +118,4 @@ def update_record(engine: AsyncEngine) -> SqlUpdateRecord | SqliteUpdateRecord:
         return SqlUpdateRecord(engine.execution_options(isolation_level="AUTOCOMMIT"))
     if not url.database or url.database == ":memory:":
         return SqlUpdateRecord(engine)
-    return SqliteUpdateRecord(record_engine(url.render_as_string(hide_password=False)))
-
-
-def record_engine(url: str) -> AsyncEngine:
-    """SQLite connections for the record alone. Each statement commits by itself and waits for
-    the write lock only while it writes. synchronous=NORMAL spares each record an fsync: a
-    record is lost only to a power cut before the next synced commit of the same WAL file,
-    i.e. only for an update that itself wrote nothing, and then its copy is answered again."""
-    engine = create_async_engine(url, isolation_level="AUTOCOMMIT", pool_reset_on_return=None)
-    event.listen(engine.sync_engine, "connect", _record_pragmas)
-    return engine
-
-
-def _record_pragmas(connection: Any, _record: Any) -> None:
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+    return SqliteUpdateRecord(url.database, engine)

@@ -166,7 +166,7 @@ async def choose(query: CallbackQuery, callback_data: PracticeChoice, request: R
         TruthAnswer(callback_data.option == 1) if question.type is QuestionType.TRUE_FALSE
         else ChoiceAnswer.of(callback_data.option)
     )  # fmt: skip
-    await _grade(query, request, question, given, _attempt(data, question, query.message))
+    await _grade(query, request, question, given, _attempt(data, question, query.message), data)
 
 
 async def submit(query: CallbackQuery, callback_data: PracticeSubmit, request: Request) -> None:
@@ -180,7 +180,7 @@ async def submit(query: CallbackQuery, callback_data: PracticeSubmit, request: R
         await stale_button(query, request)
         return
     given = ChoiceAnswer(frozenset(data.get("chosen", [])))
-    await _grade(query, request, question, given, _attempt(data, question, query.message))
+    await _grade(query, request, question, given, _attempt(data, question, query.message), data)
 
 
 async def typed(message: Message, request: Request) -> None:
@@ -197,7 +197,7 @@ async def typed(message: Message, request: Request) -> None:
                                        limit=MAX_ANSWER))  # fmt: skip
         return
     await _grade(
-        message, request, question, typed_answer(question, text), int(data.get("attempt", 0))
+        message, request, question, typed_answer(question, text), int(data.get("attempt", 0)), data
     )
 
 
@@ -207,7 +207,10 @@ async def _grade(
     question: Question,
     given: Answer,
     attempt: int,
+    data: dict[str, Any],
 ) -> None:
+    """Grades `given` and answers with the verdict; `data` is the dialogue's, as read when the
+    answer came."""
     person, t = request.viewer.person, request.t
     if person is None:  # only someone in the contest has a question to answer
         if isinstance(event, CallbackQuery):
@@ -218,7 +221,7 @@ async def _grade(
     try:
         graded = await request.call(answer, person, question, f"{question.id}:{attempt}", given,
                                     request.now(), request.app.segmenter, request.app.reviews,
-                                    await _seconds(request))  # fmt: skip
+                                    _seconds(request, data))  # fmt: skip
     except GradingError as error:
         reply = t(error.message, **error.params)
         await (
@@ -227,7 +230,6 @@ async def _grade(
             else event.answer(reply)
         )
         return
-    data = await request.state.get_data()
     kind = data.get("kind", ANY)
     # The question stays remembered (not the typing step), so a second tap is the same attempt.
     await request.state.set_state(None)
@@ -254,9 +256,9 @@ def _attempt(data: dict[str, Any], question: Question, message: Message) -> int:
     return message.message_id
 
 
-async def _seconds(request: Request) -> float | None:
+def _seconds(request: Request, data: dict[str, Any]) -> float | None:
     """How long the answer took, for the spaced-repetition rating."""
-    asked = (await request.state.get_data()).get("asked")
+    asked = data.get("asked")
     return (request.now() - datetime.fromisoformat(asked)).total_seconds() if asked else None
 
 

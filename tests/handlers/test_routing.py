@@ -1,14 +1,15 @@
-"""Text skips the routers it is not addressed to, and only those."""
+"""Text and button presses skip the routers they are not addressed to, and only those."""
 
 from datetime import UTC, datetime
 
 from aiogram import Router
 from aiogram.filters import StateFilter
+from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import Chat, Message
+from aiogram.types import CallbackQuery, Chat, Message, User
 
 from handlers.filters import IsCommand, PlainText
-from handlers.routing import Addressed, skip_unaddressed
+from handlers.routing import Addressed, Pressed, skip_unaddressed
 
 
 class Asking(StatesGroup):
@@ -16,8 +17,20 @@ class Asking(StatesGroup):
     age = State()
 
 
+class Page(CallbackData, prefix="pg"):
+    number: int
+
+
+class Vote(CallbackData, prefix="v", sep="|"):
+    choice: int
+
+
 async def answer(message: Message) -> None:
     """Never called: the tests only look at the routers' filters."""
+
+
+async def press(query: CallbackQuery) -> None:
+    """Never called, as `answer`."""
 
 
 def root_filter(router: Router) -> Addressed | None:
@@ -86,3 +99,58 @@ async def test_the_filter_passes_a_command_or_a_state_of_the_router_only() -> No
     assert await addressed(message, raw_state=Asking.name.state)
     assert not await addressed(message, command_name="help", raw_state=Asking.age.state)
     assert not await addressed(message)
+
+
+def pressed_filter(router: Router) -> Pressed | None:
+    filters = [f.callback for f in router.callback_query._handler.filters or ()]
+    found = [f for f in filters if isinstance(f, Pressed)]
+    return found[0] if found else None
+
+
+def router_of_buttons() -> Router:
+    router = Router()
+    router.callback_query.register(press, Page.filter())
+    router.callback_query.register(press, Vote.filter())
+    return router
+
+
+def query_with(data: str | None) -> CallbackQuery:
+    user = User(id=1, is_bot=False, first_name="A")
+    return CallbackQuery(id="1", from_user=user, chat_instance="c", data=data)
+
+
+def test_a_router_of_button_kinds_is_filtered_by_their_prefixes() -> None:
+    pressed = pressed_filter(skip_unaddressed(router_of_buttons()))
+    assert pressed is not None
+    assert pressed.prefixes == {(":", "pg"), ("|", "v")}
+
+
+def test_a_router_that_takes_any_press_is_left_unfiltered() -> None:
+    router = router_of_buttons()
+    router.callback_query.register(press)
+    assert pressed_filter(skip_unaddressed(router)) is None
+
+
+def test_a_router_without_buttons_is_passed_by_every_press() -> None:
+    router = router_of_commands_and_a_step()
+    pressed = pressed_filter(skip_unaddressed(router))
+    assert pressed is not None
+    assert pressed.prefixes == frozenset()
+
+
+def test_a_parent_is_filtered_by_the_buttons_of_its_children() -> None:
+    parent, other = Router(), Router()
+    other.callback_query.register(press, Page.filter())
+    parent.include_routers(router_of_commands_and_a_step(), other)
+    pressed = pressed_filter(skip_unaddressed(parent))
+    assert pressed is not None
+    assert pressed.prefixes == {(":", "pg")}
+
+
+async def test_the_filter_passes_presses_of_the_router_s_kinds_only() -> None:
+    pressed = Pressed(frozenset({(":", "pg"), ("|", "v")}))
+    assert await pressed(query_with(Page(number=2).pack()))
+    assert await pressed(query_with(Vote(choice=1).pack()))
+    assert not await pressed(query_with("pgx:2"))
+    assert not await pressed(query_with("other:1"))
+    assert not await pressed(query_with(None))
