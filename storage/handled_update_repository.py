@@ -8,7 +8,7 @@ driver's thread, on a connection of its own held open, without the write lock ta
 and with synchronous=NORMAL (see `SqliteUpdateRecord._open`). Through SQLAlchemy's statements
 a SQLite record took four calls into that thread (a cursor, the statement, closing both),
 which on a busy machine cost /next a third of its rate; checking a connection out of a pool
-for it cost a practice tap another tenth.
+for it cost each update another 0.2 ms.
 """
 
 from datetime import datetime
