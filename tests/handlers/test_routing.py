@@ -1,8 +1,10 @@
 """Text and button presses skip the routers they are not addressed to, and only those."""
 
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from aiogram import Router
+from aiogram.dispatcher.event.telegram import TelegramEventObserver
 from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
@@ -10,6 +12,8 @@ from aiogram.types import CallbackQuery, Chat, Message, User
 
 from handlers.filters import IsCommand, PlainText
 from handlers.routing import Addressed, Pressed, skip_unaddressed
+
+F = TypeVar("F")
 
 
 class Asking(StatesGroup):
@@ -33,10 +37,13 @@ async def press(query: CallbackQuery) -> None:
     """Never called, as `answer`."""
 
 
-def root_filter(router: Router) -> Addressed | None:
-    filters = [f.callback for f in router.message._handler.filters or ()]
-    found = [f for f in filters if isinstance(f, Addressed)]
+def root_of(observer: TelegramEventObserver, kind: type[F]) -> F | None:
+    found = [f.callback for f in observer._handler.filters or () if isinstance(f.callback, kind)]
     return found[0] if found else None
+
+
+def root_filter(router: Router) -> Addressed | None:
+    return root_of(router.message, Addressed)
 
 
 def router_of_commands_and_a_step() -> Router:
@@ -102,9 +109,7 @@ async def test_the_filter_passes_a_command_or_a_state_of_the_router_only() -> No
 
 
 def pressed_filter(router: Router) -> Pressed | None:
-    filters = [f.callback for f in router.callback_query._handler.filters or ()]
-    found = [f for f in filters if isinstance(f, Pressed)]
-    return found[0] if found else None
+    return root_of(router.callback_query, Pressed)
 
 
 def router_of_buttons() -> Router:
