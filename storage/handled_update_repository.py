@@ -16,9 +16,9 @@ from typing import Any
 
 import aiosqlite
 from sqlalchemy import Executable, delete
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from storage.inserts import dialect_insert
 from storage.models import HandledUpdateRow
 
 
@@ -30,11 +30,8 @@ class SqlUpdateRecord:
 
     async def record(self, update_id: int, at: datetime) -> bool:
         # The primary key decides between two instances given the same update.
-        insert: Any = (
-            postgresql.insert if self._engine.dialect.name == "postgresql" else sqlite.insert
-        )
         statement = (
-            insert(HandledUpdateRow)
+            dialect_insert(self._engine.dialect.name)(HandledUpdateRow)
             .values(update_id=update_id, handled_at=at)
             .on_conflict_do_nothing(index_elements=["update_id"])
         )

@@ -7,7 +7,6 @@ unique constraint decide does not.
 from typing import Any
 
 from sqlalchemy import Insert
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Base
@@ -23,7 +22,15 @@ def insert_new(session: AsyncSession, table: type[Base], *unique: str) -> Insert
 
 def dialect_insert(dialect: str) -> Any:
     """The `insert` of the dialect, the one with ON CONFLICT."""
-    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+    # Imported here: the engine has loaded its own dialect, and PostgreSQL's modules would add
+    # 2 MiB to a bot on SQLite.
+    if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.insert
 
 
 def dialect_of(session: AsyncSession) -> str:
