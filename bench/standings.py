@@ -8,11 +8,13 @@ risk card of each tier, buzzer answers) for each team. Two paths are timed:
 - `domain`: trims the judges' scores, replays the arena, computes both standings and grants the
   awards — the pure scoring rules alone;
 - `draft`: the draft standings as the results service computes them from everything entered
-  (completeness of every round, the showcase and arena scores, the standings) plus the awards.
+  (completeness of every round, the showcase and arena scores, the standings) plus the awards;
+- `told`: what publishing each scored round writes to every contestant, their own result
+  (on standings computed beforehand).
 --scale N (default 10) times the same on the demo copied N times (bench.import_contest.scaled),
 with R // N runs (at least 5). Ends with one line:
 `standings_ms_p50=… p99=… scaled_p50=… scaled_p99=… growth=…` (the draft path; growth is the
-N× p50 over the demo p50).
+N× p50 over the demo p50), after a line `told_growth=…`, the same for the told path.
 """
 
 import argparse
@@ -37,15 +39,17 @@ from bot.domain.scoring.arena import (
     arena_scores,
 )
 from bot.domain.scoring.awards import grant_awards
-from bot.domain.scoring.completeness import expected_judges
+from bot.domain.scoring.completeness import SCORED_KINDS, expected_judges
 from bot.domain.scoring.inputs import ContestantScores, TeamScores
 from bot.domain.scoring.rules import ScoringRules
 from bot.domain.scoring.showcase import trimmed_mean
-from bot.domain.scoring.standings import compute_standings
+from bot.domain.scoring.standings import Standings, compute_standings
 from bot.domain.snapshot import ContestSnapshot
 from bot.formats.parse import parse_document
 from bot.formats.yaml_reader import document_from_mapping
-from bot.services.results import Inputs, table
+from bot.services.results import Inputs, completeness_of, table
+from bot.texts.results import PersonalResults
+from bot.texts.texts import Texts
 
 
 def demo() -> ContestData:
@@ -125,6 +129,18 @@ def draft_once(c: Case, rules: ScoringRules) -> None:
     grant_awards(standings, c.finalists, rules)
 
 
+def told_once(c: Case, standings: Standings, texts: Texts) -> None:
+    """Every contestant's own result in every round that is published, as a publication of it
+    writes them."""
+    people = [p for p in c.data.people if p.role is Role.CONTESTANT and p.team_code]
+    for round_ in c.data.rounds:
+        if round_.kind in SCORED_KINDS:
+            told = PersonalResults(round_, standings, 1, completeness_of(c.snapshot, round_,
+                                                                         c.inputs))  # fmt: skip
+            for person in people:
+                told.text(texts, person)
+
+
 def timings(run: Callable[[], None], repeat: int) -> list[float]:
     run()  # warm-up
     found = []
@@ -143,16 +159,21 @@ def p99(found: list[float]) -> float:
     return found[min(len(found) - 1, round(0.99 * (len(found) - 1)))]
 
 
-def measure(label: str, c: Case, rules: ScoringRules, repeat: int) -> list[float]:
-    """Prints both paths for one contest and returns the draft path's timings."""
+def measure(
+    label: str, c: Case, rules: ScoringRules, repeat: int
+) -> tuple[list[float], list[float]]:
+    """Prints the three paths for one contest and returns the draft and told paths' timings."""
     events = sum(len(e) for e in c.inputs.arena.values())
     people = len(c.inputs.theory)
     print(f"{label}: {people} contestants, {len(c.data.teams)} teams, {events} arena events")
     domain = timings(lambda: domain_once(c, rules), repeat)
     draft = timings(lambda: draft_once(c, rules), repeat)
-    for name, found in (("domain", domain), ("draft", draft)):
+    standings = table(c.snapshot, c.inputs, rules, counted=set())
+    texts = Texts(c.data.contest.default_locale, c.snapshot.zone)
+    told = timings(lambda: told_once(c, standings, texts), repeat)
+    for name, found in (("domain", domain), ("draft", draft), ("told", told)):
         print(f"  {name:<6} p50={p50(found):8.2f} ms  p99={p99(found):8.2f} ms")
-    return draft
+    return draft, told
 
 
 def main() -> None:
@@ -161,9 +182,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=200)
     args = parser.parse_args()
     rules, data = ScoringRules(), demo()
-    base = measure("demo", case(data, random.Random(20240926)), rules, args.repeat)
+    base, base_told = measure("demo", case(data, random.Random(20240926)), rules, args.repeat)
     big_case = case(scaled(data, args.scale), random.Random(20240926))
-    big = measure(f"{args.scale}x", big_case, rules, max(5, args.repeat // args.scale))
+    big, big_told = measure(f"{args.scale}x", big_case, rules, max(5, args.repeat // args.scale))
+    print(f"told_growth={p50(big_told) / p50(base_told):.1f}")
     print(
         f"standings_ms_p50={p50(base):.2f} p99={p99(base):.2f} "
         f"scaled_p50={p50(big):.2f} scaled_p99={p99(big):.2f} growth={p50(big) / p50(base):.1f}"

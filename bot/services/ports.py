@@ -1,7 +1,7 @@
 """The small interfaces use cases need: the unit of work over the repositories, the clock, and
 the edges' parts (see each); storage/ and the edges implement them."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import IntEnum
 from types import TracebackType
@@ -186,10 +186,13 @@ class DrawViews(NoticeViews, Protocol):
 
 
 class ResultViews(Protocol):
-    def personal_result(
-        self, locale: Locale, snapshot: ContestSnapshot, round_: Round, table: Standings,
-        person: Person, version: int, done: Completeness,
-    ) -> str: ...  # fmt: skip
+    def personal_results(
+        self, snapshot: ContestSnapshot, round_: Round, table: Standings, version: int,
+        done: Completeness,
+    ) -> Callable[[Locale, Person], str]:  # fmt: skip
+        """Each contestant's own result in the round, in their language: prepared once for all
+        of them."""
+        ...
 
     def track_standings(
         self, locale: Locale, snapshot: ContestSnapshot, round_: Round, table: Standings,

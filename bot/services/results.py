@@ -196,7 +196,7 @@ async def preview(
     joined = await readers(uow, snapshot, people)
     sample_person = joined[0].person if joined else (people[0] if people else None)
     sample = (
-        views.personal_result(locale, snapshot, round_, result, sample_person, version, done)
+        views.personal_results(snapshot, round_, result, version, done)(locale, sample_person)
         if sample_person is not None
         else ""
     )
@@ -251,11 +251,11 @@ async def publish(
     result = await _publication_table(uow, snapshot, inputs, round_, rules)
     key = f"result:{round_code}:v{version}"
     people = concerned(snapshot, round_.track_code)
+    told = views.personal_results(snapshot, round_, result, version, done)
     deliveries = [
-        reader.message(key, views.personal_result(reader.locale, snapshot, round_, result,
-                                                  reader.person, version, done), Priority.RESULT)
+        reader.message(key, told(reader.locale, reader.person), Priority.RESULT)
         for reader in await readers(uow, snapshot, people)
-    ]  # fmt: skip
+    ]
     deliveries += await _to_followers(uow, snapshot, round_, result, version, now, views)
     notaries = [p for p in snapshot.data.people if p.role is Role.AUDITOR]
     deliveries += [

@@ -9,71 +9,90 @@ from bot.domain.enums import RoundKind
 from bot.domain.problems import N_
 from bot.domain.scoring.completeness import Completeness
 from bot.domain.scoring.ranking import ranks_of
-from bot.domain.scoring.standings import Standings
+from bot.domain.scoring.standings import IndividualRow, Standings, TeamRow
 from bot.domain.snapshot import ContestSnapshot
 from bot.texts.texts import Texts, html
 
 SHOWN = 10
 
 
-def personal_result(
-    t: Texts, snapshot: ContestSnapshot, round_: Round, table: Standings, person: Person,
-    version: int, done: Completeness,
-) -> str:  # fmt: skip
-    me = next((r for r in table.individuals if r.person_code == person.code), None)
-    team = next((r for r in table.teams if r.team_code == person.team_code), None)
-    if me is None or team is None:
-        return t(N_("No result has been recorded for you in {round}."), round=round_name(t, round_))
-    lines = [_heading(t, round_, version)]
-    scored = set(done.scored)
-    if round_.kind is RoundKind.THEORY:
-        mine = [r for r in table.individuals_in(me.track_code) if r.person_code in scored]
-        ranks = ranks_of({r.person_code: r.theory for r in mine})
-        if me.person_code in scored and (rank := ranks.get(me.person_code)) is not None:
-            lines.append(t(N_("Your theory score: {score} (rank {rank} of {count} in your "
-                              "track)."), score=_score(me.theory), rank=rank,
-                           count=len(mine)))  # fmt: skip
-        else:
-            lines.append(t(N_("Your theory score is pending.")))
-    elif round_.kind is RoundKind.SHOWCASE:
-        teams = [r for r in table.teams_in(team.track_code) if r.team_code in scored]
-        ranks = ranks_of({r.team_code: r.showcase for r in teams})
-        if team.team_code in done.absent:
-            lines.append(t(N_("Your team did not perform in this round, so it has no score.")))
-        elif team.team_code in scored and (rank := ranks.get(team.team_code)) is not None:
-            lines.append(t(N_("Your team's showcase score: {score} (rank {rank} of {count} "
-                              "teams)."), score=_score(team.showcase), rank=rank,
-                           count=len(teams)))  # fmt: skip
-        else:
-            lines.append(t(N_("Your team's showcase score is pending.")))
-    else:
-        lines += _totals(t, table, person)
-    if not done.complete:
-        lines.append(t(N_("Scored so far: {scored} of {count}; the other results are pending."),
-                       scored=len(done.scored), count=len(done.expected)))  # fmt: skip
-    return "\n".join(lines)
+class PersonalResults:
+    """What each contestant is told of one round: their own result. The rows and the ranks
+    among the scored of each track are found once, so that telling everyone is linear."""
 
+    def __init__(self, round_: Round, table: Standings, version: int, done: Completeness) -> None:
+        self._round, self._version, self._done = round_, version, done
+        self._complete, self._absent = done.complete, set(done.absent)
+        self._people = {r.person_code: r for r in table.individuals}
+        self._teams = {r.team_code: r for r in table.teams}
+        scored = set(done.scored)
+        # a theory paper ranks the contestants, a showcase the teams: code → its rank among the
+        # scored of its track; track → how many those are
+        self._ranks: dict[str, int | None] = {}
+        self._ranked: dict[str, int] = {}
+        # track → how many of its contestants, and of its teams, have a total
+        self._people_totalled: dict[str, int] = {}
+        self._teams_totalled: dict[str, int] = {}
+        for track in table.tracks:
+            people, teams = table.individuals_in(track), table.teams_in(track)
+            mine: dict[str, Decimal | None] = {}
+            if round_.kind is RoundKind.THEORY:
+                mine = {r.person_code: r.theory for r in people if r.person_code in scored}
+            elif round_.kind is RoundKind.SHOWCASE:
+                mine = {r.team_code: r.showcase for r in teams if r.team_code in scored}
+            self._ranks |= ranks_of(mine)
+            self._ranked[track] = len(mine)
+            self._people_totalled[track] = sum(1 for r in people if r.scored)
+            self._teams_totalled[track] = sum(1 for r in teams if r.scored)
 
-def _totals(t: Texts, table: Standings, person: Person) -> list[str]:
-    me = next(r for r in table.individuals if r.person_code == person.code)
-    team = next(r for r in table.teams if r.team_code == person.team_code)
-    people = [r for r in table.individuals_in(me.track_code) if r.scored]
-    teams = [r for r in table.teams_in(team.track_code) if r.scored]
-    lines = []
-    if me.rank is None:
-        lines.append(t(N_("Your total is pending.")))
-    else:
-        lines.append(t(N_("Your total: {total} (theory {theory}, practical {practical}), rank "
-                          "{rank} of {count} in your track."),
-                       total=_score(me.total), theory=_score(me.theory),
-                       practical=_score(me.practical), rank=me.rank,
-                       count=len(people)))  # fmt: skip
-    if team.rank is None:
-        lines.append(t(N_("Your team's total is pending.")))
-    else:
-        lines.append(t(N_("Your team: {total}, rank {rank} of {count} teams."),
-                       total=_score(team.total), rank=team.rank, count=len(teams)))  # fmt: skip
-    return lines
+    def text(self, t: Texts, person: Person) -> str:
+        me = self._people.get(person.code)
+        team = self._teams.get(person.team_code) if person.team_code else None
+        round_, done = self._round, self._done
+        if me is None or team is None:
+            return t(N_("No result has been recorded for you in {round}."),
+                     round=round_name(t, round_))  # fmt: skip
+        lines = [_heading(t, round_, self._version)]
+        if round_.kind is RoundKind.THEORY:
+            if (rank := self._ranks.get(me.person_code)) is not None:
+                lines.append(t(N_("Your theory score: {score} (rank {rank} of {count} in your "
+                                  "track)."), score=_score(me.theory), rank=rank,
+                               count=self._ranked[me.track_code]))  # fmt: skip
+            else:
+                lines.append(t(N_("Your theory score is pending.")))
+        elif round_.kind is RoundKind.SHOWCASE:
+            if team.team_code in self._absent:
+                lines.append(t(N_("Your team did not perform in this round, so it has no score.")))
+            elif (rank := self._ranks.get(team.team_code)) is not None:
+                lines.append(t(N_("Your team's showcase score: {score} (rank {rank} of {count} "
+                                  "teams)."), score=_score(team.showcase), rank=rank,
+                               count=self._ranked[team.track_code]))  # fmt: skip
+            else:
+                lines.append(t(N_("Your team's showcase score is pending.")))
+        else:
+            lines += self._totals(t, me, team)
+        if not self._complete:
+            lines.append(t(N_("Scored so far: {scored} of {count}; the other results are pending."),
+                           scored=len(done.scored), count=len(done.expected)))  # fmt: skip
+        return "\n".join(lines)
+
+    def _totals(self, t: Texts, me: IndividualRow, team: TeamRow) -> list[str]:
+        lines = []
+        if me.rank is None:
+            lines.append(t(N_("Your total is pending.")))
+        else:
+            lines.append(t(N_("Your total: {total} (theory {theory}, practical {practical}), rank "
+                              "{rank} of {count} in your track."),
+                           total=_score(me.total), theory=_score(me.theory),
+                           practical=_score(me.practical), rank=me.rank,
+                           count=self._people_totalled[me.track_code]))  # fmt: skip
+        if team.rank is None:
+            lines.append(t(N_("Your team's total is pending.")))
+        else:
+            lines.append(t(N_("Your team: {total}, rank {rank} of {count} teams."),
+                           total=_score(team.total), rank=team.rank,
+                           count=self._teams_totalled[team.track_code]))  # fmt: skip
+        return lines
 
 
 def track_standings(

@@ -2,7 +2,7 @@
 method takes domain data and the recipient's locale and returns the message, as the texts of
 this package render it. The pictures are added at the edge (bot.views)."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -47,12 +47,12 @@ class TextViews:
     def draw_reveal(self, locale: Locale, snapshot: ContestSnapshot, draw: Draw) -> str:
         return draws.reveal_text(_texts(locale, snapshot), snapshot, draw)
 
-    def personal_result(
-        self, locale: Locale, snapshot: ContestSnapshot, round_: Round, table: Standings,
-        person: Person, version: int, done: Completeness,
-    ) -> str:  # fmt: skip
-        t = _texts(locale, snapshot)
-        return results.personal_result(t, snapshot, round_, table, person, version, done)
+    def personal_results(
+        self, snapshot: ContestSnapshot, round_: Round, table: Standings, version: int,
+        done: Completeness,
+    ) -> Callable[[Locale, Person], str]:  # fmt: skip
+        told = results.PersonalResults(round_, table, version, done)
+        return lambda locale, person: told.text(_texts(locale, snapshot), person)
 
     def track_standings(
         self, locale: Locale, snapshot: ContestSnapshot, round_: Round, table: Standings,
