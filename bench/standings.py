@@ -4,7 +4,7 @@ Usage (from the repository root):
     python -m bench.standings [--scale N] [--repeat R]
 The inputs are the contest's people and teams with reproducible scores: theory and essay for
 each contestant, every assigned judge's showcase score and a full arena (mandatory questions, a
-risk card of each tier, buzzer answers) for each team. Two paths are timed:
+risk card of each tier, buzzer answers) for each team. Three paths are timed:
 - `domain`: trims the judges' scores, replays the arena, computes both standings and grants the
   awards — the pure scoring rules alone;
 - `draft`: the draft standings as the results service computes them from everything entered
